@@ -1,0 +1,1 @@
+"""Storage: the schema, the connection, migrations and the search index."""

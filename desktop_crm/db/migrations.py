@@ -1,0 +1,64 @@
+"""Numbered schema migrations, recorded in `schema_version`.
+
+Each step takes the database from version N-1 to N. Before upgrading an existing
+database, a copy is taken (offline users have no other). A database written by a newer
+version of the app is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import peewee
+
+from desktop_crm.db import search_index
+from desktop_crm.db.backup import backup_before_migration
+from desktop_crm.db.models import ALL_MODELS, SchemaVersion
+from desktop_crm.errors import SchemaTooNewError
+
+log = logging.getLogger(__name__)
+
+
+def _v1_initial_schema(db: peewee.Database) -> None:
+    db.create_tables(ALL_MODELS)
+    search_index.create_tables(db)
+
+
+# Append new steps; never edit or reorder a released one.
+MIGRATIONS: list[Callable[[peewee.Database], None]] = [
+    _v1_initial_schema,
+]
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: peewee.Database) -> int:
+    """The version of the schema in `db`; 0 for an empty database."""
+    if not db.table_exists(SchemaVersion._meta.table_name):
+        return 0
+    row = SchemaVersion.select().order_by(SchemaVersion.version.desc()).first()
+    return row.version if row else 0
+
+
+def migrate(db: peewee.Database, target: str) -> int:
+    """Bring `db` to `CURRENT_VERSION`; returns the version it was at."""
+    if not db.table_exists(SchemaVersion._meta.table_name):
+        db.create_tables([SchemaVersion])
+    found = schema_version(db)
+    if found > CURRENT_VERSION:
+        raise SchemaTooNewError(
+            f"{target} was written by a newer version of Desktop CRM "
+            f"(schema {found}, this version knows up to {CURRENT_VERSION}); "
+            "please update the app — the database was left untouched"
+        )
+    if found == CURRENT_VERSION:
+        return found
+    if found > 0:
+        backup_before_migration(db, target, found)
+    for number in range(found + 1, CURRENT_VERSION + 1):
+        log.info("migrating %s to schema %d", target, number)
+        with db.atomic():
+            MIGRATIONS[number - 1](db)
+            SchemaVersion.delete().execute()
+            SchemaVersion.create(version=number)
+    return found

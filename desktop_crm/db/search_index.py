@@ -1,0 +1,198 @@
+"""The customer search index: one FTS5 document per customer, kept in step on writes.
+
+SQLite facts that shape it (see shared NOTES.md):
+- FTS5's unicode61 tokenizer reads a run of Hanzi as one token, and Debian's SQLite
+  3.40 gets 1–2 Hanzi trigram searches wrong. So every Hanzi is written as its own
+  token and a Hanzi query becomes a phrase: "建 国" finds 王建国.
+- Pinyin is computed on write: full pinyin and initials of every suffix of each Hanzi
+  run in names (so `zs`, `zhangsan`, `san`, `huawei` all work as prefix queries), with
+  the surname reading for the first character of a person's name (曾 → zeng).
+- Phone numbers are indexed as every suffix of their digits (≥ 3 digits), so any
+  fragment typed with or without spaces or dashes is a prefix query.
+Latin text is folded to lower case and its diacritics removed by the tokenizer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import peewee
+from pypinyin import lazy_pinyin
+
+TABLE = "customer_search"
+
+HANZI = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HANZI_RUN = re.compile(f"[{HANZI}]+")
+_HANZI_CHAR = re.compile(f"([{HANZI}])")
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_PHONE_LIKE = re.compile(r"\+?\d[\d\-\s().]*\d")
+_DIGITS = re.compile(r"\d")
+
+# First characters of surnames whose reading differs from the everyday one.
+SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha",
+    "朴": "piao", "覃": "qin", "翟": "zhai", "缪": "miao", "乐": "yue", "盖": "ge",
+    "尉": "yu", "秘": "bi", "召": "shao", "种": "chong", "员": "yun", "繁": "po",
+    "句": "gou", "能": "nai", "阚": "kan", "折": "she", "隗": "wei", "过": "guo",
+    "洗": "xian", "冼": "xian", "黑": "he", "燕": "yan", "纪": "ji", "任": "ren",
+    "华": "hua", "宁": "ning", "那": "na", "薄": "bo", "长": "chang", "沈": "shen",
+}
+MIN_PHONE_FRAGMENT = 3
+
+
+def create_tables(db: peewee.Database) -> None:
+    """Create the index tables (SQLite: FTS5; PostgreSQL: a plain document table)."""
+    if isinstance(db, peewee.SqliteDatabase):
+        db.execute_sql(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+            "doc, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+        )
+    else:
+        db.execute_sql(
+            f"CREATE TABLE IF NOT EXISTS {TABLE} "
+            "(customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE, "
+            "doc TEXT NOT NULL)"
+        )
+
+
+@dataclass
+class SearchFields:
+    """What a customer is found by."""
+
+    code: str = ""
+    name: str = ""
+    is_person: bool = True
+    company_name: str = ""
+    contact_names: Sequence[str] = ()
+    phones: Sequence[tuple[str, str]] = ()  # (digits as typed, E.164 without "+") pairs
+    emails: Sequence[str] = ()
+    tags: Sequence[str] = ()
+    notes: Sequence[str] = field(default_factory=tuple)
+
+
+def spaced(text: str) -> str:
+    """Text with a space around every Hanzi, so each one is a token of its own."""
+    return _HANZI_CHAR.sub(r" \1 ", text)
+
+
+@lru_cache(maxsize=200_000)
+def _run_pinyin(run: str) -> tuple[str, ...]:
+    return tuple(lazy_pinyin(run))
+
+
+def pinyin_tokens(text: str, *, person: bool = False) -> list[str]:
+    """Full-pinyin and initials tokens for every suffix of every Hanzi run in `text`."""
+    tokens: list[str] = []
+    for index, match in enumerate(_HANZI_RUN.finditer(text)):
+        syllables = list(_run_pinyin(match.group()))
+        if person and index == 0 and match.start() == 0 and match.group()[0] in SURNAME_READINGS:
+            syllables[0] = SURNAME_READINGS[match.group()[0]]
+        for start in range(len(syllables)):
+            rest = syllables[start:]
+            tokens.append("".join(rest))
+            tokens.append("".join(s[0] for s in rest if s))
+    return tokens
+
+
+def pinyin_spelling(text: str, *, person: bool = False) -> str:
+    """`text` with each Hanzi run spelt out in pinyin syllables (for sorting)."""
+
+    def spell(match: re.Match[str]) -> str:
+        syllables = list(_run_pinyin(match.group()))
+        if person and match.start() == 0 and match.group()[0] in SURNAME_READINGS:
+            syllables[0] = SURNAME_READINGS[match.group()[0]]
+        return " " + " ".join(syllables) + " "
+
+    return " ".join(_HANZI_RUN.sub(spell, text).split())
+
+
+def phone_tokens(digit_strings: Iterable[str]) -> list[str]:
+    """Every suffix (≥ 3 digits) of each digit string: any fragment is a prefix of one."""
+    seen: set[str] = set()
+    for digits in digit_strings:
+        for start in range(max(0, len(digits) - MIN_PHONE_FRAGMENT) + 1):
+            seen.add(digits[start:])
+    return sorted(seen, key=len, reverse=True)
+
+
+def build_document(f: SearchFields) -> str:
+    """The index text of one customer."""
+    parts: list[str] = [f.code, spaced(f.name), spaced(f.company_name)]
+    parts += pinyin_tokens(f.name, person=f.is_person)
+    parts += pinyin_tokens(f.company_name)
+    for contact in f.contact_names:
+        parts.append(spaced(contact))
+        parts += pinyin_tokens(contact, person=True)
+    parts += phone_tokens(d for pair in f.phones for d in pair if d)
+    for email in f.emails:
+        local = email.split("@", 1)[0]
+        parts.append(email)
+        parts.append(_NON_WORD.sub("", local))  # "li.ming" also found as "liming"
+    parts += [spaced(t) for t in f.tags]
+    parts += [spaced(n) for n in f.notes if n]
+    return " ".join(" ".join(parts).split())
+
+
+def _quote(tokens: list[str]) -> str:
+    return '"' + " ".join(tokens) + '"'
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what a person typed into an FTS5 MATCH expression (None: nothing to search).
+
+    Each whitespace-separated word must match (AND). A word is a phrase of its tokens
+    whose last token is a prefix; digit runs typed with spaces or dashes are joined.
+    """
+    text = _PHONE_LIKE.sub(lambda m: "".join(_DIGITS.findall(m.group())), text.strip())
+    terms: list[str] = []
+    for word in text.split():
+        tokens = _NON_WORD.sub(" ", spaced(word).replace("_", " ")).split()
+        if tokens:
+            terms.append(_quote(tokens) + "*")
+    return " AND ".join(terms) if terms else None
+
+
+def like_terms(text: str) -> list[str]:
+    """Search words for backends without FTS5 (PostgreSQL): matched as substrings."""
+    text = _PHONE_LIKE.sub(lambda m: "".join(_DIGITS.findall(m.group())), text.strip())
+    words = (_NON_WORD.sub(" ", spaced(w).replace("_", " ")).split() for w in text.split())
+    return [" ".join(tokens) for tokens in words if tokens]
+
+
+def write_documents(db: peewee.Database, documents: Iterable[tuple[int, str]]) -> None:
+    """Replace the index documents of the given customers; call inside the write's transaction."""
+    rows = list(documents)
+    if not rows:
+        return
+    ids = [(cid,) for cid, _ in rows]
+    if isinstance(db, peewee.SqliteDatabase):
+        cursor = db.cursor()
+        cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = ?", ids)
+        cursor.executemany(f"INSERT INTO {TABLE} (rowid, doc) VALUES (?, ?)", rows)
+    else:
+        cursor = db.cursor()
+        cursor.executemany(f"DELETE FROM {TABLE} WHERE customer_id = %s", ids)
+        cursor.executemany(f"INSERT INTO {TABLE} (customer_id, doc) VALUES (%s, %s)", rows)
+
+
+def delete_documents(db: peewee.Database, customer_ids: Iterable[int]) -> None:
+    key = "rowid" if isinstance(db, peewee.SqliteDatabase) else "customer_id"
+    mark = "?" if isinstance(db, peewee.SqliteDatabase) else "%s"
+    db.cursor().executemany(f"DELETE FROM {TABLE} WHERE {key} = {mark}", [(i,) for i in customer_ids])
+
+
+def matching_ids_sql(db: peewee.Database, text: str) -> tuple[str, list[str]] | None:
+    """SQL selecting the ids of customers matching `text`, with its parameters."""
+    if isinstance(db, peewee.SqliteDatabase):
+        query = fts_query(text)
+        if query is None:
+            return None
+        return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?", [query]
+    terms = like_terms(text)
+    if not terms:
+        return None
+    where = " AND ".join(["doc ILIKE %s"] * len(terms))
+    return f"SELECT customer_id FROM {TABLE} WHERE {where}", [f"%{t}%" for t in terms]

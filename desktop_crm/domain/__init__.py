@@ -1,0 +1,1 @@
+"""Domain services in plain Python: never imports Qt."""

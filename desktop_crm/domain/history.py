@@ -1,0 +1,82 @@
+"""The change log: who changed which field of which customer, when, from what to what."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from desktop_crm.db.models import ChangeLog, utcnow
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    changed_at: datetime  # UTC
+    changed_by: str | None
+    action: str
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+
+
+def default_actor() -> str:
+    """Who is making changes when no user is named: the operating-system account."""
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some systems
+        return "unknown"
+
+
+def as_text(value: object) -> str | None:
+    """How a value is written in the history."""
+    if value is None or value == "" or value == []:
+        return None
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def record(
+    customer_id: int,
+    action: str,
+    changes: Iterable[tuple[str | None, object, object]] = ((None, None, None),),
+    *,
+    changed_by: str | None = None,
+    entity: str = "customer",
+    entity_id: int | None = None,
+) -> None:
+    """Write one history row per (field, old, new); call inside the action's transaction."""
+    actor = changed_by or default_actor()
+    now = utcnow()
+    rows = [
+        {
+            "customer": customer_id,
+            "entity": entity,
+            "entity_id": entity_id if entity_id is not None else customer_id,
+            "action": action,
+            "field": field,
+            "old_value": as_text(old),
+            "new_value": as_text(new),
+            "changed_by": actor,
+            "changed_at": now,
+        }
+        for field, old, new in changes
+    ]
+    if rows:
+        ChangeLog.insert_many(rows).execute()
+
+
+def customer_history(customer_id: int) -> list[HistoryEntry]:
+    """The customer's change log, newest first."""
+    query = (
+        ChangeLog.select()
+        .where(ChangeLog.customer == customer_id)
+        .order_by(ChangeLog.changed_at.desc(), ChangeLog.id.desc())
+    )
+    return [
+        HistoryEntry(r.changed_at, r.changed_by, r.action, r.field, r.old_value, r.new_value)
+        for r in query
+    ]

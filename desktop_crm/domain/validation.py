@@ -1,0 +1,141 @@
+"""Field rules: phone and email normalisation, dates, choices, lengths.
+
+Each checker returns the clean value or raises `FieldError` with a reason from the
+domain message table; services gather the reasons per field into a `ValidationError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+import phonenumbers
+
+from desktop_crm.domain.messages import text
+
+DEFAULT_REGION = "CN"
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+_DATE_FORMS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+
+
+class FieldError(ValueError):
+    """One field's value breaks a rule; `reason` is ready to show next to the field."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class NormalizedPhone:
+    number: str  # as typed, trimmed
+    e164: str  # "+8613800138000"
+    digits: str  # national significant number: "13800138000"
+
+
+def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> NormalizedPhone:
+    """Parse a phone number (default region CN) into E.164 and its national digits."""
+    value = (raw or "").strip()
+    try:
+        parsed = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException as exc:
+        raise FieldError(text("bad_phone", value=value)) from exc
+    if not phonenumbers.is_valid_number(parsed):
+        raise FieldError(text("bad_phone", value=value))
+    return NormalizedPhone(
+        number=value,
+        e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
+        digits=phonenumbers.national_significant_number(parsed),
+    )
+
+
+def normalize_email(raw: str) -> str:
+    value = (raw or "").strip().lower()
+    if len(value) > 254 or not _EMAIL.match(value):
+        raise FieldError(text("bad_email", value=(raw or "").strip()))
+    return value
+
+
+def parse_date(value: object, *, not_future: bool = False) -> date | None:
+    """A date from a date, a datetime or text like 1985-03-12, 1985/3/12, 1985年3月12日."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        result = value.date()
+    elif isinstance(value, date):
+        result = value
+    else:
+        raw = str(value).strip()
+        for form in _DATE_FORMS:
+            match = form.match(raw)
+            if match:
+                try:
+                    result = date(*(int(part) for part in match.groups()))
+                except ValueError as exc:
+                    raise FieldError(text("bad_date", value=raw)) from exc
+                break
+        else:
+            raise FieldError(text("bad_date", value=raw))
+    if not_future and result > date.today():
+        raise FieldError(text("future_date"))
+    return result
+
+
+def clean_text(
+    value: object, *, max_length: int, required: bool = False, multiline: bool = False
+) -> str | None:
+    """Trimmed text (inner whitespace collapsed unless `multiline`); None when empty."""
+    raw = "" if value is None else str(value)
+    result = raw.strip() if multiline else " ".join(raw.split())
+    if not result:
+        if required:
+            raise FieldError(text("required"))
+        return None
+    if len(result) > max_length:
+        raise FieldError(text("too_long", max=max_length))
+    return result
+
+
+def clean_choice(value: object, choices: Iterable[str], *, required: bool = False) -> str | None:
+    options = tuple(choices)
+    if value is None or value == "":
+        if required:
+            raise FieldError(text("required"))
+        return None
+    result = str(value).strip()
+    if result not in options:
+        raise FieldError(text("bad_choice", choices=", ".join(options)))
+    return result
+
+
+def clean_int(value: object, low: int, high: int, *, default: int | None = None) -> int | None:
+    if value is None or value == "":
+        return default
+    try:
+        result = int(str(value).strip())
+    except ValueError as exc:
+        raise FieldError(text("bad_number", value=value)) from exc
+    if not low <= result <= high:
+        raise FieldError(text("bad_range", low=low, high=high))
+    return result
+
+
+def clean_money(value: object) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        result = Decimal(str(value).replace(",", "").strip())
+    except InvalidOperation as exc:
+        raise FieldError(text("bad_number", value=value)) from exc
+    if not result.is_finite():
+        raise FieldError(text("bad_number", value=value))
+    return result.quantize(Decimal("0.01"))

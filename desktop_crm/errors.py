@@ -1,0 +1,47 @@
+"""Errors a user can see and act on.
+
+Everything raised as a `CrmError` carries a message meant for people: the command line
+prints it as one line, the GUI shows it in a dialog or next to the field. Any other
+exception is a bug and is logged with its traceback.
+"""
+
+from __future__ import annotations
+
+
+class CrmError(Exception):
+    """An error whose message is meant for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(CrmError):
+    """Input that breaks a field rule; `errors` maps each field to its reason."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("; ".join(f"{field}: {reason}" for field, reason in self.errors.items()))
+
+
+class NotFoundError(CrmError):
+    """A record the user named does not exist (or is in the trash)."""
+
+
+class ConflictError(CrmError):
+    """Someone else changed the record since it was read."""
+
+
+class DatabaseError(CrmError):
+    """The database cannot be opened or used: locked, corrupt, unreadable, too new."""
+
+
+class SchemaTooNewError(DatabaseError):
+    """The database was written by a newer version of Desktop CRM."""
+
+
+class FileFormatError(CrmError):
+    """A file to import is missing, unreadable or not in a format we understand."""
