@@ -236,6 +236,7 @@ class FollowUp(BaseModel):
     owner = ForeignKeyField(User, null=True, backref="followups", on_delete="SET NULL")
     status = CharField(max_length=10, default="done", index=True)  # planned | done | cancelled
     channel = CharField(max_length=10, default="phone")
+    initiated_by = CharField(max_length=10, default="us")  # us | customer
     subject = CharField(max_length=200, null=True)
     content = TextField(null=True)
     outcome = TextField(null=True)
