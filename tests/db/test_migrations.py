@@ -1,0 +1,84 @@
+"""Opening databases: new, current, older (backed up first) and newer (refused)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from desktop_crm.db import migrations
+from desktop_crm.db.connection import close_database, open_database
+from desktop_crm.db.models import ALL_MODELS, Customer, database
+from desktop_crm.domain import customers
+from desktop_crm.errors import DatabaseError, SchemaTooNewError
+
+
+def test_a_new_database_gets_every_table_and_the_current_version(db):
+    tables = set(database.get_tables())
+    assert {m._meta.table_name for m in ALL_MODELS} <= tables
+    assert "customer_search" in tables
+    assert migrations.schema_version(db) == migrations.CURRENT_VERSION
+
+
+def test_the_database_uses_wal_and_foreign_keys(db):
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_reopening_keeps_the_data(db_path):
+    open_database(str(db_path))
+    customers.create_customer({"name": "张三"})
+    close_database()
+    open_database(str(db_path))
+    assert Customer.select().count() == 1
+    close_database()
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(db_path):
+    open_database(str(db_path))
+    customers.create_customer({"name": "张三"})
+    close_database()
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE schema_version SET version = 999")
+    con.commit()
+    con.close()
+    before = db_path.read_bytes()
+    with pytest.raises(SchemaTooNewError, match="newer version"):
+        open_database(str(db_path))
+    assert db_path.read_bytes() == before
+
+
+def test_an_older_database_is_backed_up_before_upgrading(db_path, monkeypatch):
+    open_database(str(db_path))
+    customers.create_customer({"name": "张三"})
+    close_database()
+    applied = []
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, applied.append])
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", migrations.CURRENT_VERSION + 1)
+    open_database(str(db_path))
+    assert migrations.schema_version(database.obj) == migrations.CURRENT_VERSION
+    close_database()
+    assert len(applied) == 1
+    backups = list(db_path.parent.glob("crm.schema1-*.sqlite3"))
+    assert len(backups) == 1
+    con = sqlite3.connect(backups[0])
+    assert con.execute("SELECT name FROM customer").fetchall() == [("张三",)]
+    con.close()
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("这不是数据库")
+    with pytest.raises(DatabaseError, match="not a Desktop CRM database"):
+        open_database(str(path))
+
+
+def test_a_folder_is_refused(tmp_path):
+    with pytest.raises(DatabaseError, match="folder"):
+        open_database(str(tmp_path))
+
+
+def test_a_missing_folder_is_refused(tmp_path):
+    with pytest.raises(DatabaseError, match="does not exist"):
+        open_database(str(tmp_path / "nowhere" / "crm.sqlite3"))
