@@ -1,0 +1,1 @@
+"""The Qt user interface: thin views over the domain services."""

@@ -1,0 +1,72 @@
+"""Every QAction of the main window, made in one place, by name, with standard keys.
+
+Menus, toolbars, context menus and the command palette share these actions and so
+their enabled state.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from desktop_crm.paths import resource_path
+
+Std = QKeySequence.StandardKey
+
+
+class Actions:
+    """The named actions; `all()` lists them for the command palette."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+        self._actions: dict[str, QAction] = {}
+        tr = parent.tr
+        self.new_customer = self._make("new_customer", tr("&New Customer"), Std.New, "new")
+        self.new_enterprise = self._make("new_enterprise", tr("New &Enterprise"), "Ctrl+Shift+N", "enterprise")
+        self.save = self._make("save", tr("&Save"), Std.Save, "save")
+        self.revert = self._make("revert", tr("&Revert Changes"), "Ctrl+Shift+R")
+        self.trash = self._make("trash", tr("Move to &Trash"), Std.Delete, "trash")
+        self.show_trash = self._make("show_trash", tr("Show T&rash"), None)
+        self.show_trash.setCheckable(True)
+        self.restore = self._make("restore", tr("Restore from Trash"), None)
+        self.undo = self._make("undo", tr("&Undo"), Std.Undo, "undo")
+        self.redo = self._make("redo", tr("&Redo"), Std.Redo, "redo")
+        self.find = self._make("find", tr("&Find Customer"), Std.Find, "search")
+        self.command_palette = self._make("command_palette", tr("&Command Palette…"), "Ctrl+K")
+        self.next_customer = self._make("next_customer", tr("Ne&xt Customer"), "Alt+Down")
+        self.previous_customer = self._make("previous_customer", tr("Pre&vious Customer"), "Alt+Up")
+        self.bulk_edit = self._make("bulk_edit", tr("&Bulk Edit Selected…"), "Ctrl+E")
+        self.save_segment = self._make("save_segment", tr("Save Filter as &Segment…"), None)
+        self.clear_filters = self._make("clear_filters", tr("C&lear Search and Filters"), "Ctrl+Shift+L")
+        self.log_followup = self._make("log_followup", tr("&Log a Contact"), "Ctrl+L", "followup")
+        self.plan_followup = self._make("plan_followup", tr("&Plan Next Follow-up"), "Ctrl+Shift+P")
+        self.today = self._make("today", tr("&Today's Follow-ups"), "Ctrl+T", "today")
+        self.settings = self._make("settings", tr("&Settings…"), Std.Preferences)
+        self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.quit = self._make("quit", tr("&Quit"), Std.Quit)
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about = self._make("about", tr("&About Desktop CRM"), None)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _make(
+        self, name: str, text: str, key: QKeySequence.StandardKey | str | None, icon: str | None = None
+    ) -> QAction:
+        action = QAction(text, self._parent)
+        action.setObjectName(name)
+        if isinstance(key, QKeySequence.StandardKey):
+            action.setShortcuts(QKeySequence.keyBindings(key))
+        elif key:
+            action.setShortcut(QKeySequence(key))
+        if icon:
+            path = resource_path("icons", f"{icon}.svg")
+            if path.exists():
+                action.setIcon(QIcon(str(path)))
+        self._parent.addAction(action)  # shortcuts work even when no menu shows the action
+        self._actions[name] = action
+        return action
+
+    def all(self) -> list[QAction]:
+        return list(self._actions.values())
+
+    def __getitem__(self, name: str) -> QAction:
+        return self._actions[name]

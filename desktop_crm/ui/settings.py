@@ -1,0 +1,47 @@
+"""UI state kept between runs (window geometry, splitters, columns, language, theme).
+
+Business settings live in the database; this is only how the window looked. Tests give
+a `UiSettings` backed by a temporary ini file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from desktop_crm.paths import data_dir
+
+
+class UiSettings:
+    """A small typed wrapper over QSettings."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._settings = QSettings(str(path or data_dir() / "ui.ini"), QSettings.Format.IniFormat)
+
+    def state(self, key: str) -> QByteArray | None:
+        value = self._settings.value(f"state/{key}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_state(self, key: str, value: QByteArray) -> None:
+        self._settings.setValue(f"state/{key}", value)
+
+    @property
+    def language(self) -> str | None:
+        value = self._settings.value("ui/language", "")
+        return str(value) or None
+
+    @language.setter
+    def language(self, value: str | None) -> None:
+        self._settings.setValue("ui/language", value or "")
+
+    @property
+    def theme(self) -> str:
+        return str(self._settings.value("ui/theme", "system"))
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._settings.setValue("ui/theme", value)
+
+    def sync(self) -> None:
+        self._settings.sync()

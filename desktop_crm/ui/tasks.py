@@ -1,0 +1,170 @@
+"""Background work: run a function on the thread pool, get its result back by signal.
+
+Database, file and analysis work never runs on the UI thread. Each task uses the
+thread's own database connection (peewee connections are per thread) and closes it at
+the end, so no cursor stays open to starve WAL checkpoints. Tasks started under the
+same `key` supersede each other: a stale result never overwrites a newer one.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from desktop_crm.db.models import database
+from desktop_crm.errors import CrmError
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Tasks", text)
+
+
+class TaskContext:
+    """Handed to the work function: report progress, check for cancellation."""
+
+    def __init__(self, signals: _TaskSignals) -> None:
+        self._signals = signals
+        self._cancelled = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        self._signals.progress.emit(done, total)
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+
+class _TaskSignals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, work: Callable[[TaskContext], Any], signals: _TaskSignals) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = signals
+        self.context = TaskContext(signals)
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.context)
+        except BaseException as exc:  # noqa: BLE001 - reported to the UI thread
+            if not isinstance(exc, CrmError):
+                log.exception("background task failed")
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+        finally:
+            if database.obj is not None and not database.obj.is_closed():
+                database.obj.close()  # this thread's connection only
+
+
+class TaskRunner(QObject):
+    """Starts tasks on a thread pool and delivers results on the UI thread."""
+
+    def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._generation: dict[str, int] = {}
+        self._live: set[_TaskSignals] = set()
+
+    def run(
+        self,
+        work: Callable[[TaskContext], Any],
+        on_done: Callable[[Any], None],
+        *,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        key: str | None = None,
+    ) -> TaskContext:
+        """Run `work(context)` in the background; `on_done(result)` runs on the UI thread."""
+        generation = self._generation.get(key, 0) + 1 if key else 0
+        if key:
+            self._generation[key] = generation
+        signals = _TaskSignals()
+        self._live.add(signals)
+
+        def current() -> bool:
+            return not key or self._generation.get(key) == generation
+
+        def finished(result: Any) -> None:
+            self._live.discard(signals)
+            if current():
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._live.discard(signals)
+            if current():
+                (on_error or self._default_error)(exc)
+
+        signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+        signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        if on_progress:
+            signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+        task = _Task(work, signals)
+        self.pool.start(task)
+        return task.context
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until all tasks have finished (used at exit and in tests)."""
+        return self.pool.waitForDone(msecs)
+
+    def _default_error(self, exc: BaseException) -> None:
+        show_error(None, exc)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Tell the user what went wrong: their kind of problem plainly, a bug with a pointer."""
+    if isinstance(exc, CrmError):
+        QMessageBox.warning(parent, _tr("Desktop CRM"), exc.message)
+    else:
+        QMessageBox.critical(
+            parent,
+            _tr("Desktop CRM"),
+            _tr("Something went wrong and was not saved: %1. Details are in the log file.")
+            .replace("%1", str(exc)),
+        )
+
+
+def run_with_progress(
+    runner: TaskRunner,
+    parent: QWidget,
+    label: str,
+    work: Callable[[TaskContext], Any],
+    on_done: Callable[[Any], None],
+) -> TaskContext:
+    """Run `work` with a progress dialog that appears after half a second and can cancel."""
+    dialog = QProgressDialog(label, _tr("Cancel"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(500)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    def done(result: Any) -> None:
+        dialog.close()
+        on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        dialog.close()
+        show_error(parent, exc)
+
+    context = runner.run(work, done, on_error=failed, on_progress=progress)
+    dialog.canceled.connect(context.cancel)
+    return context
