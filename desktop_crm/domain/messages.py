@@ -32,6 +32,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_in_trash": {"en": "customer {value} is not in the trash", "zh_CN": "客户 {value} 不在回收站中"},
     "unknown_followup": {"en": "no follow-up {value}", "zh_CN": "没有跟进记录 {value}"},
     "not_planned": {"en": "follow-up {value} is not a planned one", "zh_CN": "跟进 {value} 不是计划中的跟进"},
+    # follow-ups (domain/followups.py)
+    "unknown_contact": {
+        "en": "no contact person {value} at this customer",
+        "zh_CN": "该客户没有联系人 {value}",
+    },
+    "default_followup_subject": {"en": "Follow up", "zh_CN": "跟进"},
 }
 
 
