@@ -548,29 +548,44 @@ def update_customer(
     return get_customer(customer_id)
 
 
+def _joined(*parts: object) -> str:
+    return ", ".join(str(p) for p in parts if p not in (None, "", False))
+
+
+def _contact_text(c: ContactEntry) -> str:
+    details = _joined(
+        c.title, c.department, c.gender, "primary" if c.is_primary else None, c.notes,
+        *(f"{p.number} ({p.label})" for p in c.phones), *(f"{e.address} ({e.label})" for e in c.emails),
+    )
+    return f"{c.name} ({details})" if details else c.name
+
+
 def _comparable_value(name: str, value: Any) -> Any:
-    """A value in the form the history shows (codes and usernames, entries as text)."""
+    """A value as the history shows it: codes and usernames, every detail of an entry.
+
+    Two values are the same change-wise exactly when these forms are equal, so an entry's
+    text includes everything the user can edit in it (a phone's kind, a contact's title).
+    """
     if name == "owner" and value is not None:
         return User.get_by_id(value).username
     if name == "referred_by" and value is not None:
         return Customer.get_by_id(value).code
     if name == "phones":
-        return [p.number for p in value]
+        return [f"{p.number} ({p.label})" for p in value]
     if name == "emails":
-        return [e.address for e in value]
+        return [f"{e.address} ({e.label})" for e in value]
     if name == "messengers":
         return [f"{m.service}:{m.handle}" for m in value]
     if name == "addresses":
-        return [a.one_line() for a in value]
+        return [f"{a.label}: " + _joined(a.one_line(), a.postcode, a.country) for a in value]
     if name == "contacts":
-        return [c.name for c in value]
+        return [_contact_text(c) for c in value]
     return value
 
 
 def _comparable(record: CustomerRecord) -> dict[str, Any]:
     values = {name: getattr(record, name) for name in SCALAR_FIELDS}
     values.update({name: _comparable_value(name, getattr(record, name)) for name in COLLECTIONS})
-    values["contacts"] = [c.name for c in record.contacts]
     return values
 
 

@@ -145,7 +145,8 @@ def view_range(
 # --------------------------------------------------------------------------- reading
 
 
-def _item_query() -> Any:
+def item_query() -> Any:
+    """Follow-ups with their customer, owner and contact names, as `items_of` reads them."""
     return (
         FollowUp.select(
             FollowUp.id, FollowUp.customer, Customer.code.alias("customer_code"),
@@ -163,7 +164,8 @@ def _item_query() -> Any:
     )
 
 
-def _items(query: Any) -> list[FollowUpItem]:
+def items_of(query: Any) -> list[FollowUpItem]:
+    """Plain items from a query built on `item_query()`."""
     return [
         FollowUpItem(
             id=r["id"], customer_id=r["customer"], customer_code=r["customer_code"],
@@ -179,7 +181,7 @@ def _items(query: Any) -> list[FollowUpItem]:
 
 def get_followup(followup_id: int) -> FollowUpItem:
     """One follow-up as plain data; `NotFoundError` when there is none."""
-    found = _items(_item_query().where(FollowUp.id == followup_id))
+    found = items_of(item_query().where(FollowUp.id == followup_id))
     if not found:
         raise NotFoundError(text("unknown_followup", value=followup_id))
     return found[0]
@@ -192,17 +194,17 @@ def customer_timeline(customer_id: int, *, include_cancelled: bool = False) -> l
     """
     if not Customer.select().where(Customer.id == customer_id).exists():
         raise NotFoundError(text("unknown_customer", value=customer_id))
-    base = _item_query().where(FollowUp.customer == customer_id)
+    base = item_query().where(FollowUp.customer == customer_id)
     planned = base.where(FollowUp.status == "planned").order_by(FollowUp.due_at, FollowUp.id)
     done = base.where(FollowUp.status == "done").order_by(
         FollowUp.occurred_at.desc(), FollowUp.id.desc()
     )
-    result = _items(planned) + _items(done)
+    result = items_of(planned) + items_of(done)
     if include_cancelled:
         cancelled = base.where(FollowUp.status == "cancelled").order_by(
             FollowUp.due_at.desc(), FollowUp.id.desc()
         )
-        result += _items(cancelled)
+        result += items_of(cancelled)
     return result
 
 
@@ -246,13 +248,13 @@ def due_followups(
     plans; `now` fixes the moment (aware, or naive local time), default the clock.
     """
     query = (
-        _item_query()
+        item_query()
         .where(_due_query(view, owner, now, upcoming_days))
         .order_by(FollowUp.due_at, FollowUp.id)
     )
     if limit is not None:
         query = query.limit(limit)
-    return _items(query)
+    return items_of(query)
 
 
 def due_counts(

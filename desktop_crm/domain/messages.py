@@ -31,6 +31,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "in_trash": {"en": "customer {value} is in the trash", "zh_CN": "客户 {value} 在回收站中"},
     "not_in_trash": {"en": "customer {value} is not in the trash", "zh_CN": "客户 {value} 不在回收站中"},
     "unknown_followup": {"en": "no follow-up {value}", "zh_CN": "没有跟进记录 {value}"},
+    "unknown_segment": {"en": "no saved segment named “{value}”", "zh_CN": "没有名为“{value}”的客户分组"},
+    "duplicate_username": {"en": "user name “{value}” is already taken", "zh_CN": "用户名“{value}”已被使用"},
     "not_planned": {"en": "follow-up {value} is not a planned one", "zh_CN": "跟进 {value} 不是计划中的跟进"},
     # follow-ups (domain/followups.py)
     "unknown_contact": {

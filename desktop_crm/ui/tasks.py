@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -89,8 +90,13 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
         key: str | None = None,
+        receiver: QObject | None = None,
     ) -> TaskContext:
-        """Run `work(context)` in the background; `on_done(result)` runs on the UI thread."""
+        """Run `work(context)` in the background; `on_done(result)` runs on the UI thread.
+
+        With `receiver`, the result is dropped if that object was deleted meanwhile (a
+        pane closed while its data was being read).
+        """
         generation = self._generation.get(key, 0) + 1 if key else 0
         if key:
             self._generation[key] = generation
@@ -98,6 +104,8 @@ class TaskRunner(QObject):
         self._live.add(signals)
 
         def current() -> bool:
+            if receiver is not None and not shiboken6.isValid(receiver):
+                return False
             return not key or self._generation.get(key) == generation
 
         def finished(result: Any) -> None:

@@ -164,7 +164,7 @@ def test_every_changed_field_is_in_the_history(db):
     assert changes == {
         ("name", "张三", "张三丰"),
         ("stars", "0", "3"),
-        ("phones", "13800138000", "13900139000"),
+        ("phones", "13800138000 (mobile)", "13900139000 (mobile)"),
     }
     assert {h.changed_by for h in customer_history(record.id) if h.action == "update"} == {"li"}
 
@@ -229,3 +229,23 @@ def test_names_sort_by_pinyin(db):
 def test_unknown_code_is_a_clear_error(db):
     with pytest.raises(NotFoundError, match="C999999"):
         customers.customer_id_for_code("C999999")
+
+
+def test_changing_only_details_of_an_entry_is_saved_and_recorded(db):
+    record = customers.create_customer(
+        {"name": "华为", "kind": "enterprise", "phones": [{"number": "13800138000", "label": "mobile"}],
+         "addresses": [{"city": "深圳", "postcode": "518000"}],
+         "contacts": [{"name": "李经理", "title": "采购"}]}
+    )
+    contact = record.contacts[0]
+    contact.title = "总经理"
+    updated = customers.update_customer(
+        record.id,
+        {"phones": [{"number": "13800138000", "label": "work"}],
+         "addresses": [{"city": "深圳", "postcode": "518057"}], "contacts": [contact]},
+    )
+    assert updated.phones[0].label == "work"
+    assert updated.addresses[0].postcode == "518057"
+    assert updated.contacts[0].title == "总经理"
+    assert {h.field for h in customer_history(record.id) if h.action == "update"} == {
+        "phones", "addresses", "contacts"}

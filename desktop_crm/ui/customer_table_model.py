@@ -1,0 +1,164 @@
+"""The customer list's model: windowed, so a million customers scroll smoothly.
+
+The model holds the ordered ids of the customers that match (8 bytes a row, loaded in
+the background) and fetches the rows it is asked to paint a page at a time into a
+bounded cache. Sorting and filtering happen in SQL; there is no proxy model.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from desktop_crm.domain.search import CustomerQuery, CustomerRow, all_customer_ids, rows_for_ids
+from desktop_crm.ui import labels
+from desktop_crm.ui.tasks import TaskContext, TaskRunner
+
+PAGE_SIZE = 256
+MAX_PAGES = 64  # at most 16,384 rows held in memory
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CustomerTableModel(QAbstractTableModel):
+    """Rows are customers; columns are fields of `CustomerRow`."""
+
+    COLUMNS: tuple[str, ...] = (
+        "code", "name", "kind", "company_name", "phone", "email", "province", "city", "owner",
+        "status", "stage", "grade", "stars", "relationship_level", "last_contact_at",
+        "next_followup_at", "created_at",
+    )
+    SORTABLE = frozenset(COLUMNS) - {"phone", "email"}
+    loaded = Signal(int)  # the number of matching customers, after each (re)load
+
+    def __init__(self, tasks: TaskRunner, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._ids = array("q")
+        self._pages: OrderedDict[int, list[CustomerRow]] = OrderedDict()
+        self.query = CustomerQuery()
+        self.sort_column = "name"
+        self.descending = False
+        self.loading = False
+
+    # ------------------------------------------------------------------ loading
+
+    def set_query(self, query: CustomerQuery) -> None:
+        self.query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch the matching ids in the background; a newer reload wins over an older one."""
+        query, sort, descending = self.query, self.sort_column, self.descending
+        self.loading = True
+
+        def work(context: TaskContext) -> array:
+            return array("q", all_customer_ids(query, sort=sort, descending=descending))
+
+        self._tasks.run(work, self._apply_ids, key=f"customer-ids-{id(self)}", receiver=self)
+
+    def reload_now(self) -> None:
+        """The same, synchronously (after a small change the user is waiting to see)."""
+        self._apply_ids(array("q", all_customer_ids(
+            self.query, sort=self.sort_column, descending=self.descending)))
+
+    def _apply_ids(self, ids: array) -> None:
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self.loading = False
+        self.endResetModel()
+        self.loaded.emit(len(ids))
+
+    def refresh_rows(self, customer_ids: set[int] | None = None) -> None:
+        """Re-read rows already shown (a customer was edited) without reloading the ids."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
+
+    # -------------------------------------------------------------------- reading
+
+    def customer_id(self, row: int) -> int | None:
+        return int(self._ids[row]) if 0 <= row < len(self._ids) else None
+
+    def row_of(self, customer_id: int) -> int | None:
+        try:
+            return self._ids.index(customer_id)
+        except ValueError:
+            return None
+
+    def customer_row(self, row: int) -> CustomerRow | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            ids = list(self._ids[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE])
+            found = {r.id: r for r in rows_for_ids(ids)}
+            page = [found.get(cid) for cid in ids]  # a row trashed meanwhile shows empty
+            self._pages[page_no] = page
+            if len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page[row % PAGE_SIZE]
+
+    # ------------------------------------------------------------------ Qt model
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == ROW_ID_ROLE:
+            return self.customer_id(index.row())
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in ("stars", "relationship_level", "grade"):
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        row = self.customer_row(index.row())
+        if row is None:
+            return None
+        return display_value(column, getattr(row, column))
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return labels.column_title(self.COLUMNS[section])
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        name = self.COLUMNS[column]
+        if name not in self.SORTABLE:
+            return
+        self.sort_column = name
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+
+def display_value(column: str, value: Any) -> str | None:
+    """How a field reads in the list."""
+    if value is None or value == "":
+        return None
+    if column == "stars":
+        return "★" * value if value else None
+    if column in ("last_contact_at", "next_followup_at", "created_at") and isinstance(value, datetime):
+        return value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    if column in ("kind", "status", "stage", "relationship_level"):
+        return labels.choice_label(column, value)
+    return str(value)

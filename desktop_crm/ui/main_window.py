@@ -1,0 +1,311 @@
+"""The main window: layout, menus and wiring only; each pane is its own module."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QSystemTrayIcon,
+    QWidget,
+)
+
+from desktop_crm import __version__
+from desktop_crm.domain import followups
+from desktop_crm.paths import resource_path
+from desktop_crm.ui.actions import Actions
+from desktop_crm.ui.commands import BulkEditCommand, TrashCommand
+from desktop_crm.ui.customer_detail import CustomerDetailPane
+from desktop_crm.ui.customer_list import CustomerListPane
+from desktop_crm.ui.dialogs.bulk_edit_dialog import BulkEditDialog
+from desktop_crm.ui.dialogs.command_palette import CommandPalette
+from desktop_crm.ui.dialogs.settings_dialog import SettingsDialog
+from desktop_crm.ui.events import AppEvents
+from desktop_crm.ui.followup_pane import FollowUpPane
+from desktop_crm.ui.relationship_pane import RelationshipPane
+from desktop_crm.ui.reminders import ReminderService
+from desktop_crm.ui.settings import UiSettings
+from desktop_crm.ui.tasks import TaskRunner, show_error
+
+
+class MainWindow(QMainWindow):
+    """Customer list | detail, with the follow-up and relationship panes docked right."""
+
+    def __init__(self, settings: UiSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("Desktop CRM"))
+        self.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+        self.settings = settings or UiSettings()
+        self.events = AppEvents(self)
+        self.tasks = TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self.actions = Actions(self)
+
+        self.list_pane = CustomerListPane(self.tasks, self.settings, self)
+        self.detail = CustomerDetailPane(self.events, self)
+        self.followup_pane = FollowUpPane(self.events, self.tasks, self)
+        self.relationship_pane = RelationshipPane(self.events, self.tasks, self)
+        self.tray = QSystemTrayIcon(self.windowIcon(), self)
+        self.tray.setToolTip(self.tr("Desktop CRM"))
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray.show()
+        self.reminders = ReminderService(self.events, self, tray_icon=self.tray)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.list_pane)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+        self.followup_dock = self._dock("followUpDock", self.tr("Follow-ups"), self.followup_pane)
+        self.relationship_dock = self._dock("relationshipDock", self.tr("Relationship level"),
+                                            self.relationship_pane)
+        self.splitDockWidget(self.followup_dock, self.relationship_dock, Qt.Orientation.Vertical)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("customerCount")
+        self.due_label = QLabel(self)
+        self.due_label.setObjectName("dueCount")
+        self.statusBar().addPermanentWidget(self.due_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self._current_id: int | None = None
+        self._build_menus()
+        self._connect()
+        self._restore_layout()
+        self.list_pane.apply_filters()
+        self.refresh_due_counts()
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        menus = {
+            self.tr("&File"): [a.new_customer, a.new_enterprise, None, a.save, a.revert, None,
+                               a.settings, None, a.quit],
+            self.tr("&Edit"): [a.undo, a.redo, None, a.find, a.command_palette, None, a.bulk_edit,
+                               a.trash, a.restore],
+            self.tr("&View"): [self.followup_dock.toggleViewAction(),
+                               self.relationship_dock.toggleViewAction(), None, a.show_trash,
+                               a.clear_filters, a.save_segment],
+            self.tr("&Customer"): [a.new_customer, a.new_enterprise, a.save, None,
+                                   a.next_customer, a.previous_customer, None, a.trash],
+            self.tr("F&ollow-up"): [a.log_followup, a.plan_followup, None, a.today],
+            self.tr("&Help"): [a.about],
+        }
+        for title, items in menus.items():
+            menu = bar.addMenu(title)
+            for item in items:
+                if item is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(item)
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolBar")
+        for action in (a.new_customer, a.new_enterprise, a.save, a.trash, a.undo, a.log_followup, a.today):
+            toolbar.addAction(action)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.new_customer.triggered.connect(lambda: self.new_customer("individual"))
+        a.new_enterprise.triggered.connect(lambda: self.new_customer("enterprise"))
+        a.save.triggered.connect(self.detail.save)
+        a.revert.triggered.connect(self.detail.revert)
+        a.trash.triggered.connect(self.trash_selected)
+        a.restore.triggered.connect(self.restore_selected)
+        a.show_trash.toggled.connect(self.list_pane.show_trash)
+        a.undo.triggered.connect(self.undo_stack.undo)
+        a.redo.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+        a.find.triggered.connect(self.focus_search)
+        a.command_palette.triggered.connect(self.open_command_palette)
+        a.next_customer.triggered.connect(lambda: self.list_pane.select_offset(1))
+        a.previous_customer.triggered.connect(lambda: self.list_pane.select_offset(-1))
+        a.bulk_edit.triggered.connect(self.bulk_edit_selected)
+        a.save_segment.triggered.connect(self.list_pane.save_segment)
+        a.clear_filters.triggered.connect(self.list_pane.clear_filters)
+        a.log_followup.triggered.connect(self._log_followup)
+        a.plan_followup.triggered.connect(self._plan_followup)
+        a.today.triggered.connect(self.show_today)
+        a.settings.triggered.connect(self.open_settings)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(self.show_about)
+
+        self.list_pane.currentCustomerChanged.connect(self._customer_selected)
+        self.list_pane.countChanged.connect(self._show_count)
+        self.detail.saved.connect(self._customer_saved)
+        self.detail.dirtyChanged.connect(a.save.setEnabled)
+        self.detail.dirtyChanged.connect(a.revert.setEnabled)
+        a.save.setEnabled(False)
+        a.revert.setEnabled(False)
+        self.relationship_pane.levelFilterRequested.connect(self.list_pane.filter_by_level)
+        self.events.customerOpened.connect(self.open_customer)
+        self.events.customerChanged.connect(lambda _id: self.list_pane.model.refresh_rows())
+        self.events.customersChanged.connect(self.list_pane.model.reload)
+        self.events.followupsChanged.connect(lambda _id: self.refresh_due_counts())
+        self.events.followupsChanged.connect(lambda _id: self.list_pane.model.refresh_rows())
+        self.events.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.reminders.reminded.connect(self._reminded)
+        self.reminders.showDueRequested.connect(self._show_due)
+
+    # ------------------------------------------------------------------- customers
+
+    def _customer_selected(self, customer_id: int) -> None:
+        new_id = customer_id or None
+        if new_id == self._current_id and not self.detail.is_dirty():
+            return
+        if new_id != self.detail.customer_id() and not self.detail.maybe_save():
+            if self._current_id is not None:  # the user cancelled: stay where we were
+                self.list_pane.customerList.selectionModel().blockSignals(True)
+                self.list_pane.select_customer(self._current_id)
+                self.list_pane.customerList.selectionModel().blockSignals(False)
+            return
+        self._current_id = new_id
+        self.detail.load_customer(new_id)
+        self.followup_pane.set_customer(new_id)
+        self.relationship_pane.set_customer(new_id)
+        self.actions.trash.setEnabled(new_id is not None)
+
+    def new_customer(self, kind: str) -> None:
+        if self.detail.maybe_save():
+            self._current_id = None
+            self.detail.new_customer(kind)
+            self.followup_pane.set_customer(None)
+            self.relationship_pane.set_customer(None)
+
+    def _customer_saved(self, customer_id: int) -> None:
+        self._current_id = customer_id
+        self.list_pane.model.reload_now()
+        self.list_pane.select_customer(customer_id)
+        self.followup_pane.set_customer(customer_id)
+        self.relationship_pane.set_customer(customer_id)
+        self.relationship_pane.refresh_distribution()
+
+    def open_customer(self, customer_id: int) -> None:
+        """Show `customer_id`, clearing filters if they hide it."""
+        if not self.list_pane.select_customer(customer_id) and not self.list_pane.model.loading:
+            self.list_pane.clear_filters()
+            self.list_pane.select_customer(customer_id)
+        self.raise_()
+
+    def trash_selected(self) -> None:
+        ids = self.list_pane.selected_ids()
+        if ids and self.detail.maybe_save():
+            self.undo_stack.push(TrashCommand(ids, self.events, self.tr("Move to trash")))
+            self.statusBar().showMessage(
+                self.tr("%n customer(s) moved to the trash — Undo brings them back", "", len(ids)), 8000)
+
+    def restore_selected(self) -> None:
+        ids = self.list_pane.selected_ids()
+        if ids:
+            self.undo_stack.push(TrashCommand(ids, self.events, self.tr("Restore"), restore=True))
+
+    def bulk_edit_selected(self) -> None:
+        ids = self.list_pane.selected_ids()
+        if not ids:
+            return
+        dialog = BulkEditDialog(len(ids), self)
+        if dialog.exec():
+            field, value = dialog.choice()
+            try:
+                self.undo_stack.push(BulkEditCommand(ids, field, value, self.events, dialog.summary()))
+            except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
+                show_error(self, exc)
+
+    # ------------------------------------------------------------------- the rest
+
+    def focus_search(self) -> None:
+        self.list_pane.searchBox.setFocus()
+        self.list_pane.searchBox.selectAll()
+
+    def open_command_palette(self) -> None:
+        CommandPalette(self.actions.all(), self.open_customer, self).exec()
+
+    def _log_followup(self) -> None:
+        self.followup_dock.show()
+        self.followup_pane.focus_log_form()
+
+    def _plan_followup(self) -> None:
+        self.followup_dock.show()
+        self.followup_pane.focus_plan_form()
+
+    def show_today(self) -> None:
+        self._show_due("today")
+
+    def _show_due(self, view: str) -> None:
+        self.followup_dock.show()
+        self.followup_pane.show_due(view)
+        self.raise_()
+
+    def refresh_due_counts(self) -> dict[str, int]:
+        counts = followups.due_counts()
+        self.due_label.setText(self.tr("Overdue: %1 · Today: %2")
+                               .replace("%1", str(counts["overdue"])).replace("%2", str(counts["today"])))
+        return counts
+
+    def _show_count(self, count: int) -> None:
+        self.count_label.setText(self.tr("%n customer(s)", "", count))
+
+    def _reminded(self, items: list) -> None:
+        if items:
+            self.statusBar().showMessage(self.reminders.summary(items)[1], 10000)
+            self.refresh_due_counts()
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.settings, self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Desktop CRM"),
+                          self.tr("Desktop CRM %1 — an offline customer manager.").replace("%1", __version__))
+
+    def start(self) -> None:
+        """After the window is shown: the Today view if something is due, catch-up reminders."""
+        counts = self.refresh_due_counts()
+        if counts["overdue"] or counts["today"]:
+            self.show_today()
+        QTimer.singleShot(0, self.reminders.check_now)
+
+    # ------------------------------------------------------------------- layout
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.state("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1360, 820)
+        state = self.settings.state("windowState")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.state("mainSplitter")
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([640, 480])
+
+    def save_layout(self) -> None:
+        self.settings.set_state("geometry", self.saveGeometry())
+        self.settings.set_state("windowState", self.saveState())
+        self.settings.set_state("mainSplitter", self.splitter.saveState())
+        self.list_pane.save_state()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.detail.maybe_save():
+            event.ignore()
+            return
+        self.save_layout()
+        self.reminders.stop()
+        self.tray.hide()
+        self.tasks.wait(5000)
+        event.accept()
