@@ -51,7 +51,9 @@ FIELD_TITLES: dict[str, str] = {
     "exit_reason": QT_TRANSLATE_NOOP("Labels", "Exit reason"),
     "exit_notes": QT_TRANSLATE_NOOP("Labels", "Exit notes"),
     "external_id": QT_TRANSLATE_NOOP("Labels", "External ID"),
-    "code_field": QT_TRANSLATE_NOOP("Labels", "Code"),
+    "department": QT_TRANSLATE_NOOP("Labels", "Department"),
+    "street": QT_TRANSLATE_NOOP("Labels", "Street"),
+    "postcode": QT_TRANSLATE_NOOP("Labels", "Postcode"),
 }
 
 CHOICE_LABELS: dict[str, dict[object, str]] = {
@@ -116,6 +118,20 @@ CHOICE_LABELS: dict[str, dict[object, str]] = {
         "shipping": QT_TRANSLATE_NOOP("Labels", "Shipping"),
         "other": QT_TRANSLATE_NOOP("Labels", "Other"),
     },
+    "email_label": {
+        "work": QT_TRANSLATE_NOOP("Labels", "Work"),
+        "home": QT_TRANSLATE_NOOP("Labels", "Home"),
+        "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+    },
+    "messenger_service": {
+        "wechat": QT_TRANSLATE_NOOP("Labels", "WeChat"),
+        "qq": QT_TRANSLATE_NOOP("Labels", "QQ"),
+        "whatsapp": QT_TRANSLATE_NOOP("Labels", "WhatsApp"),
+        "line": QT_TRANSLATE_NOOP("Labels", "LINE"),
+        "telegram": QT_TRANSLATE_NOOP("Labels", "Telegram"),
+        "skype": QT_TRANSLATE_NOOP("Labels", "Skype"),
+        "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+    },
     "relation": {
         "spouse": QT_TRANSLATE_NOOP("Labels", "Spouse"),
         "family": QT_TRANSLATE_NOOP("Labels", "Family"),
@@ -150,3 +166,8 @@ def choice_label(kind: str, value: object) -> str:
 def choices(kind: str) -> list[tuple[object, str]]:
     """(code, translated label) pairs for a combo box."""
     return [(code, translate(label)) for code, label in CHOICE_LABELS[kind].items()]
+
+
+def choice_items(kind: str, codes: tuple[object, ...]) -> list[tuple[object, str]]:
+    """(code, translated label) for the given codes, in their order."""
+    return [(code, choice_label(kind, code)) for code in codes]

@@ -25,10 +25,10 @@ from desktop_crm.domain import customers as domain
 from desktop_crm.domain.customers import CustomerRecord
 from desktop_crm.domain.users import list_users
 from desktop_crm.ui import labels
+from desktop_crm.ui.labels import choice_items
 from desktop_crm.ui.widgets.birthday_edit import BirthdayEdit, LunarDateEdit
 from desktop_crm.ui.widgets.contacts_editor import ContactsEditor
 from desktop_crm.ui.widgets.entry_list import EntryColumn, EntryListEditor
-from desktop_crm.ui.widgets.form_choices import choice_items
 from desktop_crm.ui.widgets.form_fields import ChoiceCombo, FieldSlot, NoSubmitLineEdit
 from desktop_crm.ui.widgets.tag_editor import TagEditor
 
