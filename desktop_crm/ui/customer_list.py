@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMenu,
     QTableView,
@@ -103,8 +102,6 @@ class CustomerListPane(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("listStatus")
 
         top = QHBoxLayout()
         top.addWidget(self.searchBox, 1)
@@ -115,7 +112,6 @@ class CustomerListPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.customerList, 1)
-        layout.addWidget(self.status_label)
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.apply_filters)
@@ -271,10 +267,6 @@ class CustomerListPane(QWidget):
         self.currentCustomerChanged.emit(cid or 0)
 
     def _loaded(self, count: int) -> None:
-        shown = self.model.query
-        self.status_label.setText(
-            self.tr("%n customer(s) in the trash", "", count) if shown.trashed
-            else self.tr("%n customer(s)", "", count))
         self.countChanged.emit(count)
         if self._pending_select is not None:
             pending, self._pending_select = self._pending_select, None

@@ -14,11 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from desktop_crm.domain.search import CustomerQuery, CustomerRow, all_customer_ids, rows_for_ids
+from desktop_crm.domain.search import CustomerQuery, CustomerRow, customer_ids, customer_rows
 from desktop_crm.ui import labels
 from desktop_crm.ui.tasks import TaskContext, TaskRunner
 
 PAGE_SIZE = 256
+ALL = 1 << 62  # no limit: the model holds every matching id (8 bytes each)
 MAX_PAGES = 64  # at most 16,384 rows held in memory
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -58,14 +59,14 @@ class CustomerTableModel(QAbstractTableModel):
         self.loading = True
 
         def work(context: TaskContext) -> array:
-            return array("q", all_customer_ids(query, sort=sort, descending=descending))
+            return array("q", customer_ids(query, sort=sort, descending=descending, limit=ALL))
 
         self._tasks.run(work, self._apply_ids, key=f"customer-ids-{id(self)}", receiver=self)
 
     def reload_now(self) -> None:
         """The same, synchronously (after a small change the user is waiting to see)."""
-        self._apply_ids(array("q", all_customer_ids(
-            self.query, sort=self.sort_column, descending=self.descending)))
+        self._apply_ids(array("q", customer_ids(
+            self.query, sort=self.sort_column, descending=self.descending, limit=ALL)))
 
     def _apply_ids(self, ids: array) -> None:
         self.beginResetModel()
@@ -99,7 +100,7 @@ class CustomerTableModel(QAbstractTableModel):
         page = self._pages.get(page_no)
         if page is None:
             ids = list(self._ids[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE])
-            found = {r.id: r for r in rows_for_ids(ids)}
+            found = {r.id: r for r in customer_rows(ids)}
             page = [found.get(cid) for cid in ids]  # a row trashed meanwhile shows empty
             self._pages[page_no] = page
             if len(self._pages) > MAX_PAGES:

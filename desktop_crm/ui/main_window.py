@@ -259,7 +259,10 @@ class MainWindow(QMainWindow):
         return counts
 
     def _show_count(self, count: int) -> None:
-        self.count_label.setText(self.tr("%n customer(s)", "", count))
+        if self.list_pane.model.query.trashed:
+            self.count_label.setText(self.tr("%n customer(s) in the trash", "", count))
+        else:
+            self.count_label.setText(self.tr("%n customer(s)", "", count))
 
     def _reminded(self, items: list) -> None:
         if items:
@@ -275,6 +278,8 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """After the window is shown: the Today view if something is due, catch-up reminders."""
+        if self._first_run_layout:
+            self._default_sizes()
         counts = self.refresh_due_counts()
         if counts["overdue"] or counts["today"]:
             self.show_today()
@@ -285,13 +290,19 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1360, 820)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1680, screen.width()), min(960, screen.height()))
         state = self.settings.state("windowState")
-        if state is not None:
-            self.restoreState(state)
         splitter = self.settings.state("mainSplitter")
-        if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([640, 480])
+        restored = state is not None and self.restoreState(state)
+        restored = splitter is not None and self.splitter.restoreState(splitter) and restored
+        self._first_run_layout = not restored
+
+    def _default_sizes(self) -> None:
+        """Proportions for a first start; afterwards the user's own layout is restored."""
+        width = self.width()
+        self.resizeDocks([self.followup_dock], [width * 28 // 100], Qt.Orientation.Horizontal)
+        self.splitter.setSizes([width * 40 // 100, width * 32 // 100])
 
     def save_layout(self) -> None:
         self.settings.set_state("geometry", self.saveGeometry())

@@ -1,0 +1,94 @@
+"""Application set-up: the QApplication, translations, theme, and the main window.
+
+This is the one place where the long-lived objects are built.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_crm import __version__
+from desktop_crm.db.connection import open_database
+from desktop_crm.domain import messages
+from desktop_crm.errors import CrmError
+from desktop_crm.paths import log_file, resource_path
+from desktop_crm.ui.main_window import MainWindow
+from desktop_crm.ui.settings import UiSettings
+from desktop_crm.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+_translators: list[QTranslator] = []
+
+
+def install_translations(app: QApplication, language: str) -> str:
+    """Load our translation and Qt's own for `language` ("zh_CN", "en", or a locale name).
+
+    Returns the language in effect ("zh_CN" or "en").
+    """
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    chosen = "zh_CN" if language.lower().startswith("zh") else "en"
+    messages.set_language(chosen)
+    if chosen == "en":
+        return chosen
+    ours = QTranslator(app)
+    if ours.load(str(resource_path("translations", f"desktop_crm_{chosen}.qm"))):
+        app.installTranslator(ours)
+        _translators.append(ours)
+    else:
+        log.warning("no translation file for %s", chosen)
+    qt_own = QTranslator(app)
+    if qt_own.load(QLocale(chosen), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        _translators.append(qt_own)
+    return chosen
+
+
+def create_main_window(database: str, settings: UiSettings | None = None) -> MainWindow:
+    """Open (creating and migrating if needed) `database` and build the main window.
+
+    `database` is a SQLite path or a `postgresql://` URL. A `QApplication` must exist;
+    the window is returned not yet shown.
+    """
+    open_database(database)
+    return MainWindow(settings)
+
+
+def _log_to_file() -> None:
+    handler = RotatingFileHandler(log_file(), maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+
+    def excepthook(kind, value, tb) -> None:  # noqa: ANN001 - sys.excepthook signature
+        logging.getLogger("desktop_crm").error("unexpected error", exc_info=(kind, value, tb))
+        QMessageBox.critical(None, "Desktop CRM",
+                             f"{value}\n\nDetails were written to {log_file()}.")
+
+    sys.excepthook = excepthook
+
+
+def run_gui(database: str, lang: str | None = None) -> int:
+    """Start the desktop application on `database`; returns the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Desktop CRM")
+    app.setOrganizationName("DesktopCRM")
+    app.setApplicationVersion(__version__)
+    _log_to_file()
+    settings = UiSettings()
+    install_translations(app, lang or settings.language or QLocale.system().name())
+    apply_theme(app, settings.theme)
+    try:
+        window = create_main_window(database, settings)
+    except CrmError as exc:
+        QMessageBox.critical(None, "Desktop CRM", exc.message)
+        return 1
+    window.show()
+    window.start()
+    return app.exec()
