@@ -35,14 +35,15 @@ def install_translations(app: QApplication, language: str) -> str:
     _translators.clear()
     chosen = "zh_CN" if language.lower().startswith("zh") else "en"
     messages.set_language(chosen)
-    if chosen == "en":
-        return chosen
+    QLocale.setDefault(QLocale(chosen))  # dates and numbers follow the interface language
     ours = QTranslator(app)
     if ours.load(str(resource_path("translations", f"desktop_crm_{chosen}.qm"))):
         app.installTranslator(ours)
         _translators.append(ours)
     else:
         log.warning("no translation file for %s", chosen)
+    if chosen == "en":  # English needs only our plural forms
+        return chosen
     qt_own = QTranslator(app)
     if qt_own.load(QLocale(chosen), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)

@@ -90,7 +90,7 @@ COLLECTIONS = ("phones", "emails", "messengers", "addresses", "contacts", "tags"
 @dataclass
 class PhoneEntry:
     number: str
-    label: str = "mobile"
+    label: str | None = None  # none given: "mobile" or "work" by the kind of number
     e164: str | None = None
     digits: str | None = None
 
@@ -226,7 +226,7 @@ def _clean_phones(values: Iterable[Any] | None, errors: dict[str, str], where: s
             continue
         try:
             normal = normalize_phone(entry.number)
-            label = clean_choice(entry.label or "mobile", PHONE_LABELS)
+            label = clean_choice(entry.label or ("mobile" if normal.is_mobile else "work"), PHONE_LABELS)
         except FieldError as exc:
             errors.setdefault(where, exc.reason)
             continue
@@ -416,6 +416,20 @@ def reserve_codes(count: int) -> list[str]:
     return [f"{CODE_PREFIX}{n:0{CODE_DIGITS}d}" for n in range(start + 1, start + count + 1)]
 
 
+def note_used_code(code: str) -> None:
+    """Keep the code counter past `code` (C000123) when a customer arrives with its own code.
+
+    Call inside the write transaction that stores it, so later new codes never collide.
+    """
+    digits = code[len(CODE_PREFIX):] if code.startswith(CODE_PREFIX) else ""
+    if not digits.isdigit():
+        return
+    number = int(digits)
+    setting, _ = Setting.get_or_create(key=_CODE_COUNTER, defaults={"value": 0})
+    if int(setting.value or 0) < number:
+        Setting.update(value=number, updated_at=utcnow()).where(Setting.id == setting.id).execute()
+
+
 def sort_key(name: str) -> str:
     """The name spelt in pinyin, then the name: orders 张三 among the Z's."""
     return f"{search_index.pinyin_spelling(name, person=True)} {name}".lower()
@@ -494,6 +508,7 @@ def create_customer(
         if code is not None:
             if Customer.select().where(Customer.code == code).exists():
                 raise ValidationError({"code": text("duplicate_code", value=code)})
+            note_used_code(code)
         else:
             code = reserve_codes(1)[0]
         scalars = {k: v for k, v in clean.items() if k in SCALAR_FIELDS}

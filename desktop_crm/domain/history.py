@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from desktop_crm.db.models import ChangeLog, utcnow
 
@@ -18,6 +18,7 @@ class HistoryEntry:
     field: str | None
     old_value: str | None
     new_value: str | None
+    entity: str = "customer"  # "followup" for a follow-up of this customer
 
 
 def default_actor() -> str:
@@ -36,6 +37,10 @@ def as_text(value: object) -> str | None:
         return ", ".join(str(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, datetime):  # stored UTC: ISO 8601 with Z, shown in local time
+        return value.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+    if isinstance(value, date):
+        return value.isoformat()
     return str(value)
 
 
@@ -77,6 +82,7 @@ def customer_history(customer_id: int) -> list[HistoryEntry]:
         .order_by(ChangeLog.changed_at.desc(), ChangeLog.id.desc())
     )
     return [
-        HistoryEntry(r.changed_at, r.changed_by, r.action, r.field, r.old_value, r.new_value)
+        HistoryEntry(r.changed_at, r.changed_by, r.action, r.field, r.old_value, r.new_value,
+                     r.entity)
         for r in query
     ]

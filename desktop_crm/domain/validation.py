@@ -27,6 +27,12 @@ _DATE_FORMS = (
 )
 
 
+_MOBILE_TYPES = (
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+)
+
+
 class FieldError(ValueError):
     """One field's value breaks a rule; `reason` is ready to show next to the field."""
 
@@ -40,6 +46,7 @@ class NormalizedPhone:
     number: str  # as typed, trimmed
     e164: str  # "+8613800138000"
     digits: str  # national significant number: "13800138000"
+    is_mobile: bool = False
 
 
 def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> NormalizedPhone:
@@ -55,6 +62,7 @@ def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> NormalizedPhone:
         number=value,
         e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
         digits=phonenumbers.national_significant_number(parsed),
+        is_mobile=phonenumbers.number_type(parsed) in _MOBILE_TYPES,
     )
 
 

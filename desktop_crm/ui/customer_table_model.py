@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from desktop_crm.domain.search import CustomerQuery, CustomerRow, customer_ids, customer_rows
+from desktop_crm.domain.users import list_users
 from desktop_crm.ui import labels
 from desktop_crm.ui.tasks import TaskContext, TaskRunner
 
@@ -46,6 +47,7 @@ class CustomerTableModel(QAbstractTableModel):
         self.sort_column = "name"
         self.descending = False
         self.loading = False
+        self._owner_names: dict[str, str] = {}
 
     # ------------------------------------------------------------------ loading
 
@@ -70,6 +72,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     def _apply_ids(self, ids: array) -> None:
         self.beginResetModel()
+        self._owner_names = {u.username: u.display_name for u in list_users(include_inactive=True)}
         self._ids = ids
         self._pages.clear()
         self.loading = False
@@ -133,6 +136,8 @@ class CustomerTableModel(QAbstractTableModel):
         row = self.customer_row(index.row())
         if row is None:
             return None
+        if column == "owner" and row.owner:
+            return self._owner_names.get(row.owner, row.owner)
         return display_value(column, getattr(row, column))
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API

@@ -51,6 +51,10 @@ FIELD_TITLES: dict[str, str] = {
     "exit_reason": QT_TRANSLATE_NOOP("Labels", "Exit reason"),
     "exit_notes": QT_TRANSLATE_NOOP("Labels", "Exit notes"),
     "external_id": QT_TRANSLATE_NOOP("Labels", "External ID"),
+    "stage_override": QT_TRANSLATE_NOOP("Labels", "Stage set by hand"),
+    "credit_override": QT_TRANSLATE_NOOP("Labels", "Credit rating set by hand"),
+    "birthday_has_year": QT_TRANSLATE_NOOP("Labels", "Birth year known"),
+    "lunar_birthday_leap": QT_TRANSLATE_NOOP("Labels", "Leap lunar month"),
     "department": QT_TRANSLATE_NOOP("Labels", "Department"),
     "street": QT_TRANSLATE_NOOP("Labels", "Street"),
     "postcode": QT_TRANSLATE_NOOP("Labels", "Postcode"),
@@ -140,6 +144,11 @@ CHOICE_LABELS: dict[str, dict[object, str]] = {
         "referred_by": QT_TRANSLATE_NOOP("Labels", "Referred by"),
         "partner": QT_TRANSLATE_NOOP("Labels", "Business partner"),
         "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+    },
+    "followup_status": {
+        "planned": QT_TRANSLATE_NOOP("Labels", "Planned"),
+        "done": QT_TRANSLATE_NOOP("Labels", "Done"),
+        "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
     },
     "initiated_by": {
         "us": QT_TRANSLATE_NOOP("Labels", "We contacted them"),

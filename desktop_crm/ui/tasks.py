@@ -23,10 +23,6 @@ from desktop_crm.errors import CrmError
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Tasks", text)
-
-
 class TaskContext:
     """Handed to the work function: report progress, check for cancellation."""
 
@@ -137,12 +133,12 @@ class TaskRunner(QObject):
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Tell the user what went wrong: their kind of problem plainly, a bug with a pointer."""
     if isinstance(exc, CrmError):
-        QMessageBox.warning(parent, _tr("Desktop CRM"), exc.message)
+        QMessageBox.warning(parent, QCoreApplication.translate("Tasks", "Desktop CRM"), exc.message)
     else:
         QMessageBox.critical(
             parent,
-            _tr("Desktop CRM"),
-            _tr("Something went wrong and was not saved: %1. Details are in the log file.")
+            QCoreApplication.translate("Tasks", "Desktop CRM"),
+            QCoreApplication.translate("Tasks", "Something went wrong and was not saved: %1. Details are in the log file.")
             .replace("%1", str(exc)),
         )
 
@@ -155,7 +151,7 @@ def run_with_progress(
     on_done: Callable[[Any], None],
 ) -> TaskContext:
     """Run `work` with a progress dialog that appears after half a second and can cancel."""
-    dialog = QProgressDialog(label, _tr("Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(500)
     dialog.setAutoClose(False)

@@ -249,3 +249,8 @@ def test_changing_only_details_of_an_entry_is_saved_and_recorded(db):
     assert updated.contacts[0].title == "总经理"
     assert {h.field for h in customer_history(record.id) if h.action == "update"} == {
         "phones", "addresses", "contacts"}
+
+
+def test_a_phone_without_a_kind_is_mobile_or_work_by_its_number(db):
+    record = customers.create_customer({"name": "张三", "phones": ["13800138000", "010-62345678"]})
+    assert [p.label for p in record.phones] == ["mobile", "work"]

@@ -310,7 +310,7 @@ def test_each_logged_contact_and_plan_is_in_the_customers_history(customer):
     assert logged[(done.id, "subject")] == (None, "报价", "alice")
     assert logged[(done.id, "status")] == (None, "done", "alice")
     assert logged[(planned.id, "status")] == (None, "planned", "alice")
-    assert logged[(planned.id, "due_at")] == ("2024-06-01 01:00:00", "2024-06-02 01:00:00", "bob")
+    assert logged[(planned.id, "due_at")] == ("2024-06-01T01:00:00Z", "2024-06-02T01:00:00Z", "bob")
     assert all(r.customer_id == customer.id for r in rows)
 
 

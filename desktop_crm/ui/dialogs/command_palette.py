@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
@@ -11,6 +12,13 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, 
 from desktop_crm.domain.search import CustomerQuery, search_customers
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole
+_MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")
+
+
+def plain_text(action: QAction) -> str:
+    """An action's text without its mnemonic: "新建客户(&N)" → "新建客户", "&Save" → "Save"."""
+    return _MNEMONIC.sub("", action.text()).replace("&&", "&")
+
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_CUSTOMERS = 20
 
@@ -50,7 +58,7 @@ class CommandPalette(QDialog):
         self.results.clear()
         needle = text.lower()
         for action in self._actions:
-            label = action.text().replace("&", "")
+            label = plain_text(action)
             if action.isEnabled() and (not needle or needle in label.lower()):
                 shortcut = action.shortcut().toString()
                 item = QListWidgetItem(f"{label}    {shortcut}".rstrip(), self.results)
@@ -64,10 +72,12 @@ class CommandPalette(QDialog):
             self.results.setCurrentRow(0)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001 - Qt override
-        if watched is self.input and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-                self.results.keyPressEvent(event)
-                return True
+        if (watched is self.input and isinstance(event, QKeyEvent)
+                and event.type() == QKeyEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown,
+                                    Qt.Key.Key_PageUp)):
+            self.results.keyPressEvent(event)
+            return True
         return super().eventFilter(watched, event)
 
     def accept_current(self) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -32,7 +32,6 @@ from desktop_crm.ui.widgets.entry_list import EntryColumn, EntryListEditor
 from desktop_crm.ui.widgets.form_fields import ChoiceCombo, FieldSlot, NoSubmitLineEdit
 from desktop_crm.ui.widgets.tag_editor import TagEditor
 
-_CONTEXT = "CustomerForm"
 # Error keys that belong to another field's slot.
 _SLOT_OF = {
     "birthday_has_year": "birthday", "lunar_birthday_month": "lunar", "lunar_birthday_day": "lunar",
@@ -46,10 +45,6 @@ TEXT_FIELDS = ("name", "title", "company_name", "industry", "website", "referred
 LONG_TEXT_FIELDS = ("preferences", "family_notes", "social_notes", "notes", "exit_notes")
 CHOICE_FIELDS = ("kind", "gender", "company_size", "owner", "source", "status", "stage", "grade",
                  "stars", "credit_rating", "relationship_level")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 class CustomerForm(QTabWidget):
@@ -133,7 +128,7 @@ class CustomerForm(QTabWidget):
         return edit
 
     def _build_identity(self) -> None:
-        form = self._page(_tr("&Identity"), "identity")
+        form = self._page(self.tr("&Identity"), "identity")
         self.code_label = QLabel()
         self.code_label.setObjectName("codeLabel")
         self.code_label.setAccessibleName(labels.column_title("code"))
@@ -142,7 +137,7 @@ class CustomerForm(QTabWidget):
         self._combo(form, "kind", choice_items("kind", domain.KINDS))
         self.combos["kind"].currentIndexChanged.connect(lambda: self.set_kind(self.kind()))
         self._line(form, "name")
-        self._combo(form, "gender", choice_items("gender", domain.GENDERS), blank=_tr("Not given"))
+        self._combo(form, "gender", choice_items("gender", domain.GENDERS), blank=self.tr("Not given"))
         self.birthday = BirthdayEdit()
         self.birthday.setObjectName("edit_birthday")
         self.birthday.setFocusProxy(self.birthday.date_edit)
@@ -156,48 +151,48 @@ class CustomerForm(QTabWidget):
         self._line(form, "title")
         self._line(form, "company_name")
         self._line(form, "industry")
-        self._combo(form, "company_size", [(s, _tr("%1 employees").replace("%1", s))
-                                           for s in domain.COMPANY_SIZES], blank=_tr("Not given"))
+        self._combo(form, "company_size", [(s, self.tr("%1 employees").replace("%1", s))
+                                           for s in domain.COMPANY_SIZES], blank=self.tr("Not given"))
         self._line(form, "website")
 
     def _entry_list(self, form: QFormLayout, name: str, columns: list[EntryColumn], item: str,
                     add: str, keep: tuple[str, ...] = ()) -> EntryListEditor:
         editor = EntryListEditor(columns, item_name=item, add_text=add,
-                                 remove_text=_tr("Remove"), keep=keep)
+                                 remove_text=self.tr("Remove"), keep=keep)
         editor.setObjectName(f"edit_{name}")
         editor.setAccessibleName(labels.column_title(name))
         self._add(form, name, editor, editor.changed, highlight=editor.inputs_named_in)
         return editor
 
     def _build_contact(self) -> None:
-        form = self._page(_tr("C&ontact"), "contact")
+        form = self._page(self.tr("C&ontact"), "contact")
         self.phones = self._entry_list(form, "phones", [
             EntryColumn("number", labels.column_title("phone"), stretch=3),
-            EntryColumn("label", _tr("Kind"), choice_items("phone_label", domain.PHONE_LABELS),
+            EntryColumn("label", self.tr("Kind"), choice_items("phone_label", domain.PHONE_LABELS),
                         "mobile"),
-        ], labels.column_title("phone"), _tr("Add phone"))
+        ], labels.column_title("phone"), self.tr("Add phone"))
         self.emails = self._entry_list(form, "emails", [
             EntryColumn("address", labels.column_title("email"), stretch=3),
-            EntryColumn("label", _tr("Kind"), choice_items("email_label", domain.EMAIL_LABELS),
+            EntryColumn("label", self.tr("Kind"), choice_items("email_label", domain.EMAIL_LABELS),
                         "work"),
-        ], labels.column_title("email"), _tr("Add email"))
+        ], labels.column_title("email"), self.tr("Add email"))
         self.messengers = self._entry_list(form, "messengers", [
-            EntryColumn("handle", _tr("Account"), stretch=3),
-            EntryColumn("service", _tr("Service"),
+            EntryColumn("handle", self.tr("Account"), stretch=3),
+            EntryColumn("service", self.tr("Service"),
                         choice_items("messenger_service", domain.MESSENGER_SERVICES), "wechat"),
-        ], _tr("IM account"), _tr("Add WeChat / IM account"))
+        ], self.tr("IM account"), self.tr("Add WeChat / IM account"))
         self.addresses = self._entry_list(form, "addresses", [
             EntryColumn("province", labels.column_title("province")),
             EntryColumn("city", labels.column_title("city")),
             EntryColumn("district", labels.column_title("district")),
-            EntryColumn("label", _tr("Kind"), choice_items("address_label", domain.ADDRESS_LABELS),
+            EntryColumn("label", self.tr("Kind"), choice_items("address_label", domain.ADDRESS_LABELS),
                         "work"),
-            EntryColumn("street", _tr("Street"), line=1, stretch=4),
-            EntryColumn("postcode", _tr("Postcode"), line=1),
-        ], _tr("Address"), _tr("Add address"), keep=("country",))
+            EntryColumn("street", self.tr("Street"), line=1, stretch=4),
+            EntryColumn("postcode", self.tr("Postcode"), line=1),
+        ], self.tr("Address"), self.tr("Add address"), keep=("country",))
 
     def _build_contact_persons(self) -> None:
-        form = self._page(_tr("Contact &persons"), "contacts")
+        form = self._page(self.tr("Contact &persons"), "contacts")
         self.contacts = ContactsEditor()
         self.contacts.setObjectName("edit_contacts")
         slot = FieldSlot(self.contacts, self.contacts.changed, highlight=[self.contacts.table])
@@ -207,26 +202,26 @@ class CustomerForm(QTabWidget):
         self.contacts.changed.connect(self._edited)
 
     def _build_classification(self) -> None:
-        form = self._page(_tr("C&lassification"), "classification")
-        self._combo(form, "owner", [], blank=_tr("Nobody"))
-        self._combo(form, "source", choice_items("source", domain.SOURCES), blank=_tr("Not given"))
-        self._line(form, "referred_by").setPlaceholderText(_tr("Code of the referring customer"))
+        form = self._page(self.tr("C&lassification"), "classification")
+        self._combo(form, "owner", [], blank=self.tr("Nobody"))
+        self._combo(form, "source", choice_items("source", domain.SOURCES), blank=self.tr("Not given"))
+        self._line(form, "referred_by").setPlaceholderText(self.tr("Code of the referring customer"))
         self._combo(form, "status", choice_items("status", domain.STATUSES))
         stage = self._combo(form, "stage", choice_items("stage", domain.STAGES))
-        self.stage_override = self._flag(stage, _tr("Set by hand"), _tr("Stage set by hand"))
+        self.stage_override = self._flag(stage, self.tr("Set by hand"), self.tr("Stage set by hand"))
         stage.currentIndexChanged.connect(self._update_exit_rows)
         self._line(form, "exit_reason")
         self._text(form, "exit_notes")
-        self._combo(form, "grade", choice_items("grade", domain.GRADES), blank=_tr("Not graded"))
+        self._combo(form, "grade", choice_items("grade", domain.GRADES), blank=self.tr("Not graded"))
         stars = [(n, "★" * n + "☆" * (5 - n)) for n in range(1, 6)]
-        self._combo(form, "stars", [(0, _tr("Not rated")), *stars])
+        self._combo(form, "stars", [(0, self.tr("Not rated")), *stars])
         credit = self._combo(form, "credit_rating", choice_items("credit_rating",
-                             domain.CREDIT_RATINGS), blank=_tr("Not rated"))
-        self.credit_override = self._flag(credit, _tr("Set by hand"),
-                                          _tr("Credit rating set by hand"))
+                             domain.CREDIT_RATINGS), blank=self.tr("Not rated"))
+        self.credit_override = self._flag(credit, self.tr("Set by hand"),
+                                          self.tr("Credit rating set by hand"))
         self._line(form, "credit_limit")
         levels = [(n, f"{n} · {label}") for n, label in labels.choices("relationship_level")]
-        self._combo(form, "relationship_level", levels, blank=_tr("Not set"))
+        self._combo(form, "relationship_level", levels, blank=self.tr("Not set"))
         self.tags = TagEditor()
         self.tags.setObjectName("edit_tags")
         self.tags.setAccessibleName(labels.column_title("tags"))
@@ -248,7 +243,7 @@ class CustomerForm(QTabWidget):
         return box
 
     def _build_care(self) -> None:
-        form = self._page(_tr("C&are"), "care")
+        form = self._page(self.tr("C&are"), "care")
         for name in ("preferences", "family_notes", "social_notes", "notes"):
             self._text(form, name)
 
@@ -318,11 +313,11 @@ class CustomerForm(QTabWidget):
         self._loading = True
         try:
             owners = [(u.username, u.display_name) for u in list_users()]
-            self.combos["owner"].set_choices(owners, blank=_tr("Nobody"))
+            self.combos["owner"].set_choices(owners, blank=self.tr("Nobody"))
             self.clear_errors()
             get: Callable[[str], Any] = (lambda name: getattr(record, name)) if record else (
                 lambda name: None)
-            self.code_label.setText(record.code if record else _tr("(given on save)"))
+            self.code_label.setText(record.code if record else self.tr("(given on save)"))
             for name, edit in self.edits.items():
                 value = get(name)
                 edit.setText("" if value is None else str(value))
@@ -381,7 +376,7 @@ class CustomerForm(QTabWidget):
             name = key.split("[", 1)[0]
             if name == "contacts" and "[" in key:
                 number = key[len("contacts["):-1]
-                reason = _tr("Contact person %1: %2").replace("%1", number).replace("%2", reason)
+                reason = self.tr("Contact person %1: %2").replace("%1", number).replace("%2", reason)
                 if number.isdigit():
                     self.contacts.select_row(int(number) - 1)
             reasons.setdefault(_SLOT_OF.get(name, name), []).append(reason)

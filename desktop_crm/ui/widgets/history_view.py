@@ -3,7 +3,7 @@ which field (translated), old value, new value."""
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -39,6 +39,14 @@ _ACTIONS = {
 # Fields whose stored codes have translated labels (history keeps the codes as text).
 _CHOICE_FIELDS = {"kind": "kind", "gender": "gender", "status": "status", "stage": "stage",
                   "source": "source", "relationship_level": "relationship_level"}
+_FOLLOWUP_FIELDS = {
+    "status": QT_TRANSLATE_NOOP("HistoryTableModel", "Follow-up"),
+    "channel": QT_TRANSLATE_NOOP("HistoryTableModel", "Follow-up channel"),
+    "subject": QT_TRANSLATE_NOOP("HistoryTableModel", "Follow-up subject"),
+    "due_at": QT_TRANSLATE_NOOP("HistoryTableModel", "Follow-up planned for"),
+    "occurred_at": QT_TRANSLATE_NOOP("HistoryTableModel", "Contact made at"),
+}
+_FOLLOWUP_CHOICES = {"status": "followup_status", "channel": "channel"}
 
 
 def _tr(text: str) -> str:
@@ -52,13 +60,20 @@ def local_time_text(utc_naive) -> str:  # noqa: ANN001 - a naive UTC datetime
     return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
-def _value_text(field: str | None, value: str | None) -> str:
+def _value_text(entry: HistoryEntry, value: str | None) -> str:
+    field = entry.field
     if value is None:
         return ""
+    if value.endswith("Z") and value[:4].isdigit() and "T" in value:  # a stored UTC time
+        try:
+            return local_time_text(datetime.fromisoformat(value[:-1]))
+        except ValueError:
+            return value
     if field == "relations" and ": " in value:  # "spouse: C000012 张三"
         kind, rest = value.split(": ", 1)
         return f"{labels.choice_label('relation', kind)}: {rest}"
-    kind = _CHOICE_FIELDS.get(field or "")
+    choices = _FOLLOWUP_CHOICES if entry.entity == "followup" else _CHOICE_FIELDS
+    kind = choices.get(field or "")
     if kind is None:
         return value
     return labels.choice_label(kind, int(value) if value.isdigit() else value)
@@ -98,13 +113,21 @@ class HistoryTableModel(QAbstractTableModel):
         if column == WHO:
             return entry.changed_by or ""
         if column == FIELD:
+            title = self._field_title(entry)
             if entry.action in _ACTIONS:
                 action = _tr(_ACTIONS[entry.action])
-                return action if entry.field in (None, "code") else (
-                    f"{action}: {labels.column_title(entry.field)}")
-            return labels.column_title(entry.field) if entry.field else entry.action
+                return action if entry.field in (None, "code") else f"{action}: {title}"
+            return title or entry.action
         value = entry.old_value if column == OLD else entry.new_value
-        return _value_text(entry.field, value)
+        return _value_text(entry, value)
+
+    @staticmethod
+    def _field_title(entry: HistoryEntry) -> str:
+        if not entry.field:
+            return ""
+        if entry.entity == "followup" and entry.field in _FOLLOWUP_FIELDS:
+            return _tr(_FOLLOWUP_FIELDS[entry.field])
+        return labels.column_title(entry.field)
 
 
 class HistoryView(QTableView):
@@ -113,7 +136,7 @@ class HistoryView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerHistory")
-        self.setAccessibleName(QCoreApplication.translate(_CONTEXT, "Change history"))
+        self.setAccessibleName(QCoreApplication.translate("HistoryTableModel", "Change history"))
         self.history_model = HistoryTableModel(self)
         self.setModel(self.history_model)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
