@@ -6,13 +6,15 @@ backups can be taken at any time without closing the app.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import peewee
 
-from desktop_crm.errors import DatabaseError
+from desktop_crm.errors import DatabaseError, SchemaTooNewError
 
 
 def backup_sqlite(source: str | Path, destination: str | Path) -> Path:
@@ -73,3 +75,160 @@ def verify_sqlite(path: str | Path) -> list[str]:
     return problems
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    """What a Desktop CRM database file holds, read without changing it."""
+
+    path: Path
+    schema_version: int
+    customers: int  # not in the trash
+    trashed: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    source: Path
+    target: Path
+    safety_backup: Path | None  # the database as it was before the restore
+    info: DatabaseInfo  # what was restored
+    upgraded_from: int | None  # the schema it was migrated from, when it was older
+
+
+def is_sqlite_file(path: str | Path) -> bool:
+    """Whether `path` starts like a SQLite database (an empty file does not)."""
+    try:
+        with Path(path).open("rb") as fh:
+            return fh.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def describe_sqlite(path: str | Path) -> DatabaseInfo:
+    """Schema version and customer counts of the database at `path`, opened read-only.
+
+    Raises `DatabaseError` when it is missing, not a SQLite file, or not a Desktop CRM
+    database, and `SchemaTooNewError` when a newer version of the app wrote it.
+    """
+    from desktop_crm.db.migrations import CURRENT_VERSION  # late: migrations imports us
+
+    path = Path(path)
+    if not path.exists():
+        raise DatabaseError(f"{path} does not exist")
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    if not is_sqlite_file(path):
+        raise DatabaseError(f"{path} is not a Desktop CRM database (not a SQLite file)")
+    try:
+        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
+            if not {"schema_version", "customer"} <= tables:
+                raise DatabaseError(f"{path} is not a Desktop CRM database (no customer tables)")
+            version = con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+            if version > CURRENT_VERSION:
+                raise SchemaTooNewError(
+                    f"{path} was written by a newer version of Desktop CRM (schema {version}, "
+                    f"this version knows up to {CURRENT_VERSION}); please update the app"
+                )
+            live, trashed = con.execute(
+                "SELECT COUNT(*) - COUNT(deleted_at), COUNT(deleted_at) FROM customer"
+            ).fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} cannot be read: {exc}") from exc
+    return DatabaseInfo(path, version, live, trashed)
+
+
+def restore_sqlite(
+    source: str | Path, target: str | Path, *, safety_dir: str | Path | None = None
+) -> RestoreResult:
+    """Replace the database at `target` with the backup `source`, keeping a safety copy.
+
+    `source` must be a sound Desktop CRM database no newer than this app; otherwise
+    `DatabaseError` is raised and `target` is not touched. The current `target` is first
+    copied to `safety_dir` (default: the backups folder). The copy in goes through the
+    online backup API, so a running app's WAL and locks are respected; a `target` too
+    damaged to take it is replaced as a file. An older backup is then migrated.
+    """
+    from desktop_crm import paths
+
+    source, target = Path(source), Path(target)
+    info = describe_sqlite(source)
+    problems = verify_sqlite(source)
+    if problems:
+        raise DatabaseError(f"{source} is damaged and cannot be restored: {problems[0]}")
+    if target.exists() and target.resolve() == source.resolve():
+        raise DatabaseError(f"{source} is the current database itself")
+    if target.is_dir():
+        raise DatabaseError(f"{target} is a folder, not a database file")
+    if not target.parent.is_dir():
+        raise DatabaseError(f"the folder {target.parent} does not exist")
+    safety = None
+    target_sound = False
+    if target.exists() and target.stat().st_size > 0:
+        folder = Path(safety_dir) if safety_dir is not None else paths.backup_dir()
+        safety = _unique(folder / timestamped_name(f"{target.stem}-before-restore"))
+        target_sound = is_sqlite_file(target) and not verify_sqlite(target)
+        if target_sound:
+            backup_sqlite(target, safety)
+        else:  # a damaged database: keep its bytes as they are
+            _copy_files(target, safety)
+    if target_sound:
+        _backup_into(source, target)
+    else:
+        tmp = target.with_name(target.name + ".restoring")
+        tmp.unlink(missing_ok=True)
+        _backup_into(source, tmp)
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        tmp.replace(target)
+    upgraded_from = None
+    from desktop_crm.db.migrations import CURRENT_VERSION
+
+    if info.schema_version < CURRENT_VERSION:
+        from desktop_crm.db.connection import close_database, open_database
+
+        open_database(str(target))
+        close_database()
+        upgraded_from = info.schema_version
+    return RestoreResult(source, target, safety, info, upgraded_from)
+
+
+def _backup_into(source: Path, destination: Path) -> None:
+    try:
+        src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(destination, timeout=30)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"cannot restore into {destination}: {exc}") from exc
+
+
+def _copy_files(database: Path, destination: Path) -> None:
+    try:
+        shutil.copy2(database, destination)
+        for suffix in ("-wal",):
+            extra = Path(f"{database}{suffix}")
+            if extra.exists():
+                shutil.copy2(extra, Path(f"{destination}{suffix}"))
+    except OSError as exc:
+        raise DatabaseError(f"cannot keep a copy of {database}: {exc.strerror or exc}") from exc
+
+
+def _unique(path: Path) -> Path:
+    """`path`, or `path` with -2, -3 … when a file of that name exists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate

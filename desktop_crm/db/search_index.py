@@ -15,6 +15,7 @@ Latin text is folded to lower case and its diacritics removed by the tokenizer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -133,7 +134,9 @@ def build_document(f: SearchFields) -> str:
         parts.append(_NON_WORD.sub("", local))  # "li.ming" also found as "liming"
     parts += [spaced(t) for t in f.tags]
     parts += [spaced(n) for n in f.notes if n]
-    return " ".join(" ".join(parts).split())
+    # NFKC: full-width letters and digits (a Chinese IME in full-width mode) and
+    # decomposed accents are indexed the way `fts_query` reads them.
+    return " ".join(unicodedata.normalize("NFKC", " ".join(parts)).split())
 
 
 def _quote(tokens: list[str]) -> str:
@@ -146,7 +149,8 @@ def fts_query(text: str) -> str | None:
     Each whitespace-separated word must match (AND). A word is a phrase of its tokens
     whose last token is a prefix; digit runs typed with spaces or dashes are joined.
     """
-    text = _PHONE_LIKE.sub(lambda m: "".join(_DIGITS.findall(m.group())), text.strip())
+    text = unicodedata.normalize("NFKC", text).strip()  # １３８ → 138, ｗａｎｇ → wang, e+◌́ → é
+    text = _PHONE_LIKE.sub(lambda m: "".join(_DIGITS.findall(m.group())), text)
     terms: list[str] = []
     for word in text.split():
         tokens = _NON_WORD.sub(" ", spaced(word).replace("_", " ")).split()
@@ -157,7 +161,8 @@ def fts_query(text: str) -> str | None:
 
 def like_terms(text: str) -> list[str]:
     """Search words for backends without FTS5 (PostgreSQL): matched as substrings."""
-    text = _PHONE_LIKE.sub(lambda m: "".join(_DIGITS.findall(m.group())), text.strip())
+    text = unicodedata.normalize("NFKC", text).strip()  # １３８ → 138, ｗａｎｇ → wang, e+◌́ → é
+    text = _PHONE_LIKE.sub(lambda m: "".join(_DIGITS.findall(m.group())), text)
     words = (_NON_WORD.sub(" ", spaced(w).replace("_", " ")).split() for w in text.split())
     return [" ".join(tokens) for tokens in words if tokens]
 
@@ -181,7 +186,8 @@ def write_documents(db: peewee.Database, documents: Iterable[tuple[int, str]]) -
 def delete_documents(db: peewee.Database, customer_ids: Iterable[int]) -> None:
     key = "rowid" if isinstance(db, peewee.SqliteDatabase) else "customer_id"
     mark = "?" if isinstance(db, peewee.SqliteDatabase) else "%s"
-    db.cursor().executemany(f"DELETE FROM {TABLE} WHERE {key} = {mark}", [(i,) for i in customer_ids])
+    rows = [(i,) for i in customer_ids]
+    db.cursor().executemany(f"DELETE FROM {TABLE} WHERE {key} = {mark}", rows)
 
 
 def matching_ids_sql(db: peewee.Database, text: str) -> tuple[str, list[str]] | None:

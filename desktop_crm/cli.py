@@ -1,0 +1,486 @@
+"""The `desktop-crm` command line: the GUI, and headless commands for administrators.
+
+    desktop-crm [--database PATH_OR_URL] [--lang zh_CN|en]      # open the GUI
+    desktop-crm demo --customers N [--seed S]
+    desktop-crm import FILE [--format csv|google|outlook] [--dry-run]
+                            [--on-duplicate skip|merge|create]
+    desktop-crm export FILE [--format csv]
+    desktop-crm backup [-o FILE]            desktop-crm restore FILE
+    desktop-crm check
+
+Every problem a user can act on is printed as one line on stderr,
+`desktop-crm: error: ...`, with a non-zero exit code; a bug is logged with its
+traceback to the log file and reported in one line that says where the log is.
+Headless commands never import Qt widgets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import locale
+import os
+import sqlite3
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+import peewee
+
+from desktop_crm import __version__, paths
+from desktop_crm.errors import CrmError, DatabaseError
+
+PROG = "desktop-crm"
+LANGS = ("zh_CN", "en")
+
+EXIT_OK = 0
+EXIT_ERROR = 1  # nothing was done: bad input, unreadable file, unusable database, a bug
+EXIT_USAGE = 2  # the command line itself is wrong
+EXIT_REJECTED_ROWS = 3  # import: the file was read and imported, but some rows were rejected
+EXIT_INTERRUPTED = 130  # Ctrl+C: the transaction in progress was rolled back
+
+EPILOG = """\
+exit codes:
+  0    done (check: the database is sound)
+  1    error: nothing was changed (bad file, unusable database, check found problems)
+  2    the command line is wrong
+  3    import: the good rows were imported (or would be, with --dry-run) and some rows
+       were rejected; each is listed on stderr with its line number and reason
+  130  interrupted (Ctrl+C); the work in progress was rolled back
+
+The database is --database, else the DESKTOP_CRM_DATABASE environment variable, else
+crm.sqlite3 in the user data folder.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{PROG}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for the whole command line."""
+    common = argparse.ArgumentParser(add_help=False)
+    # Also accepted after the command; SUPPRESS keeps a value given before it.
+    common.add_argument("--database", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
+                        help="SQLite file or postgresql:// URL")
+    common.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
+                        help="language of messages")
+    parser = _Parser(
+        prog=PROG,
+        description="Desktop CRM, an offline customer manager. Without a command: open the app.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--database", metavar="PATH_OR_URL",
+                        help="SQLite file or postgresql:// URL (default: $DESKTOP_CRM_DATABASE, "
+                        "else the user data folder)")
+    parser.add_argument("--lang", choices=LANGS, help="language of messages (zh_CN or en)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser("demo", parents=[common], help="add realistic sample data",
+                               description="Add sample customers with contacts, follow-ups, "
+                               "orders, payments, complaints and surveys.")
+    demo.add_argument("--customers", type=_positive_int, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=0, metavar="S",
+                      help="the same seed gives the same data (default 0)")
+
+    imp = commands.add_parser(
+        "import", parents=[common], help="import customers from a CSV file",
+        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=IMPORT_EPILOG,
+        description="Import customers from a CSV file (UTF-8, UTF-8 with BOM, GBK/GB18030 or "
+        "UTF-16; comma, semicolon or tab), in one transaction.",
+    )
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--format", choices=("csv", "google", "outlook"), default=None,
+                     help="csv (default), or a Google Contacts / Outlook CSV export "
+                     "(recognised by their columns when not given)")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="check every row and list what would happen; write nothing")
+    imp.add_argument("--on-duplicate", choices=("skip", "merge", "create"), default="skip",
+                     help="a row with the phone or email of an existing customer: skip it "
+                     "(default), merge it into that customer, or create it anyway")
+
+    exp = commands.add_parser("export", parents=[common], help="export customers to a CSV file",
+                              description="Export all customers (not those in the trash) to a "
+                              "CSV file in UTF-8 with BOM; its first columns are code and name.")
+    exp.add_argument("file", metavar="FILE")
+    exp.add_argument("--format", choices=("csv",), default=None, help="csv (the default)")
+
+    backup = commands.add_parser("backup", parents=[common], help="copy the database",
+                                 description="Copy the SQLite database while it may be in use "
+                                 "(SQLite's online backup) and print where the copy is.")
+    backup.add_argument("-o", "--output", metavar="FILE",
+                        help="where to write it (default: the backups folder, with the time)")
+
+    restore = commands.add_parser(
+        "restore", parents=[common], help="replace the database with a backup",
+        description="Check FILE, keep a copy of the current database in the backups folder, "
+        "then replace the current database's contents with FILE.",
+    )
+    restore.add_argument("file", metavar="FILE")
+
+    commands.add_parser("check", parents=[common], help="check the database's integrity",
+                        description="Integrity and foreign-key checks and the schema version; "
+                        "exit 0 and print ok when the database is sound.")
+    return parser
+
+
+IMPORT_EPILOG = """\
+Columns are recognised by their usual Chinese or English names (姓名/name, 手机/mobile,
+电话/phone, 公司/company, 邮箱/email, 省份/province …) and by the names our export writes,
+so an export imports back. A row with our `code` updates that customer; re-importing a
+file of the same name updates the customers it created; blank cells never clear a field.
+
+exit codes: 0 all rows good; 1 nothing imported (the file could not be read, or the
+import failed and was rolled back); 3 the good rows were imported and some were
+rejected (listed on stderr).
+"""
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (also run by `python -m desktop_crm`)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:  # --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    database = args.database or paths.default_database()
+    if args.command is None:
+        return _run_gui(database, args.lang)
+    from desktop_crm.domain import messages
+
+    messages.set_language(args.lang or _system_language())
+    handler = COMMANDS[args.command]
+    try:
+        return handler(args, database)
+    except KeyboardInterrupt:
+        _error("interrupted; the work in progress was rolled back")
+        return EXIT_INTERRUPTED
+    except CrmError as exc:
+        _error(exc.message)
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        _error(f"the database {database} cannot be used: {_one_line(exc)} "
+               f"(try `{PROG} check`)")
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        _error(f"cannot use{where}: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - a bug: log it, say one line
+        _report_bug(exc)
+    finally:
+        _close_database()
+    return EXIT_ERROR
+
+
+def _run_gui(database: str, lang: str | None) -> int:
+    try:
+        from desktop_crm.app import run_gui  # late: only the GUI needs Qt widgets
+    except ImportError as exc:
+        _error(f"the desktop interface cannot start: {exc}")
+        return EXIT_ERROR
+    return run_gui(database, lang)
+
+
+def _system_language() -> str:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    lang = (locale.getlocale()[0] or "") if sys.platform == "win32" else ""
+    return "zh_CN" if lang.lower().startswith(("zh", "chinese")) else "en"
+
+
+# ------------------------------------------------------------------------ output
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr)
+
+
+def _one_line(value: object) -> str:
+    return " ".join(str(value).split()) or value.__class__.__name__
+
+
+def _report_bug(exc: BaseException) -> None:
+    """Write the traceback to the log file and tell the user where it is."""
+    summary = f"{exc.__class__.__name__}: {_one_line(exc)}"
+    try:
+        log = paths.log_file()
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(f"\n{datetime.now().isoformat(timespec='seconds')} {PROG} "
+                     f"{' '.join(sys.argv[1:])}\n")
+            fh.write("".join(traceback.format_exception(exc)))
+        where = f"; the details are in {log}"
+    except OSError:
+        where = ""
+    _error(f"unexpected problem ({summary}){where}")
+
+
+class _Progress:
+    """A "\\r12000/100000 customers" line on stderr, redrawn at most 10 times a second.
+
+    When stderr is not a terminal only the final line is printed.
+    """
+
+    def __init__(self, what: str, stream: TextIO | None = None) -> None:
+        self.what = what
+        self.stream = stream or sys.stderr
+        self.live = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.last = 0.0
+        self.text = ""
+
+    def __call__(self, done: int, total: int | None = None) -> None:
+        self.text = f"{done}/{total} {self.what}" if total else f"{done} {self.what}"
+        now = time.monotonic()
+        if self.live and now - self.last >= 0.1:
+            self.last = now
+            self.stream.write(f"\r{self.text}")
+            self.stream.flush()
+
+    def finish(self) -> None:
+        if self.text:
+            self.stream.write(f"\r{self.text}\n" if self.live else f"{self.text}\n")
+            self.stream.flush()
+
+
+# ---------------------------------------------------------------------- database
+
+
+def _open(database: str, *, must_exist: bool = True) -> None:
+    from desktop_crm.db.connection import is_postgres_url, open_database
+
+    if must_exist and not is_postgres_url(database):
+        _require_file(database)
+    open_database(database)
+
+
+def _is_existing_database(database: str) -> bool:
+    from desktop_crm.db.connection import is_postgres_url
+
+    return is_postgres_url(database) or Path(database).exists()
+
+
+def _require_file(database: str) -> Path:
+    path = Path(database)
+    if not path.exists():
+        raise DatabaseError(f"there is no database at {database}")
+    if path.is_dir():
+        raise DatabaseError(f"{database} is a folder, not a database file")
+    return path
+
+
+def _close_database() -> None:
+    if "desktop_crm.db.connection" in sys.modules:
+        from desktop_crm.db.connection import close_database
+
+        with contextlib.suppress(Exception):  # closing after an error must not hide it
+            close_database()
+
+
+def _sqlite_only(database: str, what: str, instead: str) -> None:
+    from desktop_crm.db.connection import is_postgres_url
+
+    if is_postgres_url(database):
+        raise CrmError(f"{what} is not supported for PostgreSQL; use {instead}")
+
+
+# ---------------------------------------------------------------------- commands
+
+
+def cmd_demo(args: argparse.Namespace, database: str) -> int:
+    """Add sample data and print what was added."""
+    try:
+        from desktop_crm.domain.demo import add_sample_data
+    except ImportError as exc:
+        raise CrmError(f"sample data is not available in this build ({exc})") from exc
+    _open(database, must_exist=False)
+    progress = _Progress("customers")
+    started = time.monotonic()
+    try:
+        summary = add_sample_data(args.customers, seed=args.seed, progress=progress)
+    finally:
+        progress.finish()
+    counts = ", ".join(
+        f"{getattr(summary, name)} {name}"
+        for name in ("customers", "contacts", "followups", "orders", "payments", "complaints",
+                     "surveys", "users")
+        if hasattr(summary, name)
+    )
+    print(f"added {counts} to {database} in {time.monotonic() - started:.1f} s")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, database: str) -> int:
+    """Import a CSV file; rejected rows on stderr, the summary on stdout."""
+    from desktop_crm.exchange.importer import import_customers
+
+    _reject_other_formats(args.file, args.format, "import")
+    if args.dry_run and not _is_existing_database(database):
+        database = ":memory:"  # a dry run against an empty database, leaving no file behind
+    _open(database, must_exist=False)
+    progress = _Progress("rows")
+    try:
+        summary = import_customers(
+            args.file, file_format=args.format, on_duplicate=args.on_duplicate,
+            dry_run=args.dry_run, progress=progress,
+        )
+    finally:
+        if progress.live:
+            progress.finish()
+    if summary.ignored_columns:
+        print(f"{PROG}: note: columns not imported: {', '.join(summary.ignored_columns)}",
+              file=sys.stderr)
+    for problem in summary.problems:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+    for warning in summary.warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    read = (f"{summary.file} ({summary.encoding}, {summary.delimiter}-separated, "
+            f"{summary.rows} rows)")
+    if summary.dry_run:
+        for plan in summary.plans:
+            print(plan)
+        print(f"dry run of {read}, nothing written: would have {summary.counts()}")
+    else:
+        print(f"imported {read} into {database}: {summary.counts()}")
+    return EXIT_REJECTED_ROWS if summary.rejected else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, database: str) -> int:
+    """Export every customer to a CSV file."""
+    from desktop_crm.exchange.csv_io import check_writable
+    from desktop_crm.exchange.exporter import export_customers
+
+    _reject_other_formats(args.file, args.format, "export")
+    check_writable(Path(args.file))  # before anything else, so a bad path costs nothing
+    _open(database)
+    progress = _Progress("customers")
+    try:
+        count = export_customers(args.file, file_format=args.format or "csv", progress=progress)
+    finally:
+        if progress.live:
+            progress.finish()
+    print(f"exported {count} customers to {args.file}")
+    return EXIT_OK
+
+
+def _reject_other_formats(file: str, given: str | None, what: str) -> None:
+    """Say plainly that .xlsx/.vcf files are not handled yet rather than misread them."""
+    suffix = Path(file).suffix.lower().lstrip(".")
+    if given is None and suffix in ("xlsx", "xls", "vcf", "vcard"):
+        raise CrmError(
+            f"cannot {what} .{suffix} files yet; use a CSV file (in Excel: Save As, "
+            "CSV UTF-8)"
+        )
+
+
+def cmd_backup(args: argparse.Namespace, database: str) -> int:
+    """Copy the database with SQLite's online backup; print where the copy is."""
+    from desktop_crm.db.backup import backup_sqlite, describe_sqlite, timestamped_name
+
+    _sqlite_only(database, "backup", "pg_dump")
+    _require_file(database)
+    describe_sqlite(database)  # refuses a file that is not one of our databases
+    if args.output:
+        target = Path(args.output)
+        if target.is_dir():
+            raise CrmError(f"{target} is a folder; give a file name for the backup")
+        if not target.parent.is_dir():
+            raise CrmError(f"cannot write {target}: the folder {target.parent} does not exist")
+    else:
+        target = paths.backup_dir() / timestamped_name(Path(database).stem)
+        n = 1
+        while target.exists():
+            n += 1
+            target = target.with_name(f"{target.stem.rsplit('~', 1)[0]}~{n}{target.suffix}")
+    written = backup_sqlite(database, target)
+    size = written.stat().st_size
+    print(f"backed up {database} to {written} ({size / 1_048_576:.1f} MB)")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, database: str) -> int:
+    """Replace the database with a checked backup, keeping a copy of the current one."""
+    from desktop_crm.db.backup import restore_sqlite
+
+    _sqlite_only(database, "restore", "pg_restore")
+    result = restore_sqlite(args.file, database)
+    info = result.info
+    print(f"restored {result.source} into {result.target}: {info.customers} customers "
+          f"({info.trashed} in the trash), schema {info.schema_version}")
+    if result.upgraded_from is not None:
+        print(f"upgraded it from schema {result.upgraded_from} to the current schema")
+    if result.safety_backup is not None:
+        print(f"the database as it was before is kept in {result.safety_backup}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, database: str) -> int:
+    """Integrity and foreign-key checks and the schema version, read-only."""
+    from desktop_crm.db.connection import is_postgres_url
+
+    if is_postgres_url(database):
+        return _check_postgres(database)
+    from desktop_crm.db.backup import describe_sqlite, is_sqlite_file, verify_sqlite
+    from desktop_crm.db.migrations import CURRENT_VERSION
+
+    path = _require_file(database)
+    if not is_sqlite_file(path):
+        raise DatabaseError(f"{database} is not a Desktop CRM database (not a SQLite file)")
+    problems = verify_sqlite(path)
+    if problems:
+        shown = problems[:20]
+        more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
+        _error(f"{database} is damaged: {len(problems)} problem(s) found; restore a backup with "
+               f"`{PROG} restore FILE`")
+        for problem in shown:
+            print(f"  {_one_line(problem)}", file=sys.stderr)
+        if more:
+            print(f"  …{more}", file=sys.stderr)
+        return EXIT_ERROR
+    info = describe_sqlite(path)
+    note = ""
+    if info.schema_version < CURRENT_VERSION:
+        note = f"; it will be upgraded to schema {CURRENT_VERSION} when next opened"
+    print(f"ok: {database}: {info.customers} customers ({info.trashed} in the trash), "
+          f"schema {info.schema_version}{note}")
+    return EXIT_OK
+
+
+def _check_postgres(database: str) -> int:
+    from desktop_crm.db.connection import open_database
+    from desktop_crm.db.migrations import schema_version
+    from desktop_crm.db.models import Customer
+
+    db = open_database(database, migrate=False)
+    version = schema_version(db)
+    live = Customer.select().where(Customer.deleted_at.is_null()).count()
+    print(f"ok: {database}: {live} customers, schema {version} "
+          "(on PostgreSQL the server checks its own integrity)")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
+    "demo": cmd_demo,
+    "import": cmd_import,
+    "export": cmd_export,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
+}

@@ -1,0 +1,514 @@
+"""Import customers from a file, as one transaction, with a report of every row.
+
+Each row is read through the file's `ColumnMapping`, checked with
+`customers.validate_customer` (the customer form's rules) and then:
+
+- **updated** when it names a customer we have: by our `code` column, else by
+  `external_id`, else by phone or email among the customers an earlier import of a file
+  with the same name created (so re-importing a file updates instead of duplicating);
+- otherwise, when its phone digits or email belong to an existing customer, it is a
+  **duplicate**: skipped (default), **merged** (the customer's empty fields are filled and
+  new phones, emails, messengers, addresses and tags added) or created anyway;
+- otherwise **created**.
+
+An owner who is not a user here, or a referrer who is not a customer (also not further
+down the file), is left out of the row with a warning rather than losing the whole row.
+
+An import never removes anything: a blank cell leaves the field as it was and phones,
+emails and tags in the file are added to those the customer has. Rows that break a
+rule are **rejected** and reported by line number, field and reason; the other rows
+are imported. The whole import is one transaction: if anything unexpected fails (or it
+is cancelled), nothing of it remains. A dry run does everything and then rolls back.
+
+Updates and merges go through `customers.update_customer` (history, search index, one
+savepoint each); new customers are validated row by row and written through
+`bulk.bulk_insert_customers` in groups of `FLUSH_EVERY` (the rows `create_customer`
+would write, without its per-row cost). A later row that could match a customer still
+waiting in the group (same code, external id, phone or email) writes the group first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from desktop_crm.db.connection import write_transaction
+from desktop_crm.db.models import Customer, Email, ImportBatch, Phone, User, utcnow
+from desktop_crm.domain import customers
+from desktop_crm.domain.bulk import NewCustomer, bulk_insert_customers
+from desktop_crm.domain.customers import (
+    CustomerRecord,
+    get_customer,
+    update_customer,
+    validate_customer,
+)
+from desktop_crm.domain.messages import text
+from desktop_crm.domain.validation import FieldError, normalize_email, normalize_phone
+from desktop_crm.errors import CrmError, FileFormatError, NotFoundError, ValidationError
+from desktop_crm.exchange.csv_io import DELIMITER_NAMES, read_csv
+from desktop_crm.exchange.mapping import PRESETS, ColumnMapping, RowData, guess_preset
+
+DUPLICATE_POLICIES = ("skip", "merge", "create")
+FORMATS = PRESETS  # csv, google, outlook: all CSV files
+_CODE_MAX = 20
+# New customers are written through the bulk path this many at a time (all inside the
+# import's one transaction); create_customer one by one costs ~15 ms a row.
+FLUSH_EVERY = 500
+# Fields that count as empty for a merge even though they always hold a value.
+_EMPTY_DEFAULTS = {"stars": 0}
+
+
+class ImportCancelled(CrmError):
+    """The user cancelled the import; nothing of it was kept."""
+
+
+class _DryRunDone(Exception):
+    """Raised at the end of a dry run to roll its transaction back."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Why one row was rejected: the column(s) or field, and the reason."""
+
+    line: int
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.where}: {self.reason}" if self.where else (
+            f"line {self.line}: {self.reason}"
+        )
+
+
+@dataclass(frozen=True)
+class RowPlan:
+    """What was (or, in a dry run, would be) done with one row."""
+
+    line: int
+    action: str  # create | update | unchanged | merge | skip | reject
+    name: str
+    code: str | None = None  # the customer created, updated, merged into or duplicated
+    detail: str = ""
+
+    def __str__(self) -> str:
+        target = f" {self.code}" if self.code else ""
+        detail = f" ({self.detail})" if self.detail else ""
+        return f"line {self.line}: {self.action}{target} {self.name}{detail}".rstrip()
+
+
+@dataclass
+class ImportSummary:
+    """What an import did, row by row in `plans` (dry runs, or when asked)."""
+
+    file: str
+    file_format: str
+    encoding: str
+    delimiter: str
+    dry_run: bool
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    merged: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)  # imported, minus something
+    plans: list[RowPlan] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    batch_id: int | None = None
+
+    def counts(self) -> str:
+        """The counts in one line: "created 3, updated 1 (2 unchanged), merged 0, …"."""
+        unchanged = f" ({self.unchanged} unchanged)" if self.unchanged else ""
+        warnings = f"; {len(self.warnings)} warning(s)" if self.warnings else ""
+        return (
+            f"created {self.created}, updated {self.updated}{unchanged}, merged {self.merged}, "
+            f"skipped {self.skipped}, rejected {self.rejected}{warnings}"
+        )
+
+
+def import_customers(
+    path: str | Path,
+    *,
+    file_format: str | None = None,
+    on_duplicate: str = "skip",
+    dry_run: bool = False,
+    changed_by: str | None = None,
+    keep_plans: bool | None = None,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportSummary:
+    """Import the customers in the CSV file at `path` into the open database.
+
+    `file_format` is "csv", "google" or "outlook" (None: recognised from the header).
+    `on_duplicate` is "skip", "merge" or "create". `progress(rows_done)` is called now
+    and then; `cancelled()` returning True stops the import and keeps nothing of it.
+    Raises `FileFormatError` when the file cannot be read or is not a customer list.
+    """
+    if on_duplicate not in DUPLICATE_POLICIES:
+        raise CrmError(f"--on-duplicate must be one of: {', '.join(DUPLICATE_POLICIES)}")
+    if file_format not in (None, *FORMATS):
+        raise CrmError(f"cannot import the format “{file_format}” yet; save the file as CSV")
+    table = read_csv(path)
+    preset = file_format if file_format in ("google", "outlook") else guess_preset(table.headers)
+    mapping = ColumnMapping.from_headers(table.headers, preset)
+    found = ", ".join(h for h in table.headers if h)[:200]
+    if not mapping.recognised:
+        raise FileFormatError(
+            f"{table.name}: none of its columns is one we know (found: {found}); "
+            "the first row must name the columns, e.g. 姓名/name, 手机/mobile, 邮箱/email"
+        )
+    if not mapping.has_name_source():
+        raise FileFormatError(
+            f"{table.name} has no name column (姓名/name, or 公司/company); found: {found}"
+        )
+    summary = ImportSummary(
+        file=str(path), file_format=preset, encoding=table.encoding,
+        delimiter=DELIMITER_NAMES.get(table.delimiter, table.delimiter), dry_run=dry_run,
+        ignored_columns=list(mapping.ignored),
+    )
+    run = _ImportRun(mapping, summary, on_duplicate, changed_by,
+                     dry_run if keep_plans is None else keep_plans)
+    try:
+        with write_transaction():
+            file_name = str(Path(path).resolve())[:500]
+            batch = ImportBatch.create(file_name=file_name, file_format=preset)
+            run.earlier_batches = _earlier_batches(Path(path).name, batch.id)
+            run.batch_id = batch.id
+            for line, cells in table.rows():
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled("the import was cancelled; nothing of it was kept")
+                run.import_row(line, cells)
+                if progress is not None and summary.rows % 100 == 0:
+                    progress(summary.rows)
+            if summary.rows == 0:
+                raise FileFormatError(f"{table.name} has a header row but no customers")
+            run.flush()
+            run.link_referrers()
+            ImportBatch.update(
+                finished_at=utcnow(), created_count=summary.created,
+                updated_count=summary.updated, merged_count=summary.merged,
+                skipped_count=summary.skipped + summary.unchanged,
+                rejected_count=summary.rejected,
+            ).where(ImportBatch.id == batch.id).execute()
+            if dry_run:
+                raise _DryRunDone
+            summary.batch_id = batch.id
+    except _DryRunDone:
+        pass
+    if progress is not None:
+        progress(summary.rows)
+    return summary
+
+
+def _earlier_batches(file_name: str, current: int) -> list[int]:
+    """Import batches (not undone) of files with this name, before this one."""
+    return [
+        b.id for b in ImportBatch.select(ImportBatch.id, ImportBatch.file_name).where(
+            ImportBatch.undone_at.is_null() & (ImportBatch.id != current)
+        )
+        if Path(b.file_name).name == file_name
+    ]
+
+
+class _ImportRun:
+    def __init__(self, mapping: ColumnMapping, summary: ImportSummary, on_duplicate: str,
+                 changed_by: str | None, keep_plans: bool) -> None:
+        self.mapping = mapping
+        self.summary = summary
+        self.on_duplicate = on_duplicate
+        self.changed_by = changed_by
+        self.keep_plans = keep_plans
+        self.earlier_batches: list[int] = []
+        self.batch_id = 0
+        self.known_owners: dict[str, bool] = {}
+        self.referrals: list[tuple[int, str, str]] = []  # (line, customer code, referrer code)
+        # New customers not written yet, and what later rows could match them by.
+        self.pending: list[tuple[NewCustomer, int | None, str | None, int]] = []
+        self.pending_keys: set[str] = set()
+
+    # ---------------------------------------------------------------------- one row
+
+    def import_row(self, line: int, cells: list[str]) -> None:
+        self.summary.rows += 1
+        row = self.mapping.row_data(cells)
+        name = str(row.data.get("name") or "").strip()
+        referrer = self._unknown_references(line, row.data)
+        try:
+            plan = self._decide(line, row, name, referrer)
+        except ValidationError as exc:
+            self._reject(line, name, exc.errors)
+            return
+        except NotFoundError as exc:  # e.g. the customer with that code is in the trash
+            self._reject(line, name, {"": exc.message})
+            return
+        counter = {"create": "created", "update": "updated", "unchanged": "unchanged",
+                   "merge": "merged", "skip": "skipped"}[plan.action]
+        setattr(self.summary, counter, getattr(self.summary, counter) + 1)
+        if self.keep_plans:
+            self.summary.plans.append(plan)
+        if referrer and plan.action not in ("skip", "create") and plan.code:
+            self.referrals.append((line, plan.code, referrer))
+        if len(self.pending) >= FLUSH_EVERY:
+            self.flush()
+
+    def _unknown_references(self, line: int, data: dict[str, Any]) -> str | None:
+        """Leave out an owner who is not a user here (with a warning); return a referrer
+        that is not a customer yet (it may come further down the file)."""
+        owner = str(data.get("owner") or "").strip()
+        if owner:
+            if owner not in self.known_owners:
+                self.known_owners[owner] = User.select().where(
+                    (User.username == owner) | (User.display_name == owner)
+                ).exists()
+            if not self.known_owners[owner]:
+                del data["owner"]
+                self.summary.warnings.append(RowProblem(
+                    line, self._where("owner"),
+                    f"{text('unknown_owner', value=owner)}; imported without an owner"))
+        referrer = str(data.get("referred_by") or "").strip()
+        if referrer and not Customer.select().where(
+            (Customer.code == referrer) & Customer.deleted_at.is_null()
+        ).exists():
+            del data["referred_by"]
+            return referrer
+        return None
+
+    def link_referrers(self) -> None:
+        """Set the referrers that were further down the file; warn about the others."""
+        for line, code, referrer in self.referrals:
+            customer_id = Customer.select(Customer.id).where(Customer.code == code).scalar()
+            try:
+                update_customer(customer_id, {"referred_by": referrer}, changed_by=self.changed_by)
+            except ValidationError:
+                self.summary.warnings.append(RowProblem(
+                    line, self._where("referred_by"),
+                    f"{text('unknown_customer', value=referrer)}; imported without a referrer"))
+
+    def _where(self, field_name: str) -> str:
+        return ", ".join(self.mapping.columns_for(field_name)) or field_name
+
+    def _decide(self, line: int, row: RowData, name: str, referrer: str | None) -> RowPlan:
+        data = row.data
+        code = (row.code or "").strip() or None
+        if code is not None and len(code) > _CODE_MAX:
+            raise ValidationError({"code": text("too_long", max=_CODE_MAX)})
+        external = str(data.get("external_id") or "").strip()
+        own_keys = {f"code:{code}"} if code else set()
+        if external:
+            own_keys.add(f"external:{external}")
+        if own_keys & self.pending_keys:
+            self.flush()
+        existing = self._by_key(code, data)
+        if existing is not None:
+            validate_customer(data, partial=True)
+            self._check_same_customer(code, existing, data, name)
+            return self._update(line, existing, data, name)
+        clean = validate_customer(data)
+        keys = {f"phone:{p.digits}" for p in clean.get("phones", ())} | {
+            f"email:{e.address}" for e in clean.get("emails", ())}
+        if keys & self.pending_keys:
+            self.flush()
+        duplicate = self._duplicate_of(clean)
+        if duplicate is not None:
+            batch = Customer.select(Customer.import_batch).where(Customer.id == duplicate).scalar()
+            if code is None and batch is not None and batch in self.earlier_batches:
+                return self._update(line, duplicate, data, name)
+            if self.on_duplicate == "merge":
+                return self._merge(line, duplicate, data, name)
+            if self.on_duplicate == "skip":
+                other = get_customer(duplicate)
+                return RowPlan(line, "skip", name, other.code,
+                               f"{self._same_what(clean, other)} as {other.code} {other.name}")
+        plan_index = len(self.summary.plans) if self.keep_plans else None
+        self.pending.append((NewCustomer.from_validated(clean, code=code), plan_index, referrer,
+                             line))
+        self.pending_keys |= keys | own_keys
+        return RowPlan(line, "create", clean["name"], code)
+
+    def flush(self) -> None:
+        """Write the pending new customers (inside the import's transaction)."""
+        if not self.pending:
+            return
+        pending, self.pending, self.pending_keys = self.pending, [], set()
+        explicit = [c.code for c, *_ in pending if c.code is not None]
+        for code in explicit:
+            customers.note_used_code(code)
+        ids = bulk_insert_customers([c for c, *_ in pending], import_batch_id=self.batch_id,
+                                    changed_by=self.changed_by)
+        codes = dict(Customer.select(Customer.id, Customer.code).where(
+            Customer.id.in_(ids)).tuples())
+        for (_customer, plan_index, referrer, line), cid in zip(pending, ids, strict=True):
+            if plan_index is not None:
+                plan = self.summary.plans[plan_index]
+                self.summary.plans[plan_index] = replace(plan, code=codes[cid])
+            if referrer:
+                self.referrals.append((line, codes[cid], referrer))
+
+    def _reject(self, line: int, name: str, errors: Mapping[str, str]) -> None:
+        self.summary.rejected += 1
+        for field_name, reason in errors.items():
+            where = self._where(field_name) if field_name else ""
+            self.summary.problems.append(RowProblem(line, where, reason))
+        if self.keep_plans:
+            first = next(iter(errors.values()), "")
+            self.summary.plans.append(RowPlan(line, "reject", name, None, first))
+
+    # ------------------------------------------------------------------ matching
+
+    def _by_key(self, code: str | None, data: Mapping[str, Any]) -> int | None:
+        """The customer this row names by code or external id, if any."""
+        if code is not None:
+            return Customer.select(Customer.id).where(Customer.code == code).scalar()
+        external = str(data.get("external_id") or "").strip()
+        if external:
+            return Customer.select(Customer.id).where(
+                (Customer.external_id == external) & Customer.deleted_at.is_null()
+            ).order_by(Customer.id).scalar()
+        return None
+
+    def _check_same_customer(self, code: str | None, customer_id: int,
+                             data: Mapping[str, Any], name: str) -> None:
+        """A code from another database may name someone else here: refuse to overwrite."""
+        record = get_customer(customer_id)
+        if record.deleted_at is not None:
+            raise NotFoundError(text("in_trash", value=record.code))
+        if code is None or not name or name == record.name:
+            return
+        mine = {p.digits for p in record.phones} | {e.address for e in record.emails}
+        theirs = set(_phone_digits(data.get("phones"))) | set(_email_keys(data.get("emails")))
+        if not mine & theirs:
+            raise ValidationError({"code": (
+                f"{record.code} is {record.name} here, not {name}; "
+                "leave the code empty to add a new customer"
+            )})
+
+    def _duplicate_of(self, clean: Mapping[str, Any]) -> int | None:
+        """An existing customer with one of these phone numbers or email addresses."""
+        digits = [p.digits for p in clean.get("phones", ())]
+        emails = [e.address for e in clean.get("emails", ())]
+        if digits:
+            found = Phone.select(Phone.customer).join(Customer).where(
+                Phone.digits.in_(digits) & Customer.deleted_at.is_null()
+            ).order_by(Phone.customer).first()
+            if found is not None:
+                return found.customer_id
+        if emails:
+            found = Email.select(Email.customer).join(Customer).where(
+                Email.address.in_(emails) & Customer.deleted_at.is_null()
+            ).order_by(Email.customer).first()
+            if found is not None:
+                return found.customer_id
+        return None
+
+    @staticmethod
+    def _same_what(clean: Mapping[str, Any], other: CustomerRecord) -> str:
+        theirs = {p.digits for p in other.phones} | {
+            p.digits for c in other.contacts for p in c.phones
+        }
+        if any(p.digits in theirs for p in clean.get("phones", ())):
+            return "same phone"
+        return "same email"
+
+    # ------------------------------------------------------------------- writing
+
+    def _update(self, line: int, customer_id: int, data: Mapping[str, Any], name: str) -> RowPlan:
+        """Overwrite the fields the row fills; add its new phones, emails, tags …"""
+        record = get_customer(customer_id)
+        changes = {k: v for k, v in data.items() if k not in customers.COLLECTIONS}
+        changes.update(_added_items(record, data))
+        if _same_scalars(record, changes):
+            return RowPlan(line, "unchanged", record.name, record.code)
+        after = update_customer(customer_id, changes, changed_by=self.changed_by)
+        action = "update" if after.version != record.version else "unchanged"
+        return RowPlan(line, action, after.name or name, after.code)
+
+    def _merge(self, line: int, customer_id: int, data: Mapping[str, Any], name: str) -> RowPlan:
+        """Fill the duplicate's empty fields; add the row's new phones, emails, tags …"""
+        record = get_customer(customer_id)
+        changes = {
+            k: v for k, v in data.items()
+            if k not in customers.COLLECTIONS and k in customers.SCALAR_FIELDS
+            and getattr(record, k, None) in (None, "", _EMPTY_DEFAULTS.get(k))
+        }
+        if "birthday_has_year" in changes and "birthday" not in changes:
+            del changes["birthday_has_year"]
+        changes.update(_added_items(record, data))
+        after = update_customer(customer_id, changes, changed_by=self.changed_by)
+        return RowPlan(line, "merge", name, after.code, f"into {after.name}")
+
+
+def _added_items(record: CustomerRecord, data: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """The customer's collections with the row's new items appended (only those that grow)."""
+    changes: dict[str, list[Any]] = {}
+    phones = data.get("phones") or []
+    have = {p.digits for p in record.phones}
+    new_phones = [p for p, d in zip(phones, _phone_digits(phones), strict=True) if d not in have]
+    if new_phones:
+        changes["phones"] = list(record.phones) + new_phones
+    emails = data.get("emails") or []
+    have_emails = {e.address for e in record.emails}
+    new_emails = [e for e, key in zip(emails, _email_keys(emails), strict=True)
+                  if key not in have_emails]
+    if new_emails:
+        changes["emails"] = list(record.emails) + new_emails
+    messengers = data.get("messengers") or []
+    have_handles = {(m.service, m.handle) for m in record.messengers}
+    new_messengers = [m for m in messengers if (m["service"], m["handle"]) not in have_handles]
+    if new_messengers:
+        changes["messengers"] = list(record.messengers) + new_messengers
+    tags = [t for t in data.get("tags") or [] if t not in record.tags]
+    if tags:
+        changes["tags"] = list(record.tags) + tags
+    have_places = {_place(vars(a)) for a in record.addresses}
+    addresses = [a for a in data.get("addresses") or [] if _place(a) not in have_places]
+    if addresses and not (record.addresses and not any(a.get("street") for a in addresses)):
+        changes["addresses"] = list(record.addresses) + addresses
+    return changes
+
+
+def _same_scalars(record: CustomerRecord, changes: Mapping[str, Any]) -> bool:
+    """Whether applying `changes` would change nothing (a cheap check before the service)."""
+    if any(name in changes for name in customers.COLLECTIONS):
+        return False
+    clean = validate_customer(
+        {k: v for k, v in changes.items() if k not in ("owner", "referred_by")}, partial=True
+    )
+    for name, value in clean.items():
+        if getattr(record, name, None) != value:
+            return False
+    owner, referrer = changes.get("owner"), changes.get("referred_by")
+    if owner is not None and str(owner).strip() != record.owner:
+        return False
+    return referrer is None or str(referrer).strip() == record.referred_by
+
+
+def _place(address: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(" ".join(str(address.get(k) or "").split())
+                 for k in ("province", "city", "district", "street"))
+
+
+def _phone_digits(phones: Any) -> list[str]:
+    """Comparable keys for phones (the raw text when a number does not parse)."""
+    result = []
+    for entry in phones or []:
+        number = entry["number"] if isinstance(entry, Mapping) else str(entry)
+        try:
+            result.append(normalize_phone(number).digits)
+        except FieldError:
+            result.append(number)
+    return result
+
+
+def _email_keys(emails: Any) -> list[str]:
+    result = []
+    for entry in emails or []:
+        try:
+            result.append(normalize_email(str(entry)))
+        except FieldError:
+            result.append(str(entry))
+    return result
+
