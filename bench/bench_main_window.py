@@ -61,7 +61,7 @@ def build_database(size: int, workdir: Path) -> Path:
     return path
 
 
-CHILD = r'''
+CHILD = r"""
 import json, os, resource, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 started = time.perf_counter()
@@ -116,13 +116,18 @@ else:
 result["stall_ms"] = gaps[0]
 result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(result))
-'''
+"""
 
 
 def run_child(mode: str, db: Path) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    out = subprocess.run([sys.executable, "-c", CHILD, mode, str(db), json.dumps(QUERIES)],
-                         capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, mode, str(db), json.dumps(QUERIES)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -144,15 +149,27 @@ def main(argv: list[str] | None = None) -> None:
         app_show = statistics.median(r["show"] for r in app)
         searches = [s for r in app for s in r["search"]]
         print(f"bare window shown:         {base_show * 1000:8.0f} ms  (baseline)")
-        print(f"main window with the list: {app_show * 1000:8.0f} ms  = {app_show / base_show:5.1f}x baseline")
-        print(f"search results shown:      median {statistics.median(searches) * 1000:6.0f} ms, "
-              f"max {max(searches) * 1000:6.0f} ms  = {statistics.median(searches) / base_show:5.2f}x baseline")
-        print(f"longest UI stall, shown:   {max(r['stall_ms'] for r in app):8.0f} ms "
-              f"(baseline process {max(r['stall_ms'] for r in base):.0f} ms)")
-        print(f"start-up before showing:   {max(r['startup_stall_ms'] for r in app):8.0f} ms "
-              "(imports, opening the database, building the window)")
-        print(f"peak memory:               {max(r['peak_mb'] for r in app):8.0f} MB "
-              f"(baseline {max(r['peak_mb'] for r in base):.0f} MB)")
+        median_search = statistics.median(searches)
+        print(
+            f"main window with the list: {app_show * 1000:8.0f} ms  "
+            f"= {app_show / base_show:5.1f}x baseline"
+        )
+        print(
+            f"search results shown:      median {median_search * 1000:6.0f} ms, "
+            f"max {max(searches) * 1000:6.0f} ms  = {median_search / base_show:5.2f}x baseline"
+        )
+        print(
+            f"longest UI stall, shown:   {max(r['stall_ms'] for r in app):8.0f} ms "
+            f"(baseline process {max(r['stall_ms'] for r in base):.0f} ms)"
+        )
+        print(
+            f"start-up before showing:   {max(r['startup_stall_ms'] for r in app):8.0f} ms "
+            "(imports, opening the database, building the window)"
+        )
+        print(
+            f"peak memory:               {max(r['peak_mb'] for r in app):8.0f} MB "
+            f"(baseline {max(r['peak_mb'] for r in base):.0f} MB)"
+        )
 
 
 if __name__ == "__main__":

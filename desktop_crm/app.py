@@ -45,7 +45,9 @@ def install_translations(app: QApplication, language: str) -> str:
     if chosen == "en":  # English needs only our plural forms
         return chosen
     qt_own = QTranslator(app)
-    if qt_own.load(QLocale(chosen), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt_own.load(
+        QLocale(chosen), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         app.installTranslator(qt_own)
         _translators.append(qt_own)
     return chosen
@@ -69,8 +71,9 @@ def _log_to_file() -> None:
 
     def excepthook(kind, value, tb) -> None:  # noqa: ANN001 - sys.excepthook signature
         logging.getLogger("desktop_crm").error("unexpected error", exc_info=(kind, value, tb))
-        QMessageBox.critical(None, "Desktop CRM",
-                             f"{value}\n\nDetails were written to {log_file()}.")
+        QMessageBox.critical(
+            None, "Desktop CRM", f"{value}\n\nDetails were written to {log_file()}."
+        )
 
     sys.excepthook = excepthook
 

@@ -15,7 +15,9 @@ from desktop_crm.domain import messages  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Never touch the real user data directory or the user's database."""
     data = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("DESKTOP_CRM_DATA_DIR", str(data))

@@ -25,7 +25,9 @@ def modules_under(*rooms: str) -> list[Path]:
 
 def test_domain_and_db_never_import_qt():
     offenders = {
-        str(p.relative_to(PACKAGE)): sorted(m for m in imported_modules(p) if m.startswith("PySide6"))
+        str(p.relative_to(PACKAGE)): sorted(
+            m for m in imported_modules(p) if m.startswith("PySide6")
+        )
         for p in modules_under("domain", "db")
     }
     assert {k: v for k, v in offenders.items() if v} == {}
@@ -45,7 +47,9 @@ def test_the_domain_does_not_reach_up_into_the_ui_or_reports():
     offenders = [
         str(p.relative_to(PACKAGE))
         for p in modules_under("domain", "db", "exchange")
-        if any(m.startswith(("desktop_crm.ui", "desktop_crm.app", "desktop_crm.reports"))
-               for m in imported_modules(p))
+        if any(
+            m.startswith(("desktop_crm.ui", "desktop_crm.app", "desktop_crm.reports"))
+            for m in imported_modules(p)
+        )
     ]
     assert offenders == []

@@ -147,7 +147,9 @@ class Customer(BaseModel):
     next_followup_at = DateTimeField(null=True, index=True)
     # Import and merge bookkeeping
     external_id = CharField(max_length=200, null=True, index=True)
-    import_batch = ForeignKeyField(ImportBatch, null=True, backref="customers", on_delete="SET NULL")
+    import_batch = ForeignKeyField(
+        ImportBatch, null=True, backref="customers", on_delete="SET NULL"
+    )
     merged_into = ForeignKeyField("self", null=True, backref="merged_from", on_delete="SET NULL")
     version = IntegerField(default=1)  # optimistic locking for concurrent edits
     deleted_at = DateTimeField(null=True, index=True)

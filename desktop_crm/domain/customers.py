@@ -69,20 +69,44 @@ _CODE_COUNTER = "customer_code_counter"
 
 # Scalar fields a user edits, and how each is cleaned.
 _TEXT_LIMITS = {
-    "name": 200, "title": 100, "company_name": 200, "industry": 100, "website": 300,
-    "province": 50, "city": 50, "district": 50, "exit_reason": 50, "external_id": 200,
+    "name": 200,
+    "title": 100,
+    "company_name": 200,
+    "industry": 100,
+    "website": 300,
+    "province": 50,
+    "city": 50,
+    "district": 50,
+    "exit_reason": 50,
+    "external_id": 200,
 }
 _LONG_TEXT = ("preferences", "family_notes", "social_notes", "notes", "exit_notes")
 _CHOICES = {
-    "kind": KINDS, "gender": GENDERS, "source": SOURCES, "status": STATUSES,
-    "stage": STAGES, "grade": GRADES, "credit_rating": CREDIT_RATINGS,
+    "kind": KINDS,
+    "gender": GENDERS,
+    "source": SOURCES,
+    "status": STATUSES,
+    "stage": STAGES,
+    "grade": GRADES,
+    "credit_rating": CREDIT_RATINGS,
     "company_size": COMPANY_SIZES,
 }
 _FLAGS = ("birthday_has_year", "lunar_birthday_leap", "stage_override", "credit_override")
 SCALAR_FIELDS = (
-    tuple(_TEXT_LIMITS) + _LONG_TEXT + tuple(_CHOICES) + _FLAGS
-    + ("birthday", "lunar_birthday_month", "lunar_birthday_day", "stars",
-       "relationship_level", "credit_limit", "owner", "referred_by")
+    tuple(_TEXT_LIMITS)
+    + _LONG_TEXT
+    + tuple(_CHOICES)
+    + _FLAGS
+    + (
+        "birthday",
+        "lunar_birthday_month",
+        "lunar_birthday_day",
+        "stars",
+        "relationship_level",
+        "credit_limit",
+        "owner",
+        "referred_by",
+    )
 )
 COLLECTIONS = ("phones", "emails", "messengers", "addresses", "contacts", "tags")
 
@@ -219,14 +243,18 @@ def _entries(values: Iterable[Any] | None, make: type, key: str) -> list[Any]:
     return result
 
 
-def _clean_phones(values: Iterable[Any] | None, errors: dict[str, str], where: str) -> list[PhoneEntry]:
+def _clean_phones(
+    values: Iterable[Any] | None, errors: dict[str, str], where: str
+) -> list[PhoneEntry]:
     result = []
     for entry in _entries(values, PhoneEntry, "number"):
         if not (entry.number or "").strip():
             continue
         try:
             normal = normalize_phone(entry.number)
-            label = clean_choice(entry.label or ("mobile" if normal.is_mobile else "work"), PHONE_LABELS)
+            label = clean_choice(
+                entry.label or ("mobile" if normal.is_mobile else "work"), PHONE_LABELS
+            )
         except FieldError as exc:
             errors.setdefault(where, exc.reason)
             continue
@@ -235,7 +263,9 @@ def _clean_phones(values: Iterable[Any] | None, errors: dict[str, str], where: s
     return result
 
 
-def _clean_emails(values: Iterable[Any] | None, errors: dict[str, str], where: str) -> list[EmailEntry]:
+def _clean_emails(
+    values: Iterable[Any] | None, errors: dict[str, str], where: str
+) -> list[EmailEntry]:
     result = []
     for entry in _entries(values, EmailEntry, "address"):
         if not (entry.address or "").strip():
@@ -274,7 +304,9 @@ def _clean_collections(data: Mapping[str, Any], errors: dict[str, str]) -> dict[
         for entry in _entries(data["addresses"], AddressEntry, "street"):
             try:
                 values = {
-                    name: clean_text(getattr(entry, name), max_length=300 if name == "street" else 50)
+                    name: clean_text(
+                        getattr(entry, name), max_length=300 if name == "street" else 50
+                    )
                     for name in ("country", "province", "city", "district", "street", "postcode")
                 }
                 values["label"] = clean_choice(entry.label or "work", ADDRESS_LABELS)
@@ -405,10 +437,12 @@ def reserve_codes(count: int) -> list[str]:
     setting, _ = Setting.get_or_create(key=_CODE_COUNTER, defaults={"value": 0})
     start = int(setting.value or 0)
     if start == 0:  # a database whose codes came from elsewhere: continue after the highest
-        highest = Customer.select(peewee.fn.MAX(Customer.code)).where(
-            Customer.code.startswith(CODE_PREFIX)
-        ).scalar()
-        digits = (highest or "")[len(CODE_PREFIX):]
+        highest = (
+            Customer.select(peewee.fn.MAX(Customer.code))
+            .where(Customer.code.startswith(CODE_PREFIX))
+            .scalar()
+        )
+        digits = (highest or "")[len(CODE_PREFIX) :]
         start = int(digits) if digits.isdigit() else 0
     Setting.update(value=start + count, updated_at=utcnow()).where(
         Setting.key == _CODE_COUNTER
@@ -421,7 +455,7 @@ def note_used_code(code: str) -> None:
 
     Call inside the write transaction that stores it, so later new codes never collide.
     """
-    digits = code[len(CODE_PREFIX):] if code.startswith(CODE_PREFIX) else ""
+    digits = code[len(CODE_PREFIX) :] if code.startswith(CODE_PREFIX) else ""
     if not digits.isdigit():
         return
     number = int(digits)
@@ -444,8 +478,14 @@ def _write_collections(customer_id: int, clean: Mapping[str, Any]) -> None:
     if "phones" in clean:
         Phone.delete().where((Phone.customer == customer_id) & Phone.contact.is_null()).execute()
         for i, p in enumerate(clean["phones"]):
-            Phone.create(customer=customer_id, label=p.label, number=p.number, e164=p.e164,
-                         digits=p.digits, is_primary=i == 0)
+            Phone.create(
+                customer=customer_id,
+                label=p.label,
+                number=p.number,
+                e164=p.e164,
+                digits=p.digits,
+                is_primary=i == 0,
+            )
     if "emails" in clean:
         Email.delete().where((Email.customer == customer_id) & Email.contact.is_null()).execute()
         for i, e in enumerate(clean["emails"]):
@@ -477,20 +517,32 @@ def _write_contacts(customer_id: int, contacts: list[ContactEntry]) -> None:
     kept: set[int] = set()
     for entry in contacts:
         values = {
-            "name": entry.name, "title": entry.title, "department": entry.department,
-            "gender": entry.gender, "is_primary": entry.is_primary, "notes": entry.notes,
+            "name": entry.name,
+            "title": entry.title,
+            "department": entry.department,
+            "gender": entry.gender,
+            "is_primary": entry.is_primary,
+            "notes": entry.notes,
         }
         row = existing.get(entry.id) if entry.id else None
         if row is None:
             row = ContactPerson.create(customer=customer_id, **values)
         else:
-            ContactPerson.update(updated_at=utcnow(), **values).where(ContactPerson.id == row.id).execute()
+            ContactPerson.update(updated_at=utcnow(), **values).where(
+                ContactPerson.id == row.id
+            ).execute()
         kept.add(row.id)
         Phone.delete().where(Phone.contact == row.id).execute()
         Email.delete().where(Email.contact == row.id).execute()
         for p in entry.phones:
-            Phone.create(customer=customer_id, contact=row.id, label=p.label, number=p.number,
-                         e164=p.e164, digits=p.digits)
+            Phone.create(
+                customer=customer_id,
+                contact=row.id,
+                label=p.label,
+                number=p.number,
+                e164=p.e164,
+                digits=p.digits,
+            )
         for e in entry.emails:
             Email.create(customer=customer_id, contact=row.id, label=e.label, address=e.address)
     gone = [cid for cid in existing if cid not in kept]
@@ -569,8 +621,13 @@ def _joined(*parts: object) -> str:
 
 def _contact_text(c: ContactEntry) -> str:
     details = _joined(
-        c.title, c.department, c.gender, "primary" if c.is_primary else None, c.notes,
-        *(f"{p.number} ({p.label})" for p in c.phones), *(f"{e.address} ({e.label})" for e in c.emails),
+        c.title,
+        c.department,
+        c.gender,
+        "primary" if c.is_primary else None,
+        c.notes,
+        *(f"{p.number} ({p.label})" for p in c.phones),
+        *(f"{e.address} ({e.label})" for e in c.emails),
     )
     return f"{c.name} ({details})" if details else c.name
 
@@ -609,15 +666,16 @@ def trash_customers(customer_ids: Iterable[int], *, changed_by: str | None = Non
     ids = list(customer_ids)
     with write_transaction():
         live = [
-            c.id for c in Customer.select(Customer.id).where(
+            c.id
+            for c in Customer.select(Customer.id).where(
                 Customer.id.in_(ids) & Customer.deleted_at.is_null()
             )
         ]
         if not live:
             return 0
-        Customer.update(deleted_at=utcnow(), updated_at=utcnow(), version=Customer.version + 1).where(
-            Customer.id.in_(live)
-        ).execute()
+        Customer.update(
+            deleted_at=utcnow(), updated_at=utcnow(), version=Customer.version + 1
+        ).where(Customer.id.in_(live)).execute()
         for cid in live:
             history.record(cid, "trash", changed_by=changed_by)
     return len(live)
@@ -628,7 +686,8 @@ def restore_customers(customer_ids: Iterable[int], *, changed_by: str | None = N
     ids = list(customer_ids)
     with write_transaction():
         trashed = [
-            c.id for c in Customer.select(Customer.id).where(
+            c.id
+            for c in Customer.select(Customer.id).where(
                 Customer.id.in_(ids) & Customer.deleted_at.is_null(False)
             )
         ]
@@ -655,23 +714,39 @@ def add_relation(
     with write_transaction():
         a, b = get_customer(from_id), get_customer(to_id)
         CustomerRelation.create(from_customer=from_id, to_customer=to_id, kind=kind, notes=notes)
-        history.record(from_id, "update", [("relations", None, f"{kind}: {b.code} {b.name}")],
-                       changed_by=changed_by)
-        history.record(to_id, "update", [("relations", None, f"{kind}: {a.code} {a.name}")],
-                       changed_by=changed_by)
+        history.record(
+            from_id,
+            "update",
+            [("relations", None, f"{kind}: {b.code} {b.name}")],
+            changed_by=changed_by,
+        )
+        history.record(
+            to_id,
+            "update",
+            [("relations", None, f"{kind}: {a.code} {a.name}")],
+            changed_by=changed_by,
+        )
 
 
 def remove_relation(from_id: int, to_id: int, kind: str, *, changed_by: str | None = None) -> int:
     with write_transaction():
-        removed = CustomerRelation.delete().where(
-            (CustomerRelation.from_customer == from_id)
-            & (CustomerRelation.to_customer == to_id)
-            & (CustomerRelation.kind == kind)
-        ).execute()
+        removed = (
+            CustomerRelation.delete()
+            .where(
+                (CustomerRelation.from_customer == from_id)
+                & (CustomerRelation.to_customer == to_id)
+                & (CustomerRelation.kind == kind)
+            )
+            .execute()
+        )
         if removed:
             other = get_customer(to_id)
-            history.record(from_id, "update", [("relations", f"{kind}: {other.code} {other.name}", None)],
-                           changed_by=changed_by)
+            history.record(
+                from_id,
+                "update",
+                [("relations", f"{kind}: {other.code} {other.name}", None)],
+                changed_by=changed_by,
+            )
     return removed
 
 
@@ -693,13 +768,16 @@ def get_customer(customer_id: int) -> CustomerRecord:
         raise NotFoundError(text("unknown_customer", value=customer_id))
     contacts = {
         c.id: ContactEntry(c.name, c.id, c.title, c.department, c.gender, c.is_primary, c.notes)
-        for c in ContactPerson.select().where(
-            (ContactPerson.customer == customer_id) & ContactPerson.deleted_at.is_null()
-        ).order_by(ContactPerson.is_primary.desc(), ContactPerson.id)
+        for c in ContactPerson.select()
+        .where((ContactPerson.customer == customer_id) & ContactPerson.deleted_at.is_null())
+        .order_by(ContactPerson.is_primary.desc(), ContactPerson.id)
     }
     record = CustomerRecord(
-        **{name: getattr(row, name) for name in CustomerRecord.__dataclass_fields__
-           if name not in COLLECTIONS + ("relations", "owner", "referred_by", "uuid")},
+        **{
+            name: getattr(row, name)
+            for name in CustomerRecord.__dataclass_fields__
+            if name not in COLLECTIONS + ("relations", "owner", "referred_by", "uuid")
+        },
         uuid=str(row.uuid),
         owner=row.owner.username if row.owner_id else None,
         referred_by=row.referred_by.code if row.referred_by_id else None,
@@ -717,7 +795,8 @@ def get_customer(customer_id: int) -> CustomerRecord:
             contacts[e.contact_id].emails.append(EmailEntry(e.address, e.label))
     record.messengers = [
         MessengerEntry(m.handle, m.service)
-        for m in MessengerAccount.select().where(MessengerAccount.customer == customer_id)
+        for m in MessengerAccount.select()
+        .where(MessengerAccount.customer == customer_id)
         .order_by(MessengerAccount.id)
     ]
     record.addresses = [
@@ -726,8 +805,11 @@ def get_customer(customer_id: int) -> CustomerRecord:
     ]
     record.contacts = list(contacts.values())
     record.tags = [
-        t.name for t in Tag.select(Tag.name).join(CustomerTag)
-        .where(CustomerTag.customer == customer_id).order_by(CustomerTag.id)
+        t.name
+        for t in Tag.select(Tag.name)
+        .join(CustomerTag)
+        .where(CustomerTag.customer == customer_id)
+        .order_by(CustomerTag.id)
     ]
     record.relations = _relations(customer_id)
     return record
@@ -735,9 +817,14 @@ def get_customer(customer_id: int) -> CustomerRecord:
 
 def _relations(customer_id: int) -> list[RelationEntry]:
     result = []
-    query = CustomerRelation.select().where(
-        (CustomerRelation.from_customer == customer_id) | (CustomerRelation.to_customer == customer_id)
-    ).order_by(CustomerRelation.id)
+    query = (
+        CustomerRelation.select()
+        .where(
+            (CustomerRelation.from_customer == customer_id)
+            | (CustomerRelation.to_customer == customer_id)
+        )
+        .order_by(CustomerRelation.id)
+    )
     for rel in query:
         other = rel.to_customer if rel.from_customer_id == customer_id else rel.from_customer
         result.append(RelationEntry(other.id, other.code, other.name, rel.kind, rel.notes))
@@ -752,33 +839,57 @@ def search_fields(customer_ids: Iterable[int]) -> dict[int, search_index.SearchF
     ids = list(customer_ids)
     result: dict[int, search_index.SearchFields] = {}
     for chunk_start in range(0, len(ids), 500):
-        chunk = ids[chunk_start:chunk_start + 500]
-        rows = Customer.select(
-            Customer.id, Customer.code, Customer.name, Customer.kind, Customer.company_name,
-            Customer.notes, Customer.preferences,
-        ).where(Customer.id.in_(chunk)).tuples()
+        chunk = ids[chunk_start : chunk_start + 500]
+        rows = (
+            Customer.select(
+                Customer.id,
+                Customer.code,
+                Customer.name,
+                Customer.kind,
+                Customer.company_name,
+                Customer.notes,
+                Customer.preferences,
+            )
+            .where(Customer.id.in_(chunk))
+            .tuples()
+        )
         contacts, phones, emails, tags = (defaultdict(list) for _ in range(4))
-        for cid, name in ContactPerson.select(ContactPerson.customer, ContactPerson.name).where(
-            ContactPerson.customer.in_(chunk) & ContactPerson.deleted_at.is_null()
-        ).tuples():
+        for cid, name in (
+            ContactPerson.select(ContactPerson.customer, ContactPerson.name)
+            .where(ContactPerson.customer.in_(chunk) & ContactPerson.deleted_at.is_null())
+            .tuples()
+        ):
             contacts[cid].append(name)
-        for cid, number, e164 in Phone.select(Phone.customer, Phone.number, Phone.e164).where(
-            Phone.customer.in_(chunk)
-        ).tuples():
-            phones[cid].append(("".join(ch for ch in number if ch.isdigit()), (e164 or "").lstrip("+")))
-        for cid, address in Email.select(Email.customer, Email.address).where(
-            Email.customer.in_(chunk)
-        ).tuples():
+        for cid, number, e164 in (
+            Phone.select(Phone.customer, Phone.number, Phone.e164)
+            .where(Phone.customer.in_(chunk))
+            .tuples()
+        ):
+            phones[cid].append(
+                ("".join(ch for ch in number if ch.isdigit()), (e164 or "").lstrip("+"))
+            )
+        for cid, address in (
+            Email.select(Email.customer, Email.address).where(Email.customer.in_(chunk)).tuples()
+        ):
             emails[cid].append(address)
-        for cid, name in CustomerTag.select(CustomerTag.customer, Tag.name).join(Tag).where(
-            CustomerTag.customer.in_(chunk)
-        ).tuples():
+        for cid, name in (
+            CustomerTag.select(CustomerTag.customer, Tag.name)
+            .join(Tag)
+            .where(CustomerTag.customer.in_(chunk))
+            .tuples()
+        ):
             tags[cid].append(name)
         for cid, code, name, kind, company, notes, preferences in rows:
             result[cid] = search_index.SearchFields(
-                code=code, name=name, is_person=kind == "individual", company_name=company or "",
-                contact_names=contacts[cid], phones=phones[cid], emails=emails[cid],
-                tags=tags[cid], notes=(notes or "", preferences or ""),
+                code=code,
+                name=name,
+                is_person=kind == "individual",
+                company_name=company or "",
+                contact_names=contacts[cid],
+                phones=phones[cid],
+                emails=emails[cid],
+                tags=tags[cid],
+                notes=(notes or "", preferences or ""),
             )
     return result
 
@@ -796,5 +907,5 @@ def rebuild_search_index(batch: int = 2000) -> int:
     ids = [cid for (cid,) in Customer.select(Customer.id).tuples()]
     for start in range(0, len(ids), batch):
         with write_transaction():
-            reindex_customers(ids[start:start + batch])
+            reindex_customers(ids[start : start + batch])
     return len(ids)

@@ -13,8 +13,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "required": {"en": "is required", "zh_CN": "不能为空"},
     "too_long": {"en": "is longer than {max} characters", "zh_CN": "超过 {max} 个字符"},
     "bad_choice": {"en": "must be one of: {choices}", "zh_CN": "须为以下之一：{choices}"},
-    "bad_phone": {"en": "“{value}” is not a valid phone number", "zh_CN": "“{value}”不是有效的电话号码"},
-    "bad_email": {"en": "“{value}” is not a valid email address", "zh_CN": "“{value}”不是有效的邮箱地址"},
+    "bad_phone": {
+        "en": "“{value}” is not a valid phone number",
+        "zh_CN": "“{value}”不是有效的电话号码",
+    },
+    "bad_email": {
+        "en": "“{value}” is not a valid email address",
+        "zh_CN": "“{value}”不是有效的邮箱地址",
+    },
     "bad_date": {"en": "“{value}” is not a real date", "zh_CN": "“{value}”不是有效的日期"},
     "future_date": {"en": "cannot be in the future", "zh_CN": "不能晚于今天"},
     "bad_range": {"en": "must be between {low} and {high}", "zh_CN": "须在 {low} 到 {high} 之间"},
@@ -22,18 +28,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "bad_lunar": {"en": "is not a lunar month and day", "zh_CN": "不是有效的农历月日"},
     "unknown_owner": {"en": "no user named “{value}”", "zh_CN": "没有名为“{value}”的用户"},
     "unknown_customer": {"en": "no customer {value}", "zh_CN": "没有客户 {value}"},
-    "self_relation": {"en": "a customer cannot be related to itself", "zh_CN": "客户不能与自己建立关系"},
+    "self_relation": {
+        "en": "a customer cannot be related to itself",
+        "zh_CN": "客户不能与自己建立关系",
+    },
     "duplicate_code": {"en": "code {value} is already used", "zh_CN": "编号 {value} 已被使用"},
     "stale": {
         "en": "{name} was changed by someone else since you opened it",
         "zh_CN": "{name} 在您打开后已被他人修改",
     },
     "in_trash": {"en": "customer {value} is in the trash", "zh_CN": "客户 {value} 在回收站中"},
-    "not_in_trash": {"en": "customer {value} is not in the trash", "zh_CN": "客户 {value} 不在回收站中"},
+    "not_in_trash": {
+        "en": "customer {value} is not in the trash",
+        "zh_CN": "客户 {value} 不在回收站中",
+    },
     "unknown_followup": {"en": "no follow-up {value}", "zh_CN": "没有跟进记录 {value}"},
-    "unknown_segment": {"en": "no saved segment named “{value}”", "zh_CN": "没有名为“{value}”的客户分组"},
-    "duplicate_username": {"en": "user name “{value}” is already taken", "zh_CN": "用户名“{value}”已被使用"},
-    "not_planned": {"en": "follow-up {value} is not a planned one", "zh_CN": "跟进 {value} 不是计划中的跟进"},
+    "unknown_segment": {
+        "en": "no saved segment named “{value}”",
+        "zh_CN": "没有名为“{value}”的客户分组",
+    },
+    "duplicate_username": {
+        "en": "user name “{value}” is already taken",
+        "zh_CN": "用户名“{value}”已被使用",
+    },
+    "not_planned": {
+        "en": "follow-up {value} is not a planned one",
+        "zh_CN": "跟进 {value} 不是计划中的跟进",
+    },
     # follow-ups (domain/followups.py)
     "unknown_contact": {
         "en": "no contact person {value} at this customer",

@@ -20,7 +20,9 @@ def save_segment(name: str, query: CustomerQuery) -> None:
         raise ValidationError({"name": exc.reason}) from exc
     values = {k: v for k, v in asdict(query).items() if v not in (None, "", False)}
     with write_transaction():
-        updated = Segment.update(query=values, updated_at=utcnow()).where(Segment.name == clean).execute()
+        updated = (
+            Segment.update(query=values, updated_at=utcnow()).where(Segment.name == clean).execute()
+        )
         if not updated:
             Segment.create(name=clean, query=values)
 

@@ -14,7 +14,9 @@ from desktop_crm.ui.events import AppEvents
 class TrashCommand(QUndoCommand):
     """Move customers to the trash (or restore them); undo does the opposite."""
 
-    def __init__(self, ids: list[int], events: AppEvents, text: str, *, restore: bool = False) -> None:
+    def __init__(
+        self, ids: list[int], events: AppEvents, text: str, *, restore: bool = False
+    ) -> None:
         super().__init__(text)
         self.ids = ids
         self.events = events
@@ -41,7 +43,9 @@ class BulkEditCommand(QUndoCommand):
     to the caller before anything is on the stack.
     """
 
-    def __init__(self, ids: list[int], field: str, value: Any, events: AppEvents, text: str) -> None:
+    def __init__(
+        self, ids: list[int], field: str, value: Any, events: AppEvents, text: str
+    ) -> None:
         super().__init__(text)
         self.events = events
         self.change: BulkChange = bulk_update(ids, field, value)

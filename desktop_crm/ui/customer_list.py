@@ -39,7 +39,9 @@ class CustomerListPane(QWidget):
     currentCustomerChanged = Signal(int)  # noqa: N815 - Qt naming
     countChanged = Signal(int)  # noqa: N815 - Qt naming
 
-    def __init__(self, tasks: TaskRunner, settings: UiSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: TaskRunner, settings: UiSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("customerListPane")
         self._settings = settings
@@ -64,7 +66,16 @@ class CustomerListPane(QWidget):
         self.filters: dict[str, QComboBox] = {}
         grid = QHBoxLayout(self.filter_bar)
         grid.setContentsMargins(0, 0, 0, 0)
-        for name in ("kind", "status", "stage", "grade", "relationship_level", "source", "owner", "stars"):
+        for name in (
+            "kind",
+            "status",
+            "stage",
+            "grade",
+            "relationship_level",
+            "source",
+            "owner",
+            "stars",
+        ):
             combo = QComboBox(self.filter_bar)
             combo.setObjectName(f"filter_{name}")
             combo.setAccessibleName(labels.column_title(name))
@@ -90,12 +101,15 @@ class CustomerListPane(QWidget):
         self.customerList.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.customerList.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.customerList.setSortingEnabled(True)
-        self.customerList.sortByColumn(CustomerTableModel.COLUMNS.index("name"), Qt.SortOrder.AscendingOrder)
+        self.customerList.sortByColumn(
+            CustomerTableModel.COLUMNS.index("name"), Qt.SortOrder.AscendingOrder
+        )
         self.customerList.setAlternatingRowColors(True)
         self.customerList.setWordWrap(False)
         self.customerList.verticalHeader().setVisible(False)
         self.customerList.verticalHeader().setDefaultSectionSize(
-            self.customerList.fontMetrics().height() + 8)
+            self.customerList.fontMetrics().height() + 8
+        )
         header = self.customerList.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
@@ -152,16 +166,23 @@ class CustomerListPane(QWidget):
             found = combo.findData(current)
             combo.setCurrentIndex(max(found, 0))
             combo.blockSignals(False)
-            combo.currentIndexChanged.connect(self.apply_filters, Qt.ConnectionType.UniqueConnection)
+            combo.currentIndexChanged.connect(
+                self.apply_filters, Qt.ConnectionType.UniqueConnection
+            )
 
     def current_query(self) -> CustomerQuery:
         """The query the search box and filters describe."""
         values = {name: combo.currentData() for name, combo in self.filters.items()}
         return CustomerQuery(
             text=self.searchBox.text().strip(),
-            kind=values["kind"], status=values["status"], stage=values["stage"],
-            grade=values["grade"], level=values["relationship_level"], source=values["source"],
-            owner=values["owner"], stars=values["stars"],
+            kind=values["kind"],
+            status=values["status"],
+            stage=values["stage"],
+            grade=values["grade"],
+            level=values["relationship_level"],
+            source=values["source"],
+            owner=values["owner"],
+            stars=values["stars"],
             tag=self.tag_filter.text().strip() or None,
             city=self.region_filter.text().strip() or None,
             followup_due=self.due_filter.isChecked(),
@@ -174,17 +195,29 @@ class CustomerListPane(QWidget):
 
     def set_query(self, query: CustomerQuery) -> None:
         """Show `query` in the widgets and run it (segments, level clicks, clear)."""
-        widgets = [self.searchBox, self.tag_filter, self.region_filter, self.due_filter,
-                   *self.filters.values()]
+        widgets = [
+            self.searchBox,
+            self.tag_filter,
+            self.region_filter,
+            self.due_filter,
+            *self.filters.values(),
+        ]
         for widget in widgets:
             widget.blockSignals(True)
         self.searchBox.setText(query.text)
         self.tag_filter.setText(query.tag or "")
         self.region_filter.setText(query.city or query.province or "")
         self.due_filter.setChecked(query.followup_due)
-        values = {"kind": query.kind, "status": query.status, "stage": query.stage,
-                  "grade": query.grade, "relationship_level": query.level, "source": query.source,
-                  "owner": query.owner, "stars": query.stars}
+        values = {
+            "kind": query.kind,
+            "status": query.status,
+            "stage": query.stage,
+            "grade": query.grade,
+            "relationship_level": query.level,
+            "source": query.source,
+            "owner": query.owner,
+            "stars": query.stars,
+        }
         for name, combo in self.filters.items():
             combo.setCurrentIndex(max(combo.findData(values[name]), 0))
         for widget in widgets:
@@ -216,8 +249,9 @@ class CustomerListPane(QWidget):
         self.set_query(segments.segment_query(name) if name else CustomerQuery())
 
     def save_segment(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Save segment"),
-                                        self.tr("Name of this filter:"))
+        name, ok = QInputDialog.getText(
+            self, self.tr("Save segment"), self.tr("Name of this filter:")
+        )
         if not ok or not name.strip():
             return
         try:
@@ -259,7 +293,10 @@ class CustomerListPane(QWidget):
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, CustomerTableModel.COLUMNS.index("name"))
         self.customerList.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.customerList.scrollTo(index)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -299,4 +336,6 @@ class CustomerListPane(QWidget):
         header.resizeSection(CustomerTableModel.COLUMNS.index("company_name"), 180)
 
     def save_state(self) -> None:
-        self._settings.set_state("customerListHeader", self.customerList.horizontalHeader().saveState())
+        self._settings.set_state(
+            "customerListHeader", self.customerList.horizontalHeader().saveState()
+        )

@@ -31,9 +31,23 @@ class CustomerTableModel(QAbstractTableModel):
     """Rows are customers; columns are fields of `CustomerRow`."""
 
     COLUMNS: tuple[str, ...] = (
-        "code", "name", "kind", "company_name", "phone", "email", "province", "city", "owner",
-        "status", "stage", "grade", "stars", "relationship_level", "last_contact_at",
-        "next_followup_at", "created_at",
+        "code",
+        "name",
+        "kind",
+        "company_name",
+        "phone",
+        "email",
+        "province",
+        "city",
+        "owner",
+        "status",
+        "stage",
+        "grade",
+        "stars",
+        "relationship_level",
+        "last_contact_at",
+        "next_followup_at",
+        "created_at",
     )
     SORTABLE = frozenset(COLUMNS) - {"phone", "email"}
     loaded = Signal(int)  # the number of matching customers, after each (re)load
@@ -67,8 +81,14 @@ class CustomerTableModel(QAbstractTableModel):
 
     def reload_now(self) -> None:
         """The same, synchronously (after a small change the user is waiting to see)."""
-        self._apply_ids(array("q", customer_ids(
-            self.query, sort=self.sort_column, descending=self.descending, limit=ALL)))
+        self._apply_ids(
+            array(
+                "q",
+                customer_ids(
+                    self.query, sort=self.sort_column, descending=self.descending, limit=ALL
+                ),
+            )
+        )
 
     def _apply_ids(self, ids: array) -> None:
         self.beginResetModel()
@@ -83,7 +103,9 @@ class CustomerTableModel(QAbstractTableModel):
         """Re-read rows already shown (a customer was edited) without reloading the ids."""
         self._pages.clear()
         if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1)
+            )
 
     # -------------------------------------------------------------------- reading
 
@@ -102,7 +124,7 @@ class CustomerTableModel(QAbstractTableModel):
         page_no = row // PAGE_SIZE
         page = self._pages.get(page_no)
         if page is None:
-            ids = list(self._ids[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE])
+            ids = list(self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE])
             found = {r.id: r for r in customer_rows(ids)}
             page = [found.get(cid) for cid in ids]  # a row trashed meanwhile shows empty
             self._pages[page_no] = page
@@ -125,8 +147,11 @@ class CustomerTableModel(QAbstractTableModel):
             return None
         if role == ROW_ID_ROLE:
             return self.customer_id(index.row())
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.TextAlignmentRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
             return None
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -140,8 +165,12 @@ class CustomerTableModel(QAbstractTableModel):
             return self._owner_names.get(row.owner, row.owner)
         return display_value(column, getattr(row, column))
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt API
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -163,7 +192,9 @@ def display_value(column: str, value: Any) -> str | None:
         return None
     if column == "stars":
         return "★" * value if value else None
-    if column in ("last_contact_at", "next_followup_at", "created_at") and isinstance(value, datetime):
+    if column in ("last_contact_at", "next_followup_at", "created_at") and isinstance(
+        value, datetime
+    ):
         return value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
     if column in ("kind", "status", "stage", "relationship_level"):
         return labels.choice_label(column, value)

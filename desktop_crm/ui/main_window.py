@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self.events = AppEvents(self)
         self.tasks = TaskRunner(self)
         self.undo_stack = QUndoStack(self)
-        self.actions = Actions(self)
+        self.named_actions = Actions(self)
 
         self.list_pane = CustomerListPane(self.tasks, self.settings, self)
         self.detail = CustomerDetailPane(self.events, self)
@@ -64,8 +64,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
         self.followup_dock = self._dock("followUpDock", self.tr("Follow-ups"), self.followup_pane)
-        self.relationship_dock = self._dock("relationshipDock", self.tr("Relationship level"),
-                                            self.relationship_pane)
+        self.relationship_dock = self._dock(
+            "relationshipDock", self.tr("Relationship level"), self.relationship_pane
+        )
         self.splitDockWidget(self.followup_dock, self.relationship_dock, Qt.Orientation.Vertical)
 
         self.count_label = QLabel(self)
@@ -90,18 +91,49 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.named_actions
         bar = self.menuBar()
         menus = {
-            self.tr("&File"): [a.new_customer, a.new_enterprise, None, a.save, a.revert, None,
-                               a.settings, None, a.quit],
-            self.tr("&Edit"): [a.undo, a.redo, None, a.find, a.command_palette, None, a.bulk_edit,
-                               a.trash, a.restore],
-            self.tr("&View"): [self.followup_dock.toggleViewAction(),
-                               self.relationship_dock.toggleViewAction(), None, a.show_trash,
-                               a.clear_filters, a.save_segment],
-            self.tr("&Customer"): [a.new_customer, a.new_enterprise, a.save, None,
-                                   a.next_customer, a.previous_customer, None, a.trash],
+            self.tr("&File"): [
+                a.new_customer,
+                a.new_enterprise,
+                None,
+                a.save,
+                a.revert,
+                None,
+                a.settings,
+                None,
+                a.quit,
+            ],
+            self.tr("&Edit"): [
+                a.undo,
+                a.redo,
+                None,
+                a.find,
+                a.command_palette,
+                None,
+                a.bulk_edit,
+                a.trash,
+                a.restore,
+            ],
+            self.tr("&View"): [
+                self.followup_dock.toggleViewAction(),
+                self.relationship_dock.toggleViewAction(),
+                None,
+                a.show_trash,
+                a.clear_filters,
+                a.save_segment,
+            ],
+            self.tr("&Customer"): [
+                a.new_customer,
+                a.new_enterprise,
+                a.save,
+                None,
+                a.next_customer,
+                a.previous_customer,
+                None,
+                a.trash,
+            ],
             self.tr("F&ollow-up"): [a.log_followup, a.plan_followup, None, a.today],
             self.tr("&Help"): [a.about],
         }
@@ -114,11 +146,19 @@ class MainWindow(QMainWindow):
                     menu.addAction(item)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolBar")
-        for action in (a.new_customer, a.new_enterprise, a.save, a.trash, a.undo, a.log_followup, a.today):
+        for action in (
+            a.new_customer,
+            a.new_enterprise,
+            a.save,
+            a.trash,
+            a.undo,
+            a.log_followup,
+            a.today,
+        ):
             toolbar.addAction(action)
 
     def _connect(self) -> None:
-        a = self.actions
+        a = self.named_actions
         a.new_customer.triggered.connect(lambda: self.new_customer("individual"))
         a.new_enterprise.triggered.connect(lambda: self.new_customer("enterprise"))
         a.save.triggered.connect(self.detail.save)
@@ -179,7 +219,7 @@ class MainWindow(QMainWindow):
         self.detail.load_customer(new_id)
         self.followup_pane.set_customer(new_id)
         self.relationship_pane.set_customer(new_id)
-        self.actions.trash.setEnabled(new_id is not None)
+        self.named_actions.trash.setEnabled(new_id is not None)
 
     def new_customer(self, kind: str) -> None:
         if self.detail.maybe_save():
@@ -208,7 +248,9 @@ class MainWindow(QMainWindow):
         if ids and self.detail.maybe_save():
             self.undo_stack.push(TrashCommand(ids, self.events, self.tr("Move to trash")))
             self.statusBar().showMessage(
-                self.tr("%n customer(s) moved to the trash — Undo brings them back", "", len(ids)), 8000)
+                self.tr("%n customer(s) moved to the trash — Undo brings them back", "", len(ids)),
+                8000,
+            )
 
     def restore_selected(self) -> None:
         ids = self.list_pane.selected_ids()
@@ -223,7 +265,9 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             field, value = dialog.choice()
             try:
-                self.undo_stack.push(BulkEditCommand(ids, field, value, self.events, dialog.summary()))
+                self.undo_stack.push(
+                    BulkEditCommand(ids, field, value, self.events, dialog.summary())
+                )
             except Exception as exc:  # noqa: BLE001 - shown to the user, nothing changed
                 show_error(self, exc)
 
@@ -234,7 +278,7 @@ class MainWindow(QMainWindow):
         self.list_pane.searchBox.selectAll()
 
     def open_command_palette(self) -> None:
-        CommandPalette(self.actions.all(), self.open_customer, self).exec()
+        CommandPalette(self.named_actions.all(), self.open_customer, self).exec()
 
     def _log_followup(self) -> None:
         self.followup_dock.show()
@@ -254,8 +298,11 @@ class MainWindow(QMainWindow):
 
     def refresh_due_counts(self) -> dict[str, int]:
         counts = followups.due_counts()
-        self.due_label.setText(self.tr("Overdue: %1 · Today: %2")
-                               .replace("%1", str(counts["overdue"])).replace("%2", str(counts["today"])))
+        self.due_label.setText(
+            self.tr("Overdue: %1 · Today: %2")
+            .replace("%1", str(counts["overdue"]))
+            .replace("%2", str(counts["today"]))
+        )
         return counts
 
     def _show_count(self, count: int) -> None:
@@ -273,8 +320,11 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.settings, self).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Desktop CRM"),
-                          self.tr("Desktop CRM %1 — an offline customer manager.").replace("%1", __version__))
+        QMessageBox.about(
+            self,
+            self.tr("About Desktop CRM"),
+            self.tr("Desktop CRM %1 — an offline customer manager.").replace("%1", __version__),
+        )
 
     def start(self) -> None:
         """After the window is shown: the Today view if something is due, catch-up reminders."""

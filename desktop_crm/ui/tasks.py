@@ -138,8 +138,9 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         QMessageBox.critical(
             parent,
             QCoreApplication.translate("Tasks", "Desktop CRM"),
-            QCoreApplication.translate("Tasks", "Something went wrong and was not saved: %1. Details are in the log file.")
-            .replace("%1", str(exc)),
+            QCoreApplication.translate(
+                "Tasks", "Something went wrong and was not saved: %1. Details are in the log file."
+            ).replace("%1", str(exc)),
         )
 
 

@@ -24,7 +24,7 @@ _DARK = {
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
-    """"light", "dark" or "system" (the platform style and palette)."""
+    """ "light", "dark" or "system" (the platform style and palette)."""
     if theme == "system":
         app.setPalette(app.style().standardPalette())
         return
@@ -34,5 +34,7 @@ def apply_theme(app: QApplication, theme: str) -> None:
         for role, color in _DARK.items():
             palette.setColor(role, QColor(color))
         palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#777a80"))
-        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#777a80"))
+        palette.setColor(
+            QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#777a80")
+        )
     app.setPalette(palette)

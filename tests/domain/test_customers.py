@@ -40,8 +40,14 @@ def test_name_is_required(db):
 def test_every_bad_field_is_named_with_its_reason(db):
     with pytest.raises(ValidationError) as err:
         customers.create_customer(
-            {"name": "王五", "phones": ["12345"], "emails": ["wang@"], "birthday": "1990-02-30",
-             "stars": 9, "kind": "robot"}
+            {
+                "name": "王五",
+                "phones": ["12345"],
+                "emails": ["wang@"],
+                "birthday": "1990-02-30",
+                "stars": 9,
+                "kind": "robot",
+            }
         )
     errors = err.value.errors
     assert set(errors) == {"phones", "emails", "birthday", "stars", "kind"}
@@ -57,7 +63,9 @@ def test_validation_messages_follow_the_language(db):
 
 
 def test_phones_are_kept_as_typed_with_e164_and_digits(db):
-    record = customers.create_customer({"name": "张三", "phones": ["138 0013-8000", "010 6234 5678"]})
+    record = customers.create_customer(
+        {"name": "张三", "phones": ["138 0013-8000", "010 6234 5678"]}
+    )
     assert [(p.number, p.e164, p.digits) for p in record.phones] == [
         ("138 0013-8000", "+8613800138000", "13800138000"),
         ("010 6234 5678", "+861062345678", "1062345678"),
@@ -70,7 +78,9 @@ def test_foreign_phone_numbers_with_country_code_are_accepted(db):
 
 
 def test_the_same_phone_twice_is_kept_once(db):
-    record = customers.create_customer({"name": "张三", "phones": ["13800138000", "+86 138 0013 8000"]})
+    record = customers.create_customer(
+        {"name": "张三", "phones": ["13800138000", "+86 138 0013 8000"]}
+    )
     assert len(record.phones) == 1
 
 
@@ -102,17 +112,27 @@ def test_a_lunar_birthday_needs_month_and_day(db):
 
 def test_region_comes_from_the_first_address(db):
     record = customers.create_customer(
-        {"name": "张三", "addresses": [{"province": "广东", "city": "深圳", "district": "南山区",
-                                        "street": "科技园1号"}]}
+        {
+            "name": "张三",
+            "addresses": [
+                {"province": "广东", "city": "深圳", "district": "南山区", "street": "科技园1号"}
+            ],
+        }
     )
     assert (record.province, record.city, record.district) == ("广东", "深圳", "南山区")
 
 
 def test_enterprise_contacts_with_their_phones(db):
     record = customers.create_customer(
-        {"name": "北京华为科技有限公司", "kind": "enterprise", "industry": "通信",
-         "contacts": [{"name": "李经理", "title": "采购经理", "phones": ["13900139000"]},
-                      {"name": "Anna Lee", "emails": ["anna@hw.example.com"]}]}
+        {
+            "name": "北京华为科技有限公司",
+            "kind": "enterprise",
+            "industry": "通信",
+            "contacts": [
+                {"name": "李经理", "title": "采购经理", "phones": ["13900139000"]},
+                {"name": "Anna Lee", "emails": ["anna@hw.example.com"]},
+            ],
+        }
     )
     assert [c.name for c in record.contacts] == ["李经理", "Anna Lee"]
     assert record.contacts[0].phones[0].digits == "13900139000"
@@ -132,7 +152,9 @@ def test_a_contact_removed_in_an_update_is_kept_as_deleted(db):
 
 def test_a_contact_without_a_name_is_refused_with_its_position(db):
     with pytest.raises(ValidationError) as err:
-        customers.create_customer({"name": "华为", "kind": "enterprise", "contacts": [{"name": ""}]})
+        customers.create_customer(
+            {"name": "华为", "kind": "enterprise", "contacts": [{"name": ""}]}
+        )
     assert "contacts[1]" in err.value.errors
 
 
@@ -156,11 +178,15 @@ def test_money_is_decimal(db):
 def test_every_changed_field_is_in_the_history(db):
     record = customers.create_customer({"name": "张三", "phones": ["13800138000"]})
     customers.update_customer(
-        record.id, {"name": "张三丰", "stars": 3, "phones": ["13900139000"], "notes": None},
+        record.id,
+        {"name": "张三丰", "stars": 3, "phones": ["13900139000"], "notes": None},
         changed_by="li",
     )
-    changes = {(h.field, h.old_value, h.new_value) for h in customer_history(record.id)
-               if h.action == "update"}
+    changes = {
+        (h.field, h.old_value, h.new_value)
+        for h in customer_history(record.id)
+        if h.action == "update"
+    }
     assert changes == {
         ("name", "张三", "张三丰"),
         ("stars", "0", "3"),
@@ -205,8 +231,12 @@ def test_relations_show_on_both_sides_and_in_both_histories(db):
     a = customers.create_customer({"name": "张三"})
     b = customers.create_customer({"name": "李四"})
     customers.add_relation(a.id, b.id, "spouse")
-    assert [(r.other_code, r.kind) for r in customers.get_customer(a.id).relations] == [(b.code, "spouse")]
-    assert [(r.other_code, r.kind) for r in customers.get_customer(b.id).relations] == [(a.code, "spouse")]
+    assert [(r.other_code, r.kind) for r in customers.get_customer(a.id).relations] == [
+        (b.code, "spouse")
+    ]
+    assert [(r.other_code, r.kind) for r in customers.get_customer(b.id).relations] == [
+        (a.code, "spouse")
+    ]
     assert any(h.field == "relations" for h in customer_history(b.id))
     with pytest.raises(ValidationError):
         customers.add_relation(a.id, a.id, "friend")
@@ -233,22 +263,32 @@ def test_unknown_code_is_a_clear_error(db):
 
 def test_changing_only_details_of_an_entry_is_saved_and_recorded(db):
     record = customers.create_customer(
-        {"name": "华为", "kind": "enterprise", "phones": [{"number": "13800138000", "label": "mobile"}],
-         "addresses": [{"city": "深圳", "postcode": "518000"}],
-         "contacts": [{"name": "李经理", "title": "采购"}]}
+        {
+            "name": "华为",
+            "kind": "enterprise",
+            "phones": [{"number": "13800138000", "label": "mobile"}],
+            "addresses": [{"city": "深圳", "postcode": "518000"}],
+            "contacts": [{"name": "李经理", "title": "采购"}],
+        }
     )
     contact = record.contacts[0]
     contact.title = "总经理"
     updated = customers.update_customer(
         record.id,
-        {"phones": [{"number": "13800138000", "label": "work"}],
-         "addresses": [{"city": "深圳", "postcode": "518057"}], "contacts": [contact]},
+        {
+            "phones": [{"number": "13800138000", "label": "work"}],
+            "addresses": [{"city": "深圳", "postcode": "518057"}],
+            "contacts": [contact],
+        },
     )
     assert updated.phones[0].label == "work"
     assert updated.addresses[0].postcode == "518057"
     assert updated.contacts[0].title == "总经理"
     assert {h.field for h in customer_history(record.id) if h.action == "update"} == {
-        "phones", "addresses", "contacts"}
+        "phones",
+        "addresses",
+        "contacts",
+    }
 
 
 def test_a_phone_without_a_kind_is_mobile_or_work_by_its_number(db):

@@ -17,10 +17,16 @@ from desktop_crm.ui.settings import UiSettings
 
 @pytest.fixture
 def sample(db):
-    names = [("张三", "13800138000"), ("李四", "13900139000"), ("王建国", "13700137000"),
-             ("John Smith", "+1 212 555 0100")]
-    return {name: customers.create_customer({"name": name, "phones": [phone]}).id
-            for name, phone in names}
+    names = [
+        ("张三", "13800138000"),
+        ("李四", "13900139000"),
+        ("王建国", "13700137000"),
+        ("John Smith", "+1 212 555 0100"),
+    ]
+    return {
+        name: customers.create_customer({"name": name, "phones": [phone]}).id
+        for name, phone in names
+    }
 
 
 @pytest.fixture
@@ -82,10 +88,12 @@ def test_selecting_a_customer_shows_it_in_every_pane(qtbot, window, sample):
     assert "李四" in window.relationship_pane.header.text()
 
 
-def test_an_edit_saved_in_the_detail_pane_is_kept_after_reopening(qtbot, window, sample, db_path, tmp_path):
+def test_an_edit_saved_in_the_detail_pane_is_kept_after_reopening(
+    qtbot, window, sample, db_path, tmp_path
+):
     window.list_pane.select_customer(sample["张三"])
     window.detail.form.edits["name"].setText("张三丰")
-    window.actions.save.trigger()
+    window.named_actions.save.trigger()
     assert customers.get_customer(sample["张三"]).name == "张三丰"
     window.close()
     close_database()
@@ -96,11 +104,12 @@ def test_an_edit_saved_in_the_detail_pane_is_kept_after_reopening(qtbot, window,
     again.tasks.wait(5000)
 
 
-def test_switching_customer_with_unsaved_edits_asks_and_cancel_stays(qtbot, window, sample, monkeypatch):
+def test_switching_customer_with_unsaved_edits_asks_and_cancel_stays(
+    qtbot, window, sample, monkeypatch
+):
     window.list_pane.select_customer(sample["张三"])
     window.detail.form.edits["name"].setText("改过的名字")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     window.list_pane.select_customer(sample["李四"])
     assert window.detail.customer_id() == sample["张三"]
     assert window.detail.is_dirty()
@@ -109,11 +118,11 @@ def test_switching_customer_with_unsaved_edits_asks_and_cancel_stays(qtbot, wind
 
 def test_trash_then_undo_brings_the_customer_back(qtbot, window, sample):
     window.list_pane.select_customer(sample["王建国"])
-    window.actions.trash.trigger()
+    window.named_actions.trash.trigger()
     wait_loaded(qtbot, window)
     assert "王建国" not in shown_names(window)
     assert customers.get_customer(sample["王建国"]).deleted_at is not None
-    window.actions.undo.trigger()
+    window.named_actions.undo.trigger()
     wait_loaded(qtbot, window)
     assert "王建国" in shown_names(window)
 
@@ -124,32 +133,32 @@ def test_bulk_edit_is_one_undoable_step(qtbot, window, sample):
 
     window.undo_stack.push(BulkEditCommand(ids, "grade", "A", window.events, "grade"))
     assert {customers.get_customer(i).grade for i in ids} == {"A"}
-    window.actions.undo.trigger()
+    window.named_actions.undo.trigger()
     assert {customers.get_customer(i).grade for i in ids} == {None}
 
 
 def test_ctrl_f_focuses_the_search_box(qtbot, window):
     window.activateWindow()
     window.detail.setFocus()
-    window.actions.find.trigger()
+    window.named_actions.find.trigger()
     assert QApplication.focusWidget() is window.list_pane.searchBox
-    assert window.actions.find.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.named_actions.find.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
 
 
 def test_next_and_previous_customer_move_the_selection(qtbot, window):
     window.list_pane.select_offset(0)
     first = window.list_pane.current_customer_id()
-    window.actions.next_customer.trigger()
+    window.named_actions.next_customer.trigger()
     second = window.list_pane.current_customer_id()
     assert second != first
-    window.actions.previous_customer.trigger()
+    window.named_actions.previous_customer.trigger()
     assert window.list_pane.current_customer_id() == first
 
 
 def test_the_command_palette_opens_a_customer(qtbot, window, sample):
     from desktop_crm.ui.dialogs.command_palette import CommandPalette
 
-    palette = CommandPalette(window.actions.all(), window.open_customer, window)
+    palette = CommandPalette(window.named_actions.all(), window.open_customer, window)
     qtbot.addWidget(palette)
     palette.input.setText("lisi")
     palette.accept_current()
@@ -159,7 +168,7 @@ def test_the_command_palette_opens_a_customer(qtbot, window, sample):
 def test_the_command_palette_runs_an_action(qtbot, window):
     from desktop_crm.ui.dialogs.command_palette import CommandPalette
 
-    palette = CommandPalette(window.actions.all(), window.open_customer, window)
+    palette = CommandPalette(window.named_actions.all(), window.open_customer, window)
     qtbot.addWidget(palette)
     palette.input.setText("Today")
     palette.accept_current()
@@ -195,12 +204,10 @@ def test_the_layout_is_remembered(qtbot, window, db_path, tmp_path):
 def test_closing_with_unsaved_edits_can_be_cancelled(qtbot, window, sample, monkeypatch):
     window.list_pane.select_customer(sample["张三"])
     window.detail.form.edits["name"].setText("未保存")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     assert not window.close()
     assert window.isVisible()
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     assert window.close()
     assert customers.get_customer(sample["张三"]).name == "张三"
 

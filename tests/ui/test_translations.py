@@ -312,7 +312,7 @@ def _dialog_texts(window) -> list[tuple[str, str, bool]]:
 
     texts = []
     for dialog in (SettingsDialog(window.settings, window), BulkEditDialog(2, window),
-                   CommandPalette(window.actions.all(), lambda _id: None, window)):
+                   CommandPalette(window.named_actions.all(), lambda _id: None, window)):
         found = visible_texts(dialog)
         if isinstance(dialog, SettingsDialog):  # each language is named in itself
             found = [t for t in found if t[1] not in {name for _, name in LANGUAGES}]

@@ -38,7 +38,15 @@ class BulkEditDialog(QDialog):
             "status": labels.choices("status"),
         }
         titles = {"add_tag": self.tr("Add tag"), "remove_tag": self.tr("Remove tag")}
-        for field in ("owner", "grade", "relationship_level", "stage", "status", "add_tag", "remove_tag"):
+        for field in (
+            "owner",
+            "grade",
+            "relationship_level",
+            "stage",
+            "status",
+            "add_tag",
+            "remove_tag",
+        ):
             if field in choice_sets:
                 editor: QWidget = QComboBox(self)
                 for code, label in choice_sets[field]:
@@ -53,11 +61,14 @@ class BulkEditDialog(QDialog):
             self.field_combo.addItem(titles.get(field) or labels.column_title(field), field)
         self.field_combo.currentIndexChanged.connect(self.values.setCurrentIndex)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("%n selected customer(s) will change. Undo takes it back.", "", count)))
+        form.addRow(
+            QLabel(self.tr("%n selected customer(s) will change. Undo takes it back.", "", count))
+        )
         form.addRow(self.tr("Field:"), self.field_combo)
         form.addRow(self.tr("New value:"), self.values)
         form.addRow(buttons)

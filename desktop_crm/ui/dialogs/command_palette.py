@@ -19,6 +19,7 @@ def plain_text(action: QAction) -> str:
     """An action's text without its mnemonic: "新建客户(&N)" → "新建客户", "&Save" → "Save"."""
     return _MNEMONIC.sub("", action.text()).replace("&&", "&")
 
+
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_CUSTOMERS = 20
 
@@ -27,7 +28,10 @@ class CommandPalette(QDialog):
     """Lists matching actions first, then matching customers; Enter runs or opens one."""
 
     def __init__(
-        self, actions: list[QAction], open_customer: Callable[[int], None], parent: QWidget | None = None
+        self,
+        actions: list[QAction],
+        open_customer: Callable[[int], None],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("commandPalette")
@@ -72,10 +76,13 @@ class CommandPalette(QDialog):
             self.results.setCurrentRow(0)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001 - Qt override
-        if (watched is self.input and isinstance(event, QKeyEvent)
-                and event.type() == QKeyEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown,
-                                    Qt.Key.Key_PageUp)):
+        if (
+            watched is self.input
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+            and event.key()
+            in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
+        ):
             self.results.keyPressEvent(event)
             return True
         return super().eventFilter(watched, event)

@@ -34,17 +34,42 @@ from desktop_crm.ui.widgets.tag_editor import TagEditor
 
 # Error keys that belong to another field's slot.
 _SLOT_OF = {
-    "birthday_has_year": "birthday", "lunar_birthday_month": "lunar", "lunar_birthday_day": "lunar",
-    "lunar_birthday_leap": "lunar", "stage_override": "stage", "credit_override": "credit_rating",
-    "province": "addresses", "city": "addresses", "district": "addresses",
+    "birthday_has_year": "birthday",
+    "lunar_birthday_month": "lunar",
+    "lunar_birthday_day": "lunar",
+    "lunar_birthday_leap": "lunar",
+    "stage_override": "stage",
+    "credit_override": "credit_rating",
+    "province": "addresses",
+    "city": "addresses",
+    "district": "addresses",
 }
 INDIVIDUAL_FIELDS = ("gender", "birthday", "lunar", "title", "company_name")
 ENTERPRISE_FIELDS = ("industry", "company_size", "website")
-TEXT_FIELDS = ("name", "title", "company_name", "industry", "website", "referred_by",
-               "credit_limit", "exit_reason")
+TEXT_FIELDS = (
+    "name",
+    "title",
+    "company_name",
+    "industry",
+    "website",
+    "referred_by",
+    "credit_limit",
+    "exit_reason",
+)
 LONG_TEXT_FIELDS = ("preferences", "family_notes", "social_notes", "notes", "exit_notes")
-CHOICE_FIELDS = ("kind", "gender", "company_size", "owner", "source", "status", "stage", "grade",
-                 "stars", "credit_rating", "relationship_level")
+CHOICE_FIELDS = (
+    "kind",
+    "gender",
+    "company_size",
+    "owner",
+    "source",
+    "status",
+    "stage",
+    "grade",
+    "stars",
+    "credit_rating",
+    "relationship_level",
+)
 
 
 class CustomerForm(QTabWidget):
@@ -86,10 +111,15 @@ class CustomerForm(QTabWidget):
         self._forms[name] = form
         return form
 
-    def _add(self, form: QFormLayout, name: str, editor: QWidget,
-             changed: SignalInstance | list[SignalInstance], title: str | None = None,
-             highlight: list[QWidget] | Callable[[str], list[QWidget]] | None = None
-             ) -> FieldSlot:
+    def _add(
+        self,
+        form: QFormLayout,
+        name: str,
+        editor: QWidget,
+        changed: SignalInstance | list[SignalInstance],
+        title: str | None = None,
+        highlight: list[QWidget] | Callable[[str], list[QWidget]] | None = None,
+    ) -> FieldSlot:
         slot = FieldSlot(editor, changed, highlight=highlight)
         slot.setObjectName(f"field_{name}")
         label = QLabel(title or labels.column_title(name))
@@ -108,8 +138,14 @@ class CustomerForm(QTabWidget):
         self._add(form, name, edit, edit.textChanged, title)
         return edit
 
-    def _combo(self, form: QFormLayout, name: str, items: list[tuple[object, str]],
-               blank: str | None = None, title: str | None = None) -> ChoiceCombo:
+    def _combo(
+        self,
+        form: QFormLayout,
+        name: str,
+        items: list[tuple[object, str]],
+        blank: str | None = None,
+        title: str | None = None,
+    ) -> ChoiceCombo:
         combo = ChoiceCombo(title or labels.column_title(name))
         combo.setObjectName(f"edit_{name}")
         combo.set_choices(items, blank=blank)
@@ -137,28 +173,53 @@ class CustomerForm(QTabWidget):
         self._combo(form, "kind", choice_items("kind", domain.KINDS))
         self.combos["kind"].currentIndexChanged.connect(lambda: self.set_kind(self.kind()))
         self._line(form, "name")
-        self._combo(form, "gender", choice_items("gender", domain.GENDERS), blank=self.tr("Not given"))
+        self._combo(
+            form, "gender", choice_items("gender", domain.GENDERS), blank=self.tr("Not given")
+        )
         self.birthday = BirthdayEdit()
         self.birthday.setObjectName("edit_birthday")
         self.birthday.setFocusProxy(self.birthday.date_edit)
-        self._add(form, "birthday", self.birthday, self.birthday.changed,
-                  highlight=[self.birthday.date_edit])
+        self._add(
+            form,
+            "birthday",
+            self.birthday,
+            self.birthday.changed,
+            highlight=[self.birthday.date_edit],
+        )
         self.lunar = LunarDateEdit()
         self.lunar.setObjectName("edit_lunar")
         self.lunar.setFocusProxy(self.lunar.month)
-        self._add(form, "lunar", self.lunar, self.lunar.changed,
-                  labels.column_title("lunar_birthday_month"), [self.lunar.month, self.lunar.day])
+        self._add(
+            form,
+            "lunar",
+            self.lunar,
+            self.lunar.changed,
+            labels.column_title("lunar_birthday_month"),
+            [self.lunar.month, self.lunar.day],
+        )
         self._line(form, "title")
         self._line(form, "company_name")
         self._line(form, "industry")
-        self._combo(form, "company_size", [(s, self.tr("%1 employees").replace("%1", s))
-                                           for s in domain.COMPANY_SIZES], blank=self.tr("Not given"))
+        self._combo(
+            form,
+            "company_size",
+            [(s, self.tr("%1 employees").replace("%1", s)) for s in domain.COMPANY_SIZES],
+            blank=self.tr("Not given"),
+        )
         self._line(form, "website")
 
-    def _entry_list(self, form: QFormLayout, name: str, columns: list[EntryColumn], item: str,
-                    add: str, keep: tuple[str, ...] = ()) -> EntryListEditor:
-        editor = EntryListEditor(columns, item_name=item, add_text=add,
-                                 remove_text=self.tr("Remove"), keep=keep)
+    def _entry_list(
+        self,
+        form: QFormLayout,
+        name: str,
+        columns: list[EntryColumn],
+        item: str,
+        add: str,
+        keep: tuple[str, ...] = (),
+    ) -> EntryListEditor:
+        editor = EntryListEditor(
+            columns, item_name=item, add_text=add, remove_text=self.tr("Remove"), keep=keep
+        )
         editor.setObjectName(f"edit_{name}")
         editor.setAccessibleName(labels.column_title(name))
         self._add(form, name, editor, editor.changed, highlight=editor.inputs_named_in)
@@ -166,30 +227,71 @@ class CustomerForm(QTabWidget):
 
     def _build_contact(self) -> None:
         form = self._page(self.tr("C&ontact"), "contact")
-        self.phones = self._entry_list(form, "phones", [
-            EntryColumn("number", labels.column_title("phone"), stretch=3),
-            EntryColumn("label", self.tr("Kind"), choice_items("phone_label", domain.PHONE_LABELS),
-                        "mobile"),
-        ], labels.column_title("phone"), self.tr("Add phone"))
-        self.emails = self._entry_list(form, "emails", [
-            EntryColumn("address", labels.column_title("email"), stretch=3),
-            EntryColumn("label", self.tr("Kind"), choice_items("email_label", domain.EMAIL_LABELS),
-                        "work"),
-        ], labels.column_title("email"), self.tr("Add email"))
-        self.messengers = self._entry_list(form, "messengers", [
-            EntryColumn("handle", self.tr("Account"), stretch=3),
-            EntryColumn("service", self.tr("Service"),
-                        choice_items("messenger_service", domain.MESSENGER_SERVICES), "wechat"),
-        ], self.tr("IM account"), self.tr("Add WeChat / IM account"))
-        self.addresses = self._entry_list(form, "addresses", [
-            EntryColumn("province", labels.column_title("province")),
-            EntryColumn("city", labels.column_title("city")),
-            EntryColumn("district", labels.column_title("district")),
-            EntryColumn("label", self.tr("Kind"), choice_items("address_label", domain.ADDRESS_LABELS),
-                        "work"),
-            EntryColumn("street", self.tr("Street"), line=1, stretch=4),
-            EntryColumn("postcode", self.tr("Postcode"), line=1),
-        ], self.tr("Address"), self.tr("Add address"), keep=("country",))
+        self.phones = self._entry_list(
+            form,
+            "phones",
+            [
+                EntryColumn("number", labels.column_title("phone"), stretch=3),
+                EntryColumn(
+                    "label",
+                    self.tr("Kind"),
+                    choice_items("phone_label", domain.PHONE_LABELS),
+                    "mobile",
+                ),
+            ],
+            labels.column_title("phone"),
+            self.tr("Add phone"),
+        )
+        self.emails = self._entry_list(
+            form,
+            "emails",
+            [
+                EntryColumn("address", labels.column_title("email"), stretch=3),
+                EntryColumn(
+                    "label",
+                    self.tr("Kind"),
+                    choice_items("email_label", domain.EMAIL_LABELS),
+                    "work",
+                ),
+            ],
+            labels.column_title("email"),
+            self.tr("Add email"),
+        )
+        self.messengers = self._entry_list(
+            form,
+            "messengers",
+            [
+                EntryColumn("handle", self.tr("Account"), stretch=3),
+                EntryColumn(
+                    "service",
+                    self.tr("Service"),
+                    choice_items("messenger_service", domain.MESSENGER_SERVICES),
+                    "wechat",
+                ),
+            ],
+            self.tr("IM account"),
+            self.tr("Add WeChat / IM account"),
+        )
+        self.addresses = self._entry_list(
+            form,
+            "addresses",
+            [
+                EntryColumn("province", labels.column_title("province")),
+                EntryColumn("city", labels.column_title("city")),
+                EntryColumn("district", labels.column_title("district")),
+                EntryColumn(
+                    "label",
+                    self.tr("Kind"),
+                    choice_items("address_label", domain.ADDRESS_LABELS),
+                    "work",
+                ),
+                EntryColumn("street", self.tr("Street"), line=1, stretch=4),
+                EntryColumn("postcode", self.tr("Postcode"), line=1),
+            ],
+            self.tr("Address"),
+            self.tr("Add address"),
+            keep=("country",),
+        )
 
     def _build_contact_persons(self) -> None:
         form = self._page(self.tr("Contact &persons"), "contacts")
@@ -204,21 +306,34 @@ class CustomerForm(QTabWidget):
     def _build_classification(self) -> None:
         form = self._page(self.tr("C&lassification"), "classification")
         self._combo(form, "owner", [], blank=self.tr("Nobody"))
-        self._combo(form, "source", choice_items("source", domain.SOURCES), blank=self.tr("Not given"))
-        self._line(form, "referred_by").setPlaceholderText(self.tr("Code of the referring customer"))
+        self._combo(
+            form, "source", choice_items("source", domain.SOURCES), blank=self.tr("Not given")
+        )
+        self._line(form, "referred_by").setPlaceholderText(
+            self.tr("Code of the referring customer")
+        )
         self._combo(form, "status", choice_items("status", domain.STATUSES))
         stage = self._combo(form, "stage", choice_items("stage", domain.STAGES))
-        self.stage_override = self._flag(stage, self.tr("Set by hand"), self.tr("Stage set by hand"))
+        self.stage_override = self._flag(
+            stage, self.tr("Set by hand"), self.tr("Stage set by hand")
+        )
         stage.currentIndexChanged.connect(self._update_exit_rows)
         self._line(form, "exit_reason")
         self._text(form, "exit_notes")
-        self._combo(form, "grade", choice_items("grade", domain.GRADES), blank=self.tr("Not graded"))
+        self._combo(
+            form, "grade", choice_items("grade", domain.GRADES), blank=self.tr("Not graded")
+        )
         stars = [(n, "★" * n + "☆" * (5 - n)) for n in range(1, 6)]
         self._combo(form, "stars", [(0, self.tr("Not rated")), *stars])
-        credit = self._combo(form, "credit_rating", choice_items("credit_rating",
-                             domain.CREDIT_RATINGS), blank=self.tr("Not rated"))
-        self.credit_override = self._flag(credit, self.tr("Set by hand"),
-                                          self.tr("Credit rating set by hand"))
+        credit = self._combo(
+            form,
+            "credit_rating",
+            choice_items("credit_rating", domain.CREDIT_RATINGS),
+            blank=self.tr("Not rated"),
+        )
+        self.credit_override = self._flag(
+            credit, self.tr("Set by hand"), self.tr("Credit rating set by hand")
+        )
         self._line(form, "credit_limit")
         levels = [(n, f"{n} · {label}") for n, label in labels.choices("relationship_level")]
         self._combo(form, "relationship_level", levels, blank=self.tr("Not set"))
@@ -265,7 +380,8 @@ class CustomerForm(QTabWidget):
 
     def _update_exit_rows(self) -> None:
         exited = self.combos["stage"].value() == "exited" or any(
-            (self.edits["exit_reason"].text(), self.texts["exit_notes"].toPlainText()))
+            (self.edits["exit_reason"].text(), self.texts["exit_notes"].toPlainText())
+        )
         for name in ("exit_reason", "exit_notes"):
             self._forms["classification"].setRowVisible(self.slots[name], exited)
 
@@ -293,8 +409,12 @@ class CustomerForm(QTabWidget):
             return
         widget = page.nextInFocusChain()
         while widget is not page:  # the whole window's chain, once round
-            if page.isAncestorOf(widget) and widget.isVisibleTo(page) and widget.isEnabled() \
-                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            if (
+                page.isAncestorOf(widget)
+                and widget.isVisibleTo(page)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
                 widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return
             widget = widget.nextInFocusChain()
@@ -315,8 +435,9 @@ class CustomerForm(QTabWidget):
             owners = [(u.username, u.display_name) for u in list_users()]
             self.combos["owner"].set_choices(owners, blank=self.tr("Nobody"))
             self.clear_errors()
-            get: Callable[[str], Any] = (lambda name: getattr(record, name)) if record else (
-                lambda name: None)
+            get: Callable[[str], Any] = (
+                (lambda name: getattr(record, name)) if record else (lambda name: None)
+            )
             self.code_label.setText(record.code if record else self.tr("(given on save)"))
             for name, edit in self.edits.items():
                 value = get(name)
@@ -330,8 +451,11 @@ class CustomerForm(QTabWidget):
             self.stage_override.setChecked(bool(get("stage_override")))
             self.credit_override.setChecked(bool(get("credit_override")))
             self.birthday.set_value(get("birthday"), record.birthday_has_year if record else True)
-            self.lunar.set_value(get("lunar_birthday_month"), get("lunar_birthday_day"),
-                                 bool(get("lunar_birthday_leap")))
+            self.lunar.set_value(
+                get("lunar_birthday_month"),
+                get("lunar_birthday_day"),
+                bool(get("lunar_birthday_leap")),
+            )
             self.phones.set_entries(get("phones") or [])
             self.emails.set_entries(get("emails") or [])
             self.messengers.set_entries(get("messengers") or [])
@@ -350,16 +474,23 @@ class CustomerForm(QTabWidget):
         result.update({name: combo.value() for name, combo in self.combos.items()})
         birthday, has_year = self.birthday.value()
         month, day, leap = self.lunar.value()
-        result.update({
-            "birthday": birthday, "birthday_has_year": has_year, "lunar_birthday_month": month,
-            "lunar_birthday_day": day, "lunar_birthday_leap": leap,
-            "stage_override": self.stage_override.isChecked(),
-            "credit_override": self.credit_override.isChecked(),
-            "phones": [{k: e[k] for k in ("number", "label")} for e in self.phones.entries()],
-            "emails": [{k: e[k] for k in ("address", "label")} for e in self.emails.entries()],
-            "messengers": self.messengers.entries(), "addresses": self.addresses.entries(),
-            "contacts": self.contacts.contacts(), "tags": self.tags.tags(),
-        })
+        result.update(
+            {
+                "birthday": birthday,
+                "birthday_has_year": has_year,
+                "lunar_birthday_month": month,
+                "lunar_birthday_day": day,
+                "lunar_birthday_leap": leap,
+                "stage_override": self.stage_override.isChecked(),
+                "credit_override": self.credit_override.isChecked(),
+                "phones": [{k: e[k] for k in ("number", "label")} for e in self.phones.entries()],
+                "emails": [{k: e[k] for k in ("address", "label")} for e in self.emails.entries()],
+                "messengers": self.messengers.entries(),
+                "addresses": self.addresses.entries(),
+                "contacts": self.contacts.contacts(),
+                "tags": self.tags.tags(),
+            }
+        )
         return result
 
     # -------------------------------------------------------------------- errors
@@ -375,8 +506,10 @@ class CustomerForm(QTabWidget):
         for key, reason in errors.items():
             name = key.split("[", 1)[0]
             if name == "contacts" and "[" in key:
-                number = key[len("contacts["):-1]
-                reason = self.tr("Contact person %1: %2").replace("%1", number).replace("%2", reason)
+                number = key[len("contacts[") : -1]
+                reason = (
+                    self.tr("Contact person %1: %2").replace("%1", number).replace("%2", reason)
+                )
                 if number.isdigit():
                     self.contacts.select_row(int(number) - 1)
             reasons.setdefault(_SLOT_OF.get(name, name), []).append(reason)
@@ -384,7 +517,8 @@ class CustomerForm(QTabWidget):
             if slot_name in reasons:
                 slot.set_error("\n".join(reasons.pop(slot_name)))
                 title = labels.column_title(
-                    "lunar_birthday_month" if slot_name == "lunar" else slot_name)
+                    "lunar_birthday_month" if slot_name == "lunar" else slot_name
+                )
                 shown.append((title, slot.error() or ""))
         shown.extend((labels.column_title(name), "; ".join(r)) for name, r in reasons.items())
         first = next((n for n, s in self.slots.items() if s.error() and self._is_shown(s)), None)
