@@ -392,7 +392,7 @@ def _reject_other_formats(file: str, given: str | None, what: str) -> None:
 
 def cmd_backup(args: argparse.Namespace, database: str) -> int:
     """Copy the database with SQLite's online backup; print where the copy is."""
-    from desktop_crm.db.backup import backup_sqlite, describe_sqlite, timestamped_name
+    from desktop_crm.db.backup import backup_sqlite, describe_sqlite, new_backup_path
 
     _sqlite_only(database, "backup", "pg_dump")
     _require_file(database)
@@ -404,11 +404,7 @@ def cmd_backup(args: argparse.Namespace, database: str) -> int:
         if not target.parent.is_dir():
             raise CrmError(f"cannot write {target}: the folder {target.parent} does not exist")
     else:
-        target = paths.backup_dir() / timestamped_name(Path(database).stem)
-        n = 1
-        while target.exists():
-            n += 1
-            target = target.with_name(f"{target.stem.rsplit('~', 1)[0]}~{n}{target.suffix}")
+        target = new_backup_path(database)
     written = backup_sqlite(database, target)
     size = written.stat().st_size
     print(f"backed up {database} to {written} ({size / 1_048_576:.1f} MB)")

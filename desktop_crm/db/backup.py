@@ -15,6 +15,7 @@ from pathlib import Path
 import peewee
 
 from desktop_crm.errors import DatabaseError, SchemaTooNewError
+from desktop_crm.paths import backup_dir
 
 
 def backup_sqlite(source: str | Path, destination: str | Path) -> Path:
@@ -47,6 +48,11 @@ def backup_before_migration(db: peewee.Database, target: str, version: int) -> P
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     path = Path(target)
     return backup_sqlite(path, path.with_name(f"{path.stem}.schema{version}-{stamp}{path.suffix}"))
+
+
+def new_backup_path(database: str | Path) -> Path:
+    """A new file in the backups folder named after the database and the time."""
+    return _unique(backup_dir() / timestamped_name(Path(database).stem))
 
 
 def timestamped_name(stem: str = "crm") -> str:

@@ -52,6 +52,8 @@ class Actions(QObject):
             "plan_followup", self.tr("&Plan Next Follow-up"), "Ctrl+Shift+P"
         )
         self.today = self._make("today", self.tr("&Today's Follow-ups"), "Ctrl+T", "today")
+        self.backup = self._make("backup", self.tr("&Back Up Now…"), None)
+        self.restore_backup = self._make("restore_backup", self.tr("Restore from Bac&kup…"), None)
         self.settings = self._make("settings", self.tr("&Settings…"), Std.Preferences)
         self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit = self._make("quit", self.tr("&Quit"), Std.Quit)

@@ -18,6 +18,7 @@ from desktop_crm import __version__
 from desktop_crm.domain import followups
 from desktop_crm.paths import resource_path
 from desktop_crm.ui.actions import Actions
+from desktop_crm.ui.backup_actions import back_up_now, restore_from_backup
 from desktop_crm.ui.commands import BulkEditCommand, TrashCommand
 from desktop_crm.ui.customer_detail import CustomerDetailPane
 from desktop_crm.ui.customer_list import CustomerListPane
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
                 a.trash,
             ],
             self.tr("F&ollow-up"): [a.log_followup, a.plan_followup, None, a.today],
+            self.tr("&Tools"): [a.backup, a.restore_backup, None, a.settings],
             self.tr("&Help"): [a.about],
         }
         for title, items in menus.items():
@@ -183,6 +185,8 @@ class MainWindow(QMainWindow):
         a.plan_followup.triggered.connect(self._plan_followup)
         a.today.triggered.connect(self.show_today)
         a.settings.triggered.connect(self.open_settings)
+        a.backup.triggered.connect(lambda: back_up_now(self, self.tasks, self.events))
+        a.restore_backup.triggered.connect(self._restore_backup)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self.show_about)
 
@@ -315,6 +319,10 @@ class MainWindow(QMainWindow):
         if items:
             self.statusBar().showMessage(self.reminders.summary(items)[1], 10000)
             self.refresh_due_counts()
+
+    def _restore_backup(self) -> None:
+        if self.detail.maybe_save() and restore_from_backup(self, self.tasks, self.events):
+            self._current_id = None
 
     def open_settings(self) -> None:
         SettingsDialog(self.settings, self).exec()

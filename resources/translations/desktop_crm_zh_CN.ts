@@ -9,12 +9,12 @@
         <translation>新建客户(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>New &amp;Enterprise</source>
         <translation>新建企业客户(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -64,12 +64,12 @@
         <translation>下一个客户(&amp;X)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pre&amp;vious Customer</source>
         <translation>上一个客户(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Bulk Edit Selected…</source>
         <translation>批量编辑所选客户(&amp;B)…</translation>
     </message>
@@ -79,24 +79,34 @@
         <translation>将筛选保存为客户分组(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>C&amp;lear Search and Filters</source>
         <translation>清除搜索和筛选(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Log a Contact</source>
         <translation>记录联系(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Plan Next Follow-up</source>
         <translation>计划下次跟进(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Today&apos;s Follow-ups</source>
         <translation>今日跟进(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back Up Now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore from Bac&amp;kup…</source>
+        <translation>从备份恢复(&amp;K)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -112,6 +122,65 @@
         <location line="+2"/>
         <source>&amp;About Desktop CRM</source>
         <translation>关于 Desktop CRM(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../desktop_crm/ui/backup_actions.py" line="+28"/>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The office database is backed up on the server.</source>
+        <translation>办公室共享数据库在服务器上备份。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back up the database to</source>
+        <translation>将数据库备份到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Desktop CRM database (*.sqlite3)</source>
+        <translation>Desktop CRM 数据库 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+10"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Desktop CRM database (*.sqlite3);;All files (*)</source>
+        <translation>Desktop CRM 数据库 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Replace all current data with the backup %1? A copy of the current data is kept in the backups folder.</source>
+        <translation>用备份 %1 替换当前全部数据吗？当前数据的副本会保存在备份文件夹中。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Restored from %1</source>
+        <translation>已从 %1 恢复</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
     </message>
 </context>
 <context>
@@ -161,7 +230,7 @@
         <translation>移除标签</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>Tag name</source>
         <translation>标签名称</translation>
     </message>
@@ -171,14 +240,14 @@
         <translation>新值</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%n selected customer(s) will change. Undo takes it back.</source>
         <translation>
             <numerusform>所选的 %n 个客户将被修改，可用“撤销”恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Field:</source>
         <translation>字段：</translation>
     </message>
@@ -196,7 +265,7 @@
 <context>
     <name>CommandPalette</name>
     <message>
-        <location filename="../../desktop_crm/ui/dialogs/command_palette.py" line="+34"/>
+        <location filename="../../desktop_crm/ui/dialogs/command_palette.py" line="+38"/>
         <source>Go to customer or action</source>
         <translation>转到客户或操作</translation>
     </message>
@@ -480,71 +549,71 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/customer_form.py" line="+131"/>
+        <location filename="../../desktop_crm/ui/widgets/customer_form.py" line="+167"/>
         <source>&amp;Identity</source>
         <translation>基本信息(&amp;I)</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+15"/>
-        <location line="+52"/>
+        <location line="+10"/>
+        <location line="+30"/>
+        <location line="+103"/>
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-104"/>
         <source>%1 employees</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>C&amp;ontact</source>
         <translation>联系方式(&amp;O)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+5"/>
-        <location line="+12"/>
+        <location line="+8"/>
+        <location line="+15"/>
+        <location line="+32"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-41"/>
         <source>Add phone</source>
         <translation>添加电话</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>Add email</source>
         <translation>添加邮箱</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Service</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>IM account</source>
         <translation>即时通讯账号</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Add WeChat / IM account</source>
         <translation>添加微信 / 即时通讯账号</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>Street</source>
         <translation>详细地址</translation>
     </message>
@@ -554,17 +623,17 @@
         <translation>邮编</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Add address</source>
         <translation>添加地址</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Contact &amp;persons</source>
         <translation>联系人(&amp;P)</translation>
     </message>
@@ -575,44 +644,44 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+110"/>
+        <location line="+128"/>
         <source>Nobody</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-123"/>
         <source>Code of the referring customer</source>
         <translation>推荐客户的编号</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+9"/>
+        <location line="+5"/>
+        <location line="+17"/>
         <source>Set by hand</source>
         <translation>手动设置</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-17"/>
         <source>Stage set by hand</source>
         <translation>阶段为手动设置</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Not graded</source>
         <translation>未分级</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+5"/>
         <source>Not rated</source>
         <translation>未评级</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Credit rating set by hand</source>
         <translation>信用等级为手动设置</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Not set</source>
         <translation>未设置</translation>
     </message>
@@ -622,12 +691,12 @@
         <translation>客户关怀(&amp;A)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+80"/>
         <source>(given on save)</source>
         <translation>（保存时生成）</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+70"/>
         <source>Contact person %1: %2</source>
         <translation>联系人 %1：%2</translation>
     </message>
@@ -635,7 +704,7 @@
 <context>
     <name>CustomerListPane</name>
     <message>
-        <location filename="../../desktop_crm/ui/customer_list.py" line="+51"/>
+        <location filename="../../desktop_crm/ui/customer_list.py" line="+53"/>
         <source>Search name, pinyin, phone, email, tag…</source>
         <translation>搜索名称、拼音、电话、邮箱、标签…</translation>
     </message>
@@ -655,7 +724,7 @@
         <translation>筛选</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Follow-up due</source>
         <translation>跟进到期</translation>
     </message>
@@ -665,7 +734,7 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Any</source>
         <translation>全部</translation>
     </message>
@@ -675,17 +744,17 @@
         <translation> 及以上</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+86"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Save segment</source>
         <translation>保存客户分组</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Name of this filter:</source>
         <translation>客户分组名称：</translation>
     </message>
@@ -1502,7 +1571,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="+41"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="+42"/>
         <location line="+13"/>
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
@@ -1513,7 +1582,7 @@
         <translation>跟进</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Relationship level</source>
         <translation>关系等级</translation>
     </message>
@@ -1523,24 +1592,29 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>&amp;Customer</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>F&amp;ollow-up</source>
         <translation>跟进(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1553,7 +1627,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+104"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -1565,17 +1639,17 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Restore</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Overdue: %1 · Today: %2</source>
         <translation>逾期：%1 · 今天：%2</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%n customer(s) in the trash</source>
         <translation>
             <numerusform>回收站中有 %n 个客户</numerusform>
@@ -1589,7 +1663,7 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
@@ -1903,7 +1977,7 @@
         <translation>出错了，未能保存：%1。详细信息已写入日志文件。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
