@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import (
@@ -300,14 +302,21 @@ class MainWindow(QMainWindow):
         self.followup_pane.show_due(view)
         self.raise_()
 
-    def refresh_due_counts(self) -> dict[str, int]:
-        counts = followups.due_counts()
-        self.due_label.setText(
-            self.tr("Overdue: %1 · Today: %2")
-            .replace("%1", str(counts["overdue"]))
-            .replace("%2", str(counts["today"]))
-        )
-        return counts
+    def refresh_due_counts(self, then: Callable[[dict[str, int]], None] | None = None) -> None:
+        """Count due follow-ups in the background (a scan of all plans) for the status bar."""
+
+        def show(counts: dict[str, int]) -> None:
+            self.due_label.setText(
+                self.tr("Overdue: %1 · Today: %2")
+                .replace("%1", str(counts["overdue"]))
+                .replace("%2", str(counts["today"]))
+            )
+            if then is not None:
+                then(counts)
+
+        # A refresh supersedes an older one, except one whose `then` must still run.
+        key = "due-counts" if then is None else None
+        self.tasks.run(lambda _c: followups.due_counts(), show, key=key, receiver=self)
 
     def _show_count(self, count: int) -> None:
         if self.list_pane.model.query.trashed:
@@ -338,10 +347,12 @@ class MainWindow(QMainWindow):
         """After the window is shown: the Today view if something is due, catch-up reminders."""
         if self._first_run_layout:
             self._default_sizes()
-        counts = self.refresh_due_counts()
+        self.refresh_due_counts(then=self._show_today_if_due)
+        QTimer.singleShot(0, self.reminders.check_now)
+
+    def _show_today_if_due(self, counts: dict[str, int]) -> None:
         if counts["overdue"] or counts["today"]:
             self.show_today()
-        QTimer.singleShot(0, self.reminders.check_now)
 
     # ------------------------------------------------------------------- layout
 

@@ -185,7 +185,19 @@ def test_a_level_clicked_in_the_distribution_filters_the_list(qtbot, window, sam
 def test_the_status_bar_counts_overdue_follow_ups(qtbot, window, sample):
     followups.plan_followup(sample["张三"], datetime.now() - timedelta(days=2), subject="回访")
     window.events.followupsChanged.emit(sample["张三"])
-    assert "1" in window.due_label.text()
+    qtbot.waitUntil(lambda: "Overdue: 1" in window.due_label.text(), timeout=5000)
+
+
+def test_the_due_follow_ups_are_shown_at_start_up(qtbot, db_path, sample, tmp_path):
+    followups.plan_followup(sample["李四"], datetime.now() - timedelta(hours=1), subject="回访")
+    win = create_main_window(str(db_path), UiSettings(tmp_path / "ui.ini"))
+    qtbot.addWidget(win)
+    win.show()
+    win.start()
+    qtbot.waitUntil(
+        lambda: win.followup_pane.tabs.currentWidget() is win.followup_pane.due_lists, timeout=5000
+    )
+    win.tasks.wait(5000)
 
 
 def test_the_layout_is_remembered(qtbot, window, db_path, tmp_path):
