@@ -49,7 +49,7 @@ def create_tables(db: peewee.Database) -> None:
     if isinstance(db, peewee.SqliteDatabase):
         db.execute_sql(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
-            "doc, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+            "doc, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
         )
     else:
         db.execute_sql(

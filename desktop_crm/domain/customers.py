@@ -547,8 +547,11 @@ def _write_contacts(customer_id: int, contacts: list[ContactEntry]) -> None:
             Email.create(customer=customer_id, contact=row.id, label=e.label, address=e.address)
     gone = [cid for cid in existing if cid not in kept]
     if gone:
-        # Contacts are referenced by follow-ups: keep the row, mark it deleted.
+        # Contacts are referenced by follow-ups: keep the row, mark it deleted; their
+        # phones and emails go, so the customer is no longer found by them.
         ContactPerson.update(deleted_at=utcnow()).where(ContactPerson.id.in_(gone)).execute()
+        Phone.delete().where(Phone.contact.in_(gone)).execute()
+        Email.delete().where(Email.contact.in_(gone)).execute()
 
 
 def create_customer(

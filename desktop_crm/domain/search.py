@@ -75,8 +75,8 @@ SORT_COLUMNS: tuple[str, ...] = (
 
 # Below this many matches a query sorts its matches; above, it walks the sort order and
 # keeps what matches (see `_ordered_ids`). The switch point grows with the page asked
-# for and the size of the table; these bound it. The upper bound also bounds the id list
-# a sort is given (SQLite ≥ 3.32 takes 32,766 parameters).
+# for and the size of the table; these bound it. The upper bound also bounds the id
+# lists fetched and written back into a query.
 MIN_FEW_MATCHES = 1000
 MAX_FEW_MATCHES = 10_000
 # Looking a match up by id and sorting it costs about this many steps of an index walk
@@ -128,31 +128,31 @@ def _text_hit_ids(text: str, cap: int) -> list[int]:
 
 
 # How the filters are written, by what drives the query (see `_ordered_ids`):
-FIND = "find"  # a filter's index may find the candidates
-TEST = "test"  # candidates come by id (text hits, a list): filters are only tested
-WALK = "walk"  # the sort column's index is walked: filters only tested, and liveness is
-#                tested by id alone so the walk never has to read the table row
+_FIND = "find"  # a filter's index may find the candidates
+_TEST = "test"  # candidates come by id (text hits, a list): filters are only tested
+_WALK = "walk"  # the sort column's index is walked: filters only tested, and liveness is
+#                 tested by id alone so the walk never has to read the table row
 
 
 def _filters(query: CustomerQuery, mode: str) -> list[peewee.Node]:
     """The conditions of `query` except its text, written for `mode`."""
 
     def col(field: peewee.Field) -> peewee.Node:
-        return field if mode == FIND else _not_indexed(field)
+        return field if mode == _FIND else _not_indexed(field)
 
     conds: list[peewee.Node] = []
     trashed = Customer.alias("trashed")
     trash = trashed.select(trashed.id).where(trashed.deleted_at.is_null(False))
     if query.trashed:
-        if mode == FIND:
+        if mode == _FIND:
             # Found by id from the deleted_at index: planners tend to think a whole-table
             # scan is as good for IS NOT NULL.
             conds.append(Customer.id.in_(trash))
-        elif mode == WALK:
+        elif mode == _WALK:
             conds.append(_not_indexed(Customer.id).in_(trash))
         else:
             conds.append(_not_indexed(Customer.deleted_at).is_null(False))
-    elif mode == WALK:
+    elif mode == _WALK:
         # The trash is small and read from its own index once; testing each walked id
         # against it keeps the walk inside the sort index (deep pages: 10× faster).
         conds.append(Customer.id.not_in(trash))
@@ -236,21 +236,21 @@ def _ordered_ids(
       just those.
     - Many matches: walk the sort column's index in order, keep the rows that match and
       stop once the page is full; nothing is sorted.
+    - The whole list at once (the list model asks for every id): a walk would visit
+      every customer, so the matches are sorted unless the text alone matches most of
+      the table (3–12× faster than walking for filters at 1M customers).
     Walking costs about (offset + limit) × customers / matches steps and sorting about
     `matches`, so sorting wins below √((offset + limit) × customers) matches. The probes
     fetch ids only up to that switch point, so they stay cheap on broad queries, and on
-    narrow ones they are the answer.
-    - Everything at once (the list model asks for all ids): a walk would visit every
-      customer, so the matches are always sorted, found through a filter's index or the
-      text (3–12× faster than walking at 1M customers).
-    SQLite keeps no statistics (and none could say how many rows a text search matches),
-    so each plan is spelt out with `_not_indexed`.
+    narrow ones they are the answer. SQLite keeps no statistics (and none could say how
+    many rows a text search matches), so each plan is spelt out with `_not_indexed`.
     """
     text_ids = _text_ids(query.text)
     narrows = _narrows(query)
     if text_ids is None and not narrows:
         # Every live customer matches: walk the sort order.
-        return _page(_select_ids(_filters(query, WALK), sort, descending, walk=True), offset, limit)
+        walk = _select_ids(_filters(query, _WALK), sort, descending, walk=True)
+        return _page(walk, offset, limit)
 
     span = _customer_id_span()
     whole = offset + limit >= span
@@ -264,29 +264,29 @@ def _ordered_ids(
         hits = _text_hit_ids(query.text, switch)
         if len(hits) < switch:
             # Few hits: look each one up by id and test the filters on it.
-            return _sorted_page(hits, _filters(query, TEST), sort, descending, offset, limit)
+            return _sorted_page(hits, _filters(query, _TEST), sort, descending, offset, limit)
     if whole and narrows:
         # Sort all the matches, found through a filter's index (the text, known to be
         # broad, is only tested). A walk would read every customer's row to test it.
-        conds = _filters(query, FIND)
+        conds = _filters(query, _FIND)
         if text_ids is not None:
             conds.append(_not_indexed(Customer.id).in_(text_ids))
         return _page(_select_ids(conds, sort, descending, walk=False), offset, limit)
     if whole and _count_text_hits(query.text, span // SORT_COST) < span // SORT_COST:
         # Text alone: a walk tests ids only, from the index, so it beats looking up and
         # sorting the hits once they pass about a third of the table.
-        conds = [*_filters(query, TEST), Customer.id.in_(text_ids)]
+        conds = [*_filters(query, _TEST), Customer.id.in_(text_ids)]
         return _page(_select_ids(conds, sort, descending, walk=False), offset, limit)
     if narrows:
         # A filter's index finds the candidates; the text (if any) is only tested.
-        conds = _filters(query, FIND)
+        conds = _filters(query, _FIND)
         if text_ids is not None:
             conds.append(_not_indexed(Customer.id).in_(text_ids))
         found = _ids_of(Customer.select(Customer.id).where(*conds).limit(switch))
         if len(found) < switch:
             return _sorted_page(found, [], sort, descending, offset, limit)
 
-    conds = _filters(query, WALK)
+    conds = _filters(query, _WALK)
     if text_ids is not None:
         conds.append(_not_indexed(Customer.id).in_(text_ids))
     return _page(_select_ids(conds, sort, descending, walk=True), offset, limit)
@@ -313,7 +313,7 @@ def _sorted_page(
 
 
 def _customer_id_span() -> int:
-    """Roughly how many customers there are: the highest id (instant, unlike COUNT(*))."""
+    """Roughly how many customers there are: the highest id (one index probe on any database)."""
     return Customer.select(peewee.fn.MAX(Customer.id)).scalar() or 0
 
 
@@ -394,6 +394,8 @@ def customer_rows(ids: Sequence[int]) -> list[CustomerRow]:
         .where(Customer.id.in_(_id_list(ids)))
         .tuples()
     }
+    if not rows:
+        return []
     # Contact persons' own phones and emails are not the customer's. (`contact IS NULL`
     # holds for most rows: its index would read them all, so it is kept out of the plan.)
     phones = _first_per_customer(
@@ -437,13 +439,18 @@ def count_customers(query: CustomerQuery, *, cap: int | None = None) -> int:
     text_ids = _text_ids(query.text)
     if text_ids is None and not _narrows(query):
         # All live customers: the whole table less the (small, indexed) trash.
-        everyone = Customer.select().count()
-        trashed = Customer.select().where(Customer.deleted_at.is_null(False)).count()
+        # (A plain COUNT(*): SQLite counts a table's pages without reading rows; peewee's
+        # .count() wraps the query in a sub-select, which reads every row.)
+        count_all = peewee.fn.COUNT(SQL("*"))
+        everyone = Customer.select(count_all).scalar()
+        trashed = Customer.select(count_all).where(Customer.deleted_at.is_null(False)).scalar()
         total = everyone - trashed
         return total if cap is None else min(cap, total)
-    conds = _filters(query, FIND)
+    conds = _filters(query, _FIND)
     if text_ids is not None:
-        conds.append(Customer.id.in_(text_ids))
+        # Like `_ordered_ids`: a broad text with a filter is tested, the filter's index finds.
+        broad = _narrows(query) and _count_text_hits(query.text, MAX_FEW_MATCHES) >= MAX_FEW_MATCHES
+        conds.append((_not_indexed(Customer.id) if broad else Customer.id).in_(text_ids))
     select = Customer.select(Customer.id).where(*conds)
     if cap is not None:
         select = select.limit(cap)

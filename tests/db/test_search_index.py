@@ -113,6 +113,19 @@ def test_every_ending_of_a_hanzi_name_has_its_full_pinyin_and_initials(name):
         assert "".join(s[0] for s in syllables[start:]) in tokens
 
 
+def test_full_width_and_decomposed_text_is_read_like_its_plain_form(fts):
+    """Full-width letters and digits (IME full-width mode) and accents typed as two
+    code points (é = e + ◌́) search the same as their ordinary forms."""
+    jose = build_document(SearchFields(name="José Müller", phones=[("13912345678", "")]))
+    with fts.atomic():
+        search_index.write_documents(fts, [(98, jose)])
+        try:
+            for text in ("Ｊｏｓé", "jose\u0301", "Mu\u0308ller", "１３９ １２３４", "muller"):
+                assert 98 in run(fts, text), text
+        finally:
+            search_index.delete_documents(fts, [98])
+
+
 def test_surnames_are_read_the_way_surnames_are():
     assert "zengxiaoming" in pinyin_tokens("曾小明", person=True)
     assert "zxm" in pinyin_tokens("曾小明", person=True)

@@ -294,3 +294,19 @@ def test_changing_only_details_of_an_entry_is_saved_and_recorded(db):
 def test_a_phone_without_a_kind_is_mobile_or_work_by_its_number(db):
     record = customers.create_customer({"name": "张三", "phones": ["13800138000", "010-62345678"]})
     assert [p.label for p in record.phones] == ["mobile", "work"]
+
+
+def test_a_removed_contacts_phone_no_longer_finds_the_company(db):
+    from desktop_crm.domain.search import CustomerQuery, search_customers
+
+    record = customers.create_customer(
+        {
+            "name": "腾讯",
+            "kind": "enterprise",
+            "contacts": [{"name": "马化腾", "phones": ["13500001111"]}, {"name": "张志东"}],
+        }
+    )
+    assert [r.name for r in search_customers(CustomerQuery(text="135 0000"))] == ["腾讯"]
+    customers.update_customer(record.id, {"contacts": [record.contacts[1]]})
+    assert search_customers(CustomerQuery(text="135 0000")) == []
+    assert search_customers(CustomerQuery(text="马化腾")) == []

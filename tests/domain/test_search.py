@@ -131,6 +131,10 @@ TEXT_CASES = [
     ("212-555", {"John Smith"}),
     ("+1 212 555 0100", {"John Smith"}),
     ("6234 5678", {"单田芳"}),
+    # Typed with a Chinese input method in full-width mode
+    ("１３８ ００１３", {"王建国"}),
+    ("ＷＪＧ", {"王建国"}),
+    ("ｚｈａｎｇｓａｎ", {"张三"}),
     # Emails, whole or in parts
     ("zhangsan@qq.com", {"张三"}),
     ("zhangsan@qq", {"张三"}),
