@@ -34,7 +34,7 @@ class CustomerQuery:
     stage: str | None = None
     grade: str | None = None
     stars: int | None = None  # at least this many stars
-    level: int | None = None  # relationship_level 1..5
+    level: int | None = None  # relationship_level 1..5; 0 = no level set
     owner: str | None = None  # username
     tag: str | None = None  # tag name
     province: str | None = None
@@ -166,7 +166,9 @@ def _filters(query: CustomerQuery, mode: str) -> list[peewee.Node]:
             conds.append(col(getattr(Customer, name)) == value)
     if query.stars is not None:
         conds.append(col(Customer.stars) >= query.stars)
-    if query.level is not None:
+    if query.level == 0:
+        conds.append(col(Customer.relationship_level).is_null())
+    elif query.level is not None:
         conds.append(col(Customer.relationship_level) == query.level)
     if query.owner is not None:
         owner_ids = User.select(User.id).where(User.username == query.owner)

@@ -151,7 +151,7 @@ class CustomerListPane(QWidget):
             "status": labels.choices("status"),
             "stage": labels.choices("stage"),
             "grade": [(g, g) for g in GRADES],
-            "relationship_level": labels.choices("relationship_level"),
+            "relationship_level": [*labels.choices("relationship_level"), (0, self.tr("Not set"))],
             "source": labels.choices("source"),
             "owner": [(u.username, u.display_name) for u in list_users()],
             "stars": [(n, "★" * n + self.tr(" or more")) for n in range(1, 6)],
@@ -222,7 +222,12 @@ class CustomerListPane(QWidget):
             combo.setCurrentIndex(max(combo.findData(values[name]), 0))
         for widget in widgets:
             widget.blockSignals(False)
-        if any(values.values()) or query.tag or query.city or query.followup_due:
+        if (
+            any(v is not None for v in values.values())
+            or query.tag
+            or query.city
+            or query.followup_due
+        ):
             self.filter_button.setChecked(True)
         self.model.set_query(replace(query, trashed=self.model.query.trashed))
 

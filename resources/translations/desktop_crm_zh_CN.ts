@@ -2,6 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop_crm/reports/texts.py" line="+443"/>
+        <location line="+3"/>
+        <source>lunar_date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lunar_leap</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../desktop_crm/ui/actions.py" line="+25"/>
@@ -739,12 +753,17 @@
         <translation>全部</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source> or more</source>
         <translation> 及以上</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+91"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
@@ -1571,7 +1590,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="+42"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="+44"/>
         <location line="+13"/>
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
@@ -1644,12 +1663,12 @@
         <translation>还原</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Overdue: %1 · Today: %2</source>
         <translation>逾期：%1 · 今天：%2</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+13"/>
         <source>%n customer(s) in the trash</source>
         <translation>
             <numerusform>回收站中有 %n 个客户</numerusform>
@@ -1980,6 +1999,48 @@
         <location line="+14"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <location filename="../../desktop_crm/reports/document.py" line="+74"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <location line="+84"/>
+        <source>page_of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <location line="+62"/>
+        <source>printed_on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <location line="+88"/>
+        <location line="+40"/>
+        <source>cannot_write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>not_pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is_folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no_folder</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

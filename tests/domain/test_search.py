@@ -480,3 +480,10 @@ def test_a_page_costs_the_same_few_queries_however_many_rows_it_has(people):
     for limit in (1, 2):
         with assert_query_count(6):  # + table size, text hits
             assert len(search_customers(CustomerQuery(text="建"), limit=limit)) == limit
+
+
+def test_level_zero_finds_the_customers_without_a_level(db):
+    with_level = customers.create_customer({"name": "有等级", "relationship_level": 3})
+    without = customers.create_customer({"name": "无等级"})
+    assert [r.id for r in search_customers(CustomerQuery(level=0))] == [without.id]
+    assert [r.id for r in search_customers(CustomerQuery(level=3))] == [with_level.id]
