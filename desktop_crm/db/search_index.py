@@ -81,7 +81,8 @@ def spaced(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _run_pinyin(run: str) -> tuple[str, ...]:
-    return tuple(lazy_pinyin(run))
+    # A rare Hanzi without a known reading comes back as itself: it has no pinyin to index.
+    return tuple(s for s in lazy_pinyin(run) if s.isascii())
 
 
 def pinyin_tokens(text: str, *, person: bool = False) -> list[str]:
@@ -89,6 +90,8 @@ def pinyin_tokens(text: str, *, person: bool = False) -> list[str]:
     tokens: list[str] = []
     for index, match in enumerate(_HANZI_RUN.finditer(text)):
         syllables = list(_run_pinyin(match.group()))
+        if not syllables:
+            continue
         if person and index == 0 and match.start() == 0 and match.group()[0] in SURNAME_READINGS:
             syllables[0] = SURNAME_READINGS[match.group()[0]]
         for start in range(len(syllables)):
@@ -103,7 +106,7 @@ def pinyin_spelling(text: str, *, person: bool = False) -> str:
 
     def spell(match: re.Match[str]) -> str:
         syllables = list(_run_pinyin(match.group()))
-        if person and match.start() == 0 and match.group()[0] in SURNAME_READINGS:
+        if syllables and person and match.start() == 0 and match.group()[0] in SURNAME_READINGS:
             syllables[0] = SURNAME_READINGS[match.group()[0]]
         return " " + " ".join(syllables) + " "
 

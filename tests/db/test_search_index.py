@@ -161,3 +161,8 @@ def test_any_phone_text_makes_tokens_without_failing(text, digits):
 )
 def test_any_customer_makes_a_document(fields):
     assert isinstance(build_document(fields), str)
+
+
+def test_a_hanzi_without_a_known_reading_is_found_but_adds_no_pinyin():
+    assert pinyin_tokens("一甅", person=True) == ["yi", "y"]
+    assert pinyin_spelling("一甅") == "yi"
