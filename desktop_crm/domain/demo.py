@@ -43,6 +43,7 @@ from desktop_crm.db.models import (
     database,
 )
 from desktop_crm.db.search_index import pinyin_spelling
+from desktop_crm.domain import lifecycle, service
 from desktop_crm.domain.bulk import NewCustomer, bulk_insert_customers, insert_rows, next_ids
 from desktop_crm.domain.customers import AddressEntry, ContactEntry, EmailEntry, PhoneEntry
 
@@ -215,8 +216,8 @@ ZH_OUTCOMES = ("客户满意，暂无新需求", "需要重新报价", "约定�
 EN_OUTCOMES = ("Happy, nothing needed now", "Wants a revised quote", "Call again next week",
                "Sent the brochure", "Thinking it over", "Issue resolved", "Gave suggestions")
 COMPLAINT_SEVERITIES = (("low", 35), ("medium", 40), ("high", 18), ("critical", 7))
-RESPONSE_HOURS = {"low": 168, "medium": 72, "high": 24, "critical": 4}
-COMPLAINT_CATEGORIES = ("quality", "delivery", "service", "billing", "other")
+RESPONSE_HOURS = service.DEFAULT_RESPONSE_HOURS
+COMPLAINT_CATEGORIES = service.COMPLAINT_CATEGORIES
 ZH_COMPLAINTS = ("货物有破损", "送货延误三天", "客服电话打不通", "发票金额有误", "产品与描述不符",
                  "安装人员态度不好")
 EN_COMPLAINTS = ("Items arrived damaged", "Delivery three days late", "Could not reach support",
@@ -227,8 +228,7 @@ EN_RESOLUTIONS = ("Replacement shipped", "Apologised and gave a discount", "Invo
 ZH_SURVEY_COMMENTS = ("服务很好", "价格偏高", "送货快", "希望产品种类更多", "售后响应慢")
 EN_SURVEY_COMMENTS = ("Great service", "A bit pricey", "Fast delivery", "Wish for more choice",
                       "Support was slow")
-EXIT_REASONS = (("price", 30), ("competitor", 25), ("service", 15), ("no_longer_needed", 15),
-                ("moved", 5), ("business_closed", 5), ("other", 5))
+EXIT_REASONS = tuple(zip(lifecycle.EXIT_REASONS, (30, 25, 15, 15, 5, 5, 5), strict=True))
 ZH_EXIT_NOTES = ("转向了价格更低的供应商", "公司业务调整，不再需要", "对售后不满意")
 EN_EXIT_NOTES = ("Moved to a cheaper supplier", "No longer needs our products",
                  "Unhappy with support")

@@ -61,6 +61,123 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "该客户没有联系人 {value}",
     },
     "default_followup_subject": {"en": "Follow up", "zh_CN": "跟进"},
+    # orders, service, lifecycle, value, care (domain/orders.py … care.py)
+    "not_editable": {"en": "cannot be changed here", "zh_CN": "不能在此修改"},
+    "negative_amount": {"en": "cannot be negative", "zh_CN": "不能为负数"},
+    "must_be_positive": {"en": "must be greater than zero", "zh_CN": "必须大于零"},
+    "unknown_order": {"en": "no order {value}", "zh_CN": "没有订单 {value}"},
+    "unknown_payment": {"en": "no payment {value}", "zh_CN": "没有收款记录 {value}"},
+    "unknown_shipment": {"en": "no shipment {value}", "zh_CN": "没有发货记录 {value}"},
+    "duplicate_order_no": {
+        "en": "order number {value} is already used",
+        "zh_CN": "订单号 {value} 已被使用",
+    },
+    "due_before_order": {
+        "en": "cannot be before the order date",
+        "zh_CN": "不能早于下单日期",
+    },
+    "amount_below_paid": {
+        "en": "cannot be less than the {paid} already paid",
+        "zh_CN": "不能少于已收的 {paid}",
+    },
+    "order_has_payments": {
+        "en": "an order with payments cannot be cancelled; correct the payments first",
+        "zh_CN": "已有收款的订单不能取消，请先更正收款记录",
+    },
+    "order_cancelled": {"en": "the order is cancelled", "zh_CN": "该订单已取消"},
+    "shipped_before_order": {
+        "en": "cannot be before the order date",
+        "zh_CN": "不能早于下单日期",
+    },
+    "ships_more_than_ordered": {
+        "en": "shipments would exceed the {value} ordered",
+        "zh_CN": "发货数量将超过订购的 {value}",
+    },
+    "paid_before_order": {"en": "cannot be before the order date", "zh_CN": "不能早于下单日期"},
+    "overpayment": {
+        "en": "is more than the {owed} still owed on the order",
+        "zh_CN": "超过该订单尚欠的 {owed}",
+    },
+    "credit_limit_exceeded": {
+        "en": "This order takes the customer's balance to {total}, {over} over the "
+        "credit limit of {limit}.",
+        "zh_CN": "此订单使客户欠款达到 {total}，超出信用额度 {limit} 共 {over}。",
+    },
+    "unknown_complaint": {"en": "no complaint {value}", "zh_CN": "没有投诉 {value}"},
+    "unknown_survey": {"en": "no survey {value}", "zh_CN": "没有满意度调查 {value}"},
+    "bad_transition": {
+        "en": "a complaint cannot go from {old} to {new}",
+        "zh_CN": "投诉不能从 {old} 变为 {new}",
+    },
+    "survey_needs_score": {
+        "en": "give a satisfaction score or an NPS score",
+        "zh_CN": "请填写满意度或推荐值",
+    },
+    "exit_reason_price": {"en": "Price", "zh_CN": "价格"},
+    "exit_reason_competitor": {"en": "Went to a competitor", "zh_CN": "转向竞争对手"},
+    "exit_reason_service": {"en": "Service", "zh_CN": "服务"},
+    "exit_reason_no_longer_needed": {"en": "No longer needed", "zh_CN": "不再需要"},
+    "exit_reason_moved": {"en": "Moved away", "zh_CN": "迁离"},
+    "exit_reason_business_closed": {"en": "Business closed", "zh_CN": "停业"},
+    "exit_reason_other": {"en": "Other", "zh_CN": "其他"},
+    "churn_overdue": {
+        "en": "no purchase for {days} days (usually every {interval} days)",
+        "zh_CN": "已 {days} 天未购买（通常每 {interval} 天一次）",
+    },
+    "churn_complaints": {
+        "en": "unresolved complaints: {count}",
+        "zh_CN": "未解决的投诉：{count} 个",
+    },
+    "churn_satisfaction": {
+        "en": "satisfaction fell from {before} to {latest}",
+        "zh_CN": "满意度从 {before} 降到 {latest}",
+    },
+    "churn_nps": {
+        "en": "NPS score fell from {before} to {latest}",
+        "zh_CN": "推荐值从 {before} 降到 {latest}",
+    },
+    "retention_subject": {"en": "Win back: {reason}", "zh_CN": "客户挽留：{reason}"},
+    "retention_subject_plain": {"en": "Retention call", "zh_CN": "客户挽留回访"},
+    "care_subject": {"en": "Greetings sent", "zh_CN": "客户关怀问候"},
+    "bad_template": {
+        "en": "has an unmatched brace {{ or }}",
+        "zh_CN": "含有不配对的花括号 {{ 或 }}",
+    },
+    "unknown_placeholder": {
+        "en": "unknown placeholder {{{value}}}; use one of: {choices}",
+        "zh_CN": "未知的占位符 {{{value}}}，可用：{choices}",
+    },
+    "holiday_new_year": {"en": "New Year's Day", "zh_CN": "元旦"},
+    "holiday_womens_day": {"en": "Women's Day", "zh_CN": "妇女节"},
+    "holiday_labour_day": {"en": "Labour Day", "zh_CN": "劳动节"},
+    "holiday_childrens_day": {"en": "Children's Day", "zh_CN": "儿童节"},
+    "holiday_teachers_day": {"en": "Teachers' Day", "zh_CN": "教师节"},
+    "holiday_national_day": {"en": "National Day", "zh_CN": "国庆节"},
+    "holiday_christmas": {"en": "Christmas", "zh_CN": "圣诞节"},
+    "holiday_spring_festival": {"en": "Spring Festival", "zh_CN": "春节"},
+    "holiday_new_years_eve": {"en": "Chinese New Year's Eve", "zh_CN": "除夕"},
+    "holiday_lantern_festival": {"en": "Lantern Festival", "zh_CN": "元宵节"},
+    "holiday_dragon_boat": {"en": "Dragon Boat Festival", "zh_CN": "端午节"},
+    "holiday_qixi": {"en": "Qixi Festival", "zh_CN": "七夕"},
+    "holiday_mid_autumn": {"en": "Mid-Autumn Festival", "zh_CN": "中秋节"},
+    "holiday_double_ninth": {"en": "Double Ninth Festival", "zh_CN": "重阳节"},
+    "greeting_birthday": {
+        "en": "Dear {title} {name},\n\nHappy birthday! Wishing you good health and every "
+        "success in the year ahead.\n\nWarm regards",
+        "zh_CN": "尊敬的{name}{title}：\n\n祝您生日快乐，身体健康，万事如意！",
+    },
+    "greeting_holiday": {
+        "en": "Dear {title} {name},\n\nWarm wishes for {holiday} to you and your family, "
+        "and thank you for your trust.\n\nWarm regards",
+        "zh_CN": "尊敬的{name}{title}：\n\n值此{holiday}之际，谨向您和家人致以诚挚的问候，"
+        "感谢您一直以来的信任与支持！",
+    },
+    "greeting_anniversary": {
+        "en": "Dear {title} {name},\n\nToday it is {years} years since your first order "
+        "with us. Thank you for your trust!\n\nWarm regards",
+        "zh_CN": "尊敬的{name}{title}：\n\n今天是我们合作 {years} 周年的日子，"
+        "感谢您一直以来的信任与支持！",
+    },
 }
 
 
