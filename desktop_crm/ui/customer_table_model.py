@@ -61,6 +61,7 @@ class CustomerTableModel(QAbstractTableModel):
         self.sort_column = "name"
         self.descending = False
         self.loading = False
+        self._generation = 0
         self._owner_names: dict[str, str] = {}
 
     # ------------------------------------------------------------------ loading
@@ -70,17 +71,39 @@ class CustomerTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Fetch the matching ids in the background; a newer reload wins over an older one."""
+        """Fetch the matching ids in the background; a newer reload wins over an older one.
+
+        The first page comes first on its own (a few ms), so rows show at once while the
+        full id list of a large table (about a second at 1M customers) is still loading.
+        """
         query, sort, descending = self.query, self.sort_column, self.descending
         self.loading = True
+        self._generation += 1
+        generation = self._generation
+        key = f"customer-ids-{id(self)}"
 
-        def work(context: TaskContext) -> array:
+        def first_page(context: TaskContext) -> array:
+            return array(
+                "q", customer_ids(query, sort=sort, descending=descending, limit=PAGE_SIZE)
+            )
+
+        def everything(context: TaskContext) -> array:
             return array("q", customer_ids(query, sort=sort, descending=descending, limit=ALL))
 
-        self._tasks.run(work, self._apply_ids, key=f"customer-ids-{id(self)}", receiver=self)
+        def show_first(ids: array) -> None:
+            if generation == self._generation and self.loading:
+                self._reset(ids)
+
+        def show_all(ids: array) -> None:
+            if generation == self._generation:  # not overtaken by reload_now()
+                self._apply_ids(ids)
+
+        self._tasks.run(first_page, show_first, key=f"{key}-first", receiver=self)
+        self._tasks.run(everything, show_all, key=key, receiver=self)
 
     def reload_now(self) -> None:
         """The same, synchronously (after a small change the user is waiting to see)."""
+        self._generation += 1
         self._apply_ids(
             array(
                 "q",
@@ -91,13 +114,16 @@ class CustomerTableModel(QAbstractTableModel):
         )
 
     def _apply_ids(self, ids: array) -> None:
+        self._reset(ids)
+        self.loading = False
+        self.loaded.emit(len(ids))
+
+    def _reset(self, ids: array) -> None:
         self.beginResetModel()
         self._owner_names = {u.username: u.display_name for u in list_users(include_inactive=True)}
         self._ids = ids
         self._pages.clear()
-        self.loading = False
         self.endResetModel()
-        self.loaded.emit(len(ids))
 
     def refresh_rows(self, customer_ids: set[int] | None = None) -> None:
         """Re-read rows already shown (a customer was edited) without reloading the ids."""
