@@ -2,11 +2,14 @@
 
     desktop-crm [--database PATH_OR_URL] [--lang zh_CN|en]      # open the GUI
     desktop-crm demo --customers N [--seed S]
-    desktop-crm import FILE [--format csv|google|outlook] [--dry-run]
-                            [--on-duplicate skip|merge|create]
-    desktop-crm export FILE [--format csv]
+    desktop-crm import FILE [--format csv|xlsx|vcard|google|outlook] [--dry-run]
+                            [--on-duplicate skip|merge|create] [--sheet NAME]
+                            [--date-order dmy|mdy]
+    desktop-crm import --list               desktop-crm import --undo BATCH_ID
+    desktop-crm export FILE [--format csv|xlsx|vcard|ics] [--owner NAME]
     desktop-crm backup [-o FILE]            desktop-crm restore FILE
     desktop-crm check
+    desktop-crm report customer|list|followups|labels|envelopes|letters … -o FILE.pdf
 
 Every problem a user can act on is printed as one line on stderr,
 `desktop-crm: error: ...`, with a non-zero exit code; a bug is logged with its
@@ -93,26 +96,44 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the same seed gives the same data (default 0)")
 
     imp = commands.add_parser(
-        "import", parents=[common], help="import customers from a CSV file",
+        "import", parents=[common], help="import customers from CSV, Excel or vCard files",
         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=IMPORT_EPILOG,
         description="Import customers from a CSV file (UTF-8, UTF-8 with BOM, GBK/GB18030 or "
-        "UTF-16; comma, semicolon or tab), in one transaction.",
+        "UTF-16; comma, semicolon or tab), an Excel .xlsx file or a vCard .vcf file, in one "
+        "transaction. Also: list past imports, or undo one.",
     )
-    imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--format", choices=("csv", "google", "outlook"), default=None,
-                     help="csv (default), or a Google Contacts / Outlook CSV export "
-                     "(recognised by their columns when not given)")
+    imp.add_argument("file", metavar="FILE", nargs="?")
+    imp.add_argument("--format", choices=("csv", "xlsx", "vcard", "google", "outlook"),
+                     default=None,
+                     help="csv, xlsx, vcard, or a Google Contacts / Outlook CSV export "
+                     "(default: from the file's extension and columns)")
+    imp.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx file to read "
+                     "(default: the first)")
+    imp.add_argument("--date-order", choices=("dmy", "mdy"), default=None,
+                     help="how to read dates like 03/04/2020: dmy = day first (3 April), "
+                     "mdy = month first (4 March); needed only when the file does not tell")
     imp.add_argument("--dry-run", action="store_true",
                      help="check every row and list what would happen; write nothing")
     imp.add_argument("--on-duplicate", choices=("skip", "merge", "create"), default="skip",
                      help="a row with the phone or email of an existing customer: skip it "
-                     "(default), merge it into that customer, or create it anyway")
+                     "(default), merge it into that customer (undoable), or create it anyway")
+    imp.add_argument("--list", action="store_true", dest="list_imports",
+                     help="list past imports (id, file, counts, undone or not) and exit")
+    imp.add_argument("--undo", type=_positive_int, metavar="BATCH_ID",
+                     help="undo the import with this id (see --list): remove the customers "
+                     "it created and put back what it changed")
 
-    exp = commands.add_parser("export", parents=[common], help="export customers to a CSV file",
-                              description="Export all customers (not those in the trash) to a "
-                              "CSV file in UTF-8 with BOM; its first columns are code and name.")
+    exp = commands.add_parser(
+        "export", parents=[common], help="export customers (CSV, Excel, vCard) or plans (.ics)",
+        description="Export all customers (not those in the trash) to a CSV file in UTF-8 "
+        "with BOM (first columns code and name), an Excel .xlsx file or a vCard 3.0 file; "
+        "or the planned follow-ups to an iCalendar .ics file.")
     exp.add_argument("file", metavar="FILE")
-    exp.add_argument("--format", choices=("csv",), default=None, help="csv (the default)")
+    exp.add_argument("--format", choices=("csv", "xlsx", "vcard", "ics"), default=None,
+                     help="csv, xlsx, vcard or ics (default: from the file's extension, "
+                     "else csv)")
+    exp.add_argument("--owner", metavar="NAME",
+                     help="only the customers (ics: the follow-ups) of this sales rep")
 
     backup = commands.add_parser("backup", parents=[common], help="copy the database",
                                  description="Copy the SQLite database while it may be in use "
@@ -130,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("check", parents=[common], help="check the database's integrity",
                         description="Integrity and foreign-key checks and the schema version; "
                         "exit 0 and print ok when the database is sound.")
+    from desktop_crm.reports.command import add_report_parser  # argparse only, no Qt
+
+    add_report_parser(commands, common, _Parser)
     return parser
 
 
@@ -138,6 +162,12 @@ Columns are recognised by their usual Chinese or English names (姓名/name, 手
 电话/phone, 公司/company, 邮箱/email, 省份/province …) and by the names our export writes,
 so an export imports back. A row with our `code` updates that customer; re-importing a
 file of the same name updates the customers it created; blank cells never clear a field.
+Excel: the first sheet (or --sheet NAME); a title row above the header is passed over.
+vCard: 2.1, 3.0 and 4.0 files from phones and address books, one customer per card.
+Dates like 03/04/2020 are never guessed: when a column does not show whether the day or
+the month comes first, the import stops and asks for --date-order dmy or mdy.
+Every import can be undone (`--list` shows them, `--undo ID` undoes one) as long as its
+customers were not worked on since.
 
 exit codes: 0 all rows good; 1 nothing imported (the file could not be read, or the
 import failed and was rolled back); 3 the good rows were imported and some were
@@ -328,10 +358,16 @@ def cmd_demo(args: argparse.Namespace, database: str) -> int:
 
 
 def cmd_import(args: argparse.Namespace, database: str) -> int:
-    """Import a CSV file; rejected rows on stderr, the summary on stdout."""
-    from desktop_crm.exchange.importer import import_customers
+    """Import a file; rejected rows on stderr, the summary on stdout. Or list/undo imports."""
+    if args.list_imports or args.undo is not None:
+        return _import_batches(args, database)
+    if args.file is None:
+        print(f"{PROG}: error: the following arguments are required: FILE (or --list, or "
+              f"--undo BATCH_ID) (see {PROG} import --help)", file=sys.stderr)
+        return EXIT_USAGE
+    from desktop_crm.exchange.importer import AmbiguousDatesError, import_customers
 
-    _reject_other_formats(args.file, args.format, "import")
+    _reject_old_excel(args.file)
     if args.dry_run and not _is_existing_database(database):
         database = ":memory:"  # a dry run against an empty database, leaving no file behind
     _open(database, must_exist=False)
@@ -339,8 +375,13 @@ def cmd_import(args: argparse.Namespace, database: str) -> int:
     try:
         summary = import_customers(
             args.file, file_format=args.format, on_duplicate=args.on_duplicate,
-            dry_run=args.dry_run, progress=progress,
+            dry_run=args.dry_run, progress=progress, sheet=args.sheet,
+            date_order=args.date_order,
         )
+    except AmbiguousDatesError as exc:
+        raise CrmError(f"{exc.message}: run again with --date-order dmy (day first, "
+                       "31/12) or --date-order mdy (month first, 12/31); nothing was imported"
+                       ) from exc
     finally:
         if progress.live:
             progress.finish()
@@ -351,42 +392,70 @@ def cmd_import(args: argparse.Namespace, database: str) -> int:
         print(f"{PROG}: {problem}", file=sys.stderr)
     for warning in summary.warnings:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
-    read = (f"{summary.file} ({summary.encoding}, {summary.delimiter}-separated, "
-            f"{summary.rows} rows)")
+    read = f"{summary.file} ({summary.reading}, {summary.rows} rows)"
     if summary.dry_run:
         for plan in summary.plans:
             print(plan)
         print(f"dry run of {read}, nothing written: would have {summary.counts()}")
     else:
-        print(f"imported {read} into {database}: {summary.counts()}")
+        print(f"imported {read} into {database}: {summary.counts()} (import {summary.batch_id}; "
+              f"undo with `{PROG} import --undo {summary.batch_id}`)")
     return EXIT_REJECTED_ROWS if summary.rejected else EXIT_OK
 
 
-def cmd_export(args: argparse.Namespace, database: str) -> int:
-    """Export every customer to a CSV file."""
-    from desktop_crm.exchange.csv_io import check_writable
-    from desktop_crm.exchange.exporter import export_customers
+def _import_batches(args: argparse.Namespace, database: str) -> int:
+    """`import --list` and `import --undo BATCH_ID`."""
+    from desktop_crm.domain.imports import list_imports, undo_import
 
-    _reject_other_formats(args.file, args.format, "export")
+    if args.file is not None or (args.list_imports and args.undo is not None):
+        raise CrmError("--list and --undo take no FILE, and not both at once")
+    _open(database)
+    if args.list_imports:
+        imports = list_imports()
+        if not imports:
+            print("no imports yet")
+        for b in imports:
+            state = (f"undone {b.undone_at:%Y-%m-%d %H:%M} UTC" if b.undone_at
+                     else f"{b.customers_now} of its customers remain")
+            print(f"{b.id}\t{b.started_at:%Y-%m-%d %H:%M} UTC\t{b.file_format}\t{b.file_name}\t"
+                  f"created {b.created}, updated {b.updated}, merged {b.merged}, "
+                  f"skipped {b.skipped}, rejected {b.rejected}\t{state}")
+        return EXIT_OK
+    result = undo_import(args.undo)
+    print(f"undid import {args.undo}: deleted {result.deleted} customers it created, "
+          f"separated {result.unmerged} merged duplicates, put back {len(result.restored)} "
+          "updated customers")
+    for customer in result.not_restored:
+        print(f"{PROG}: warning: not put back: {customer}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, database: str) -> int:
+    """Export customers to CSV, .xlsx or vCard, or the planned follow-ups to .ics."""
+    from desktop_crm.exchange.csv_io import check_writable
+    from desktop_crm.exchange.exporter import export_customers, format_for
+
+    file_format = format_for(args.file, args.format)
     check_writable(Path(args.file))  # before anything else, so a bad path costs nothing
     _open(database)
     progress = _Progress("customers")
     try:
-        count = export_customers(args.file, file_format=args.format or "csv", progress=progress)
+        count = export_customers(args.file, file_format=file_format, owner=args.owner,
+                                 progress=progress)
     finally:
         if progress.live:
             progress.finish()
-    print(f"exported {count} customers to {args.file}")
+    what = "planned follow-ups" if file_format == "ics" else "customers"
+    print(f"exported {count} {what} to {args.file}")
     return EXIT_OK
 
 
-def _reject_other_formats(file: str, given: str | None, what: str) -> None:
-    """Say plainly that .xlsx/.vcf files are not handled yet rather than misread them."""
-    suffix = Path(file).suffix.lower().lstrip(".")
-    if given is None and suffix in ("xlsx", "xls", "vcf", "vcard"):
+def _reject_old_excel(file: str) -> None:
+    """Say plainly that an old .xls workbook must be saved as .xlsx or CSV first."""
+    if Path(file).suffix.lower() == ".xls":
         raise CrmError(
-            f"cannot {what} .{suffix} files yet; use a CSV file (in Excel: Save As, "
-            "CSV UTF-8)"
+            "cannot import old Excel .xls files; in Excel, Save As “Excel Workbook (.xlsx)” "
+            "or “CSV UTF-8”"
         )
 
 
@@ -472,6 +541,13 @@ def _check_postgres(database: str) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace, database: str) -> int:
+    """Write a printable report as PDF (the kinds and options are in reports/command.py)."""
+    from desktop_crm.reports.command import run_report
+
+    return run_report(args, lambda: _open(database))
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "demo": cmd_demo,
     "import": cmd_import,
@@ -479,4 +555,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
+    "report": cmd_report,
 }

@@ -14,20 +14,30 @@ import peewee
 
 from desktop_crm.db import search_index
 from desktop_crm.db.backup import backup_before_migration
-from desktop_crm.db.models import ALL_MODELS, SchemaVersion
+from desktop_crm.db.models import ALL_MODELS, CustomerMerge, ImportUpdate, SchemaVersion
 from desktop_crm.errors import SchemaTooNewError
 
 log = logging.getLogger(__name__)
 
 
+# Models added by a later step; the first step creates the schema as it was released.
+_ADDED_LATER = (CustomerMerge, ImportUpdate)
+
+
 def _v1_initial_schema(db: peewee.Database) -> None:
-    db.create_tables(ALL_MODELS)
+    db.create_tables([m for m in ALL_MODELS if m not in _ADDED_LATER])
     search_index.create_tables(db)
+
+
+def _v2_merge_and_import_undo(db: peewee.Database) -> None:
+    """Records of merges and of the customers an import updated, so both can be undone."""
+    db.create_tables([CustomerMerge, ImportUpdate])
 
 
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_initial_schema,
+    _v2_merge_and_import_undo,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -1,15 +1,24 @@
 """Import customers from a file, as one transaction, with a report of every row.
 
-Each row is read through the file's `ColumnMapping`, checked with
-`customers.validate_customer` (the customer form's rules) and then:
+Files: CSV (also Google Contacts and Outlook exports), Excel .xlsx (`xlsx_io`) and vCard
+(`vcard_io`). Each CSV/xlsx row is read through the file's `ColumnMapping`, each card
+into the same plain data; then checked with `customers.validate_customer` (the customer
+form's rules) and:
 
-- **updated** when it names a customer we have: by our `code` column, else by
-  `external_id`, else by phone or email among the customers an earlier import of a file
-  with the same name created (so re-importing a file updates instead of duplicating);
+- **updated** when it names a customer we have: by its uuid (a vCard we exported), by
+  our `code` column, else by `external_id`, else by phone or email among the customers
+  an earlier import of a file with the same name created (so re-importing a file
+  updates instead of duplicating);
 - otherwise, when its phone digits or email belong to an existing customer, it is a
-  **duplicate**: skipped (default), **merged** (the customer's empty fields are filled and
-  new phones, emails, messengers, addresses and tags added) or created anyway;
+  **duplicate**: skipped (default), **merged** (stored and merged into that customer by
+  `merge.merge_customers`: its empty fields are filled and new phones, emails,
+  messengers, addresses and tags added; undoable) or created anyway;
 - otherwise **created**.
+
+Dates such as 03/04/2020 are never guessed: a column whose dates do not show their
+day/month order stops the import (`AmbiguousDatesError`) unless `date_order` is given.
+What an import changed on existing customers is noted (`imports.note_update`) so
+`imports.undo_import` can put it back.
 
 An owner who is not a user here, or a referrer who is not a customer (also not further
 down the file), is left out of the row with a warning rather than losing the whole row.
@@ -29,14 +38,18 @@ waiting in the group (same code, external id, phone or email) writes the group f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import functools
+import uuid
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from peewee import Field, Model
+
 from desktop_crm.db.connection import write_transaction
-from desktop_crm.db.models import Customer, Email, ImportBatch, Phone, User, utcnow
-from desktop_crm.domain import customers
+from desktop_crm.db.models import Customer, Email, ImportBatch, Phone, User, database, utcnow
+from desktop_crm.domain import customers, imports
 from desktop_crm.domain.bulk import NewCustomer, bulk_insert_customers
 from desktop_crm.domain.customers import (
     CustomerRecord,
@@ -44,30 +57,42 @@ from desktop_crm.domain.customers import (
     update_customer,
     validate_customer,
 )
+from desktop_crm.domain.merge import merge_customers
 from desktop_crm.domain.messages import text
 from desktop_crm.domain.validation import FieldError, normalize_email, normalize_phone
 from desktop_crm.errors import CrmError, FileFormatError, NotFoundError, ValidationError
-from desktop_crm.exchange.csv_io import DELIMITER_NAMES, read_csv
+from desktop_crm.exchange.csv_io import DELIMITER_NAMES, CsvTable, read_csv
+from desktop_crm.exchange.dates import DATE_ORDERS, DateColumn
 from desktop_crm.exchange.mapping import PRESETS, ColumnMapping, RowData, guess_preset
+from desktop_crm.exchange.vcard_io import FIELD_PROPERTIES, read_vcards
+from desktop_crm.exchange.xlsx_io import XlsxTable, read_xlsx
 
 DUPLICATE_POLICIES = ("skip", "merge", "create")
-FORMATS = PRESETS  # csv, google, outlook: all CSV files
+FORMATS = (*PRESETS, "xlsx", "vcard")  # csv, google and outlook are all CSV files
 _CODE_MAX = 20
 # New customers are written through the bulk path this many at a time (all inside the
 # import's one transaction); create_customer one by one costs ~15 ms a row.
 FLUSH_EVERY = 500
 # Fields that count as empty for a merge even though they always hold a value.
 _EMPTY_DEFAULTS = {"stars": 0}
+_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".vcf": "vcard", ".vcard": "vcard"}
 
 
 class ImportCancelled(CrmError):
     """The user cancelled the import; nothing of it was kept."""
 
 
+class AmbiguousDatesError(CrmError):
+    """Some date columns could be read day/month or month/day; `columns` says which."""
+
+    def __init__(self, columns: list[DateColumn]) -> None:
+        self.columns = columns
+        super().__init__("; ".join(c.explain() for c in columns)
+                         + "; say which order the dates are in (day/month or month/day)")
+
+
 class _DryRunDone(Exception):
     """Raised at the end of a dry run to roll its transaction back."""
-
-
 @dataclass(frozen=True)
 class RowProblem:
     """Why one row was rejected: the column(s) or field, and the reason."""
@@ -119,6 +144,7 @@ class ImportSummary:
     plans: list[RowPlan] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     batch_id: int | None = None
+    reading: str = ""  # how the file was read: "utf-8, comma-separated", "sheet “客户”" …
 
     def counts(self) -> str:
         """The counts in one line: "created 3, updated 1 (2 unchanged), merged 0, …"."""
@@ -128,6 +154,148 @@ class ImportSummary:
             f"created {self.created}, updated {self.updated}{unchanged}, merged {self.merged}, "
             f"skipped {self.skipped}, rejected {self.rejected}{warnings}"
         )
+
+
+def detect_format(path: str | Path) -> str:
+    """"xlsx", "vcard" or "csv" for a file, from its name, else from its first bytes."""
+    suffix = Path(path).suffix.lower()
+    if suffix in _SUFFIXES:
+        return _SUFFIXES[suffix]
+    if suffix in (".csv", ".txt", ".tsv"):
+        return "csv"
+    try:
+        with Path(path).open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return "csv"  # the reader says what is wrong with it
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if b"BEGIN:VCARD" in head.upper():
+        return "vcard"
+    return "csv"
+
+
+@dataclass
+class _Source:
+    """A file opened for import: its rows as customer data, and how to name its columns."""
+
+    name: str
+    file_format: str  # the preset for CSV and xlsx files (csv, google, outlook); vcard
+    reading: str
+    encoding: str
+    delimiter: str
+    ignored: list[str]
+    where: Callable[[str], list[str]]
+    rows: Callable[[], Iterator[tuple[int, RowData]]]
+    batch_format: str  # what the import batch records: csv, google, outlook, xlsx, vcard
+
+
+def _open_table(path: str | Path, file_format: str | None,
+                sheet: str | None) -> tuple[CsvTable | XlsxTable, str]:
+    """The table of a CSV or xlsx file, and its preset."""
+    if file_format == "xlsx" or (file_format is None and detect_format(path) == "xlsx"):
+        table: CsvTable | XlsxTable = read_xlsx(
+            path, sheet=sheet,
+            is_header=lambda cells: bool(ColumnMapping.from_headers(
+                cells, guess_preset(cells)).recognised))
+        return table, guess_preset(table.headers)
+    if sheet is not None:
+        raise CrmError("--sheet is for .xlsx files; this file is read as CSV")
+    table = read_csv(path)
+    preset = file_format if file_format in ("google", "outlook") else guess_preset(table.headers)
+    return table, preset
+
+
+def _check_mapping(table: CsvTable | XlsxTable, mapping: ColumnMapping) -> None:
+    found = ", ".join(h for h in table.headers if h)[:200]
+    where = table.name if isinstance(table, CsvTable) else (
+        f"{table.name} (sheet “{table.sheet}”)" if len(table.sheets) > 1 else table.name)
+    if not mapping.recognised:
+        raise FileFormatError(
+            f"{where}: none of its columns is one we know (found: {found}); "
+            "the first row must name the columns, e.g. 姓名/name, 手机/mobile, 邮箱/email"
+        )
+    if not mapping.has_name_source():
+        raise FileFormatError(
+            f"{where} has no name column (姓名/name, or 公司/company); found: {found}"
+        )
+
+
+def _date_columns(table: CsvTable | XlsxTable, mapping: ColumnMapping) -> list[DateColumn]:
+    """What each date column's values say about their day/month order (reads the file)."""
+    wanted = mapping.date_columns()
+    if not wanted:
+        return []
+    columns = [DateColumn(header) for _index, header in wanted]
+    for _line, cells in table.rows():
+        for (index, _header), column in zip(wanted, columns, strict=True):
+            if index < len(cells) and cells[index].strip():
+                column.add(cells[index])
+        if all(c.settled for c in columns):
+            break
+    return columns
+
+
+def ambiguous_date_columns(path: str | Path, *, file_format: str | None = None,
+                           sheet: str | None = None) -> list[DateColumn]:
+    """The date columns of a CSV or xlsx file whose day/month order the file does not tell.
+
+    Empty when every date can be read one way only (or the file's format fixes the order,
+    as Outlook's does). Ask the user, then pass `date_order` to `import_customers`.
+    """
+    if file_format == "vcard" or (file_format is None and detect_format(path) == "vcard"):
+        return []
+    table, preset = _open_table(path, file_format, sheet)
+    if preset in ("google", "outlook"):
+        return []
+    mapping = ColumnMapping.from_headers(table.headers, preset)
+    return [c for c in _date_columns(table, mapping) if c.ambiguous]
+
+
+def _open_source(path: str | Path, file_format: str | None, sheet: str | None,
+                 date_order: str | None) -> _Source:
+    if file_format == "vcard" or (file_format is None and detect_format(path) == "vcard"):
+        if sheet is not None:
+            raise CrmError("--sheet is for .xlsx files, not vCard files")
+        cards = read_vcards(path)
+
+        def where(field_name: str) -> list[str]:
+            return [FIELD_PROPERTIES.get(field_name, field_name.upper())]
+
+        return _Source(cards.name, "vcard", f"vCard, {cards.encoding}", cards.encoding, "",
+                       [], where, cards.rows, "vcard")
+    table, preset = _open_table(path, file_format, sheet)
+    mapping = ColumnMapping.from_headers(table.headers, preset)
+    _check_mapping(table, mapping)
+    if date_order is not None:
+        mapping.date_order = date_order
+    elif preset not in ("google", "outlook"):
+        columns = _date_columns(table, mapping)
+        unclear = [c for c in columns if c.ambiguous]
+        if unclear:
+            raise AmbiguousDatesError(unclear)
+        mapping.date_order = next((c.order for c in columns if c.order), None)
+
+    width = len(table.headers)
+    ragged = isinstance(table, CsvTable)  # a spreadsheet may hold cells past its header
+
+    def rows() -> Iterator[tuple[int, RowData]]:
+        for line, cells in table.rows():
+            if ragged and len(cells) > width and any(c.strip() for c in cells[width:]):
+                yield line, RowData({}, error=(
+                    f"has {len(cells)} cells but the header names {width} columns "
+                    "(a value with an unquoted comma or semicolon?); the row was not imported"))
+                continue
+            yield line, mapping.row_data(cells)
+
+    if isinstance(table, XlsxTable):
+        reading = f"sheet “{table.sheet}”"
+        return _Source(table.name, preset, reading, "", "", list(mapping.ignored),
+                       mapping.columns_for, rows, "xlsx")
+    delimiter = DELIMITER_NAMES.get(table.delimiter, table.delimiter)
+    return _Source(table.name, preset, f"{table.encoding}, {delimiter}-separated",
+                   table.encoding, delimiter, list(mapping.ignored), mapping.columns_for, rows,
+                   preset)
 
 
 def import_customers(
@@ -140,52 +308,51 @@ def import_customers(
     keep_plans: bool | None = None,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    sheet: str | None = None,
+    date_order: str | None = None,
 ) -> ImportSummary:
-    """Import the customers in the CSV file at `path` into the open database.
+    """Import the customers in the file at `path` into the open database.
 
-    `file_format` is "csv", "google" or "outlook" (None: recognised from the header).
-    `on_duplicate` is "skip", "merge" or "create". `progress(rows_done)` is called now
-    and then; `cancelled()` returning True stops the import and keeps nothing of it.
+    `file_format` is "csv", "google", "outlook", "xlsx" or "vcard" (None: recognised from
+    the file's name and header). `sheet` names the sheet of an .xlsx file (default: the
+    first). `date_order` ("dmy" or "mdy") says how to read dates like 03/04/2020; without
+    it a column whose dates could be read either way raises `AmbiguousDatesError` (see
+    `ambiguous_date_columns`). `on_duplicate` is "skip", "merge" (a real merge into the
+    existing customer, undoable) or "create". `progress(rows_done)` is called now and
+    then; `cancelled()` returning True stops the import and keeps nothing of it.
     Raises `FileFormatError` when the file cannot be read or is not a customer list.
     """
     if on_duplicate not in DUPLICATE_POLICIES:
         raise CrmError(f"--on-duplicate must be one of: {', '.join(DUPLICATE_POLICIES)}")
     if file_format not in (None, *FORMATS):
-        raise CrmError(f"cannot import the format “{file_format}” yet; save the file as CSV")
-    table = read_csv(path)
-    preset = file_format if file_format in ("google", "outlook") else guess_preset(table.headers)
-    mapping = ColumnMapping.from_headers(table.headers, preset)
-    found = ", ".join(h for h in table.headers if h)[:200]
-    if not mapping.recognised:
-        raise FileFormatError(
-            f"{table.name}: none of its columns is one we know (found: {found}); "
-            "the first row must name the columns, e.g. 姓名/name, 手机/mobile, 邮箱/email"
-        )
-    if not mapping.has_name_source():
-        raise FileFormatError(
-            f"{table.name} has no name column (姓名/name, or 公司/company); found: {found}"
-        )
+        raise CrmError(f"cannot import the format “{file_format}”; "
+                       f"use one of: {', '.join(FORMATS)}")
+    if date_order not in (None, *DATE_ORDERS):
+        raise CrmError(f"the date order must be one of: {', '.join(DATE_ORDERS)}")
+    source = _open_source(path, file_format, sheet, date_order)
     summary = ImportSummary(
-        file=str(path), file_format=preset, encoding=table.encoding,
-        delimiter=DELIMITER_NAMES.get(table.delimiter, table.delimiter), dry_run=dry_run,
-        ignored_columns=list(mapping.ignored),
+        file=str(path), file_format=source.file_format, encoding=source.encoding,
+        delimiter=source.delimiter, dry_run=dry_run, ignored_columns=source.ignored,
+        reading=source.reading,
     )
-    run = _ImportRun(mapping, summary, on_duplicate, changed_by,
+    run = _ImportRun(source.where, summary, on_duplicate, changed_by,
                      dry_run if keep_plans is None else keep_plans)
     try:
         with write_transaction():
             file_name = str(Path(path).resolve())[:500]
-            batch = ImportBatch.create(file_name=file_name, file_format=preset)
+            batch = ImportBatch.create(file_name=file_name, file_format=source.batch_format)
             run.earlier_batches = _earlier_batches(Path(path).name, batch.id)
             run.batch_id = batch.id
-            for line, cells in table.rows():
+            for line, row in source.rows():
                 if cancelled is not None and cancelled():
                     raise ImportCancelled("the import was cancelled; nothing of it was kept")
-                run.import_row(line, cells)
+                run.import_row(line, row)
                 if progress is not None and summary.rows % 100 == 0:
                     progress(summary.rows)
             if summary.rows == 0:
-                raise FileFormatError(f"{table.name} has a header row but no customers")
+                what = "no cards" if source.batch_format == "vcard" else (
+                    "a header row but no customers")
+                raise FileFormatError(f"{source.name} has {what}")
             run.flush()
             run.link_referrers()
             ImportBatch.update(
@@ -215,9 +382,9 @@ def _earlier_batches(file_name: str, current: int) -> list[int]:
 
 
 class _ImportRun:
-    def __init__(self, mapping: ColumnMapping, summary: ImportSummary, on_duplicate: str,
-                 changed_by: str | None, keep_plans: bool) -> None:
-        self.mapping = mapping
+    def __init__(self, where: Callable[[str], list[str]], summary: ImportSummary,
+                 on_duplicate: str, changed_by: str | None, keep_plans: bool) -> None:
+        self.columns_for = where
         self.summary = summary
         self.on_duplicate = on_duplicate
         self.changed_by = changed_by
@@ -232,10 +399,14 @@ class _ImportRun:
 
     # ---------------------------------------------------------------------- one row
 
-    def import_row(self, line: int, cells: list[str]) -> None:
+    def import_row(self, line: int, row: RowData) -> None:
         self.summary.rows += 1
-        row = self.mapping.row_data(cells)
         name = str(row.data.get("name") or "").strip()
+        if row.error is not None:
+            self._reject(line, name, {"": row.error})
+            return
+        for field_name, reason in row.warnings:
+            self.summary.warnings.append(RowProblem(line, self._where(field_name), reason))
         referrer = self._unknown_references(line, row.data)
         try:
             plan = self._decide(line, row, name, referrer)
@@ -282,17 +453,25 @@ class _ImportRun:
         for line, code, referrer in self.referrals:
             customer_id = Customer.select(Customer.id).where(Customer.code == code).scalar()
             try:
-                update_customer(customer_id, {"referred_by": referrer}, changed_by=self.changed_by)
+                self._apply(get_customer(customer_id), {"referred_by": referrer})
             except ValidationError:
                 self.summary.warnings.append(RowProblem(
                     line, self._where("referred_by"),
                     f"{text('unknown_customer', value=referrer)}; imported without a referrer"))
 
     def _where(self, field_name: str) -> str:
-        return ", ".join(self.mapping.columns_for(field_name)) or field_name
+        return ", ".join(self.columns_for(field_name)) or field_name
 
     def _decide(self, line: int, row: RowData, name: str, referrer: str | None) -> RowPlan:
         data = row.data
+        ours = _by_uuid(row.uid) if row.uid else None
+        if ours is not None:  # one of our own customers, exported (a vCard's UID)
+            validate_customer(data, partial=True)
+            if Customer.select(Customer.deleted_at).where(Customer.id == ours).scalar():
+                raise NotFoundError(text("in_trash", value=get_customer(ours).code))
+            return self._update(line, ours, data, name)
+        if row.external_id and not data.get("external_id"):
+            data["external_id"] = row.external_id[:200]
         code = (row.code or "").strip() or None
         if code is not None and len(code) > _CODE_MAX:
             raise ValidationError({"code": text("too_long", max=_CODE_MAX)})
@@ -318,7 +497,7 @@ class _ImportRun:
             if code is None and batch is not None and batch in self.earlier_batches:
                 return self._update(line, duplicate, data, name)
             if self.on_duplicate == "merge":
-                return self._merge(line, duplicate, data, name)
+                return self._merge(line, duplicate, data, clean, name)
             if self.on_duplicate == "skip":
                 other = get_customer(duplicate)
                 return RowPlan(line, "skip", name, other.code,
@@ -360,9 +539,11 @@ class _ImportRun:
     # ------------------------------------------------------------------ matching
 
     def _by_key(self, code: str | None, data: Mapping[str, Any]) -> int | None:
-        """The customer this row names by code or external id, if any."""
+        """The customer this row names by code or external id, if any (the customer it
+        was merged into, for one merged since)."""
         if code is not None:
-            return Customer.select(Customer.id).where(Customer.code == code).scalar()
+            return _merged_target(
+                Customer.select(Customer.id).where(Customer.code == code).scalar())
         external = str(data.get("external_id") or "").strip()
         if external:
             return Customer.select(Customer.id).where(
@@ -390,19 +571,8 @@ class _ImportRun:
         """An existing customer with one of these phone numbers or email addresses."""
         digits = [p.digits for p in clean.get("phones", ())]
         emails = [e.address for e in clean.get("emails", ())]
-        if digits:
-            found = Phone.select(Phone.customer).join(Customer).where(
-                Phone.digits.in_(digits) & Customer.deleted_at.is_null()
-            ).order_by(Phone.customer).first()
-            if found is not None:
-                return found.customer_id
-        if emails:
-            found = Email.select(Email.customer).join(Customer).where(
-                Email.address.in_(emails) & Customer.deleted_at.is_null()
-            ).order_by(Email.customer).first()
-            if found is not None:
-                return found.customer_id
-        return None
+        return (_first_live_owner(Phone, Phone.digits, digits)
+                or _first_live_owner(Email, Email.address, emails))
 
     @staticmethod
     def _same_what(clean: Mapping[str, Any], other: CustomerRecord) -> str:
@@ -422,23 +592,82 @@ class _ImportRun:
         changes.update(_added_items(record, data))
         if _same_scalars(record, changes):
             return RowPlan(line, "unchanged", record.name, record.code)
-        after = update_customer(customer_id, changes, changed_by=self.changed_by)
+        after = self._apply(record, changes)
         action = "update" if after.version != record.version else "unchanged"
         return RowPlan(line, action, after.name or name, after.code)
 
-    def _merge(self, line: int, customer_id: int, data: Mapping[str, Any], name: str) -> RowPlan:
-        """Fill the duplicate's empty fields; add the row's new phones, emails, tags …"""
+    def _apply(self, record: CustomerRecord, changes: Mapping[str, Any]) -> CustomerRecord:
+        """Update a customer, noting what changed on one this import did not create (so
+        undoing the import can put it back)."""
+        after = update_customer(record.id, changes, changed_by=self.changed_by)
+        if after.version != record.version and Customer.select(Customer.import_batch).where(
+                Customer.id == record.id).scalar() != self.batch_id:
+            imports.note_update(self.batch_id, record, after)
+        return after
+
+    def _merge(self, line: int, customer_id: int, data: Mapping[str, Any],
+               clean: Mapping[str, Any], name: str) -> RowPlan:
+        """Store the row as a customer and merge it into its duplicate (undoable): the
+        duplicate keeps its values, its empty fields are filled, new phones, emails,
+        tags … are added. A row that would add nothing is left out ("unchanged")."""
         record = get_customer(customer_id)
-        changes = {
-            k: v for k, v in data.items()
-            if k not in customers.COLLECTIONS and k in customers.SCALAR_FIELDS
-            and getattr(record, k, None) in (None, "", _EMPTY_DEFAULTS.get(k))
-        }
-        if "birthday_has_year" in changes and "birthday" not in changes:
-            del changes["birthday_has_year"]
-        changes.update(_added_items(record, data))
-        after = update_customer(customer_id, changes, changed_by=self.changed_by)
-        return RowPlan(line, "merge", name, after.code, f"into {after.name}")
+        fills = {k for k, v in data.items()
+                 if k in customers.SCALAR_FIELDS and k not in ("birthday_has_year",)
+                 and getattr(record, k, None) in (None, "", _EMPTY_DEFAULTS.get(k))
+                 and v not in (None, "")}
+        if not fills and not _added_items(record, data):
+            return RowPlan(line, "unchanged", record.name, record.code, "nothing new")
+        (new_id,) = bulk_insert_customers([NewCustomer.from_validated(clean)],
+                                          import_batch_id=self.batch_id,
+                                          changed_by=self.changed_by)
+        merge_customers(customer_id, new_id, changed_by=self.changed_by,
+                        import_batch=self.batch_id)
+        return RowPlan(line, "merge", name, record.code, f"into {record.name}")
+
+
+@functools.lru_cache(maxsize=64)
+def _owner_sql(model: type[Model], column: str, count: int, param: str) -> str:
+    table, customers_table = model._meta.table_name, Customer._meta.table_name
+    key = model._meta.fields["customer"].column_name
+    marks = ", ".join([param] * count)
+    return (f'SELECT t."{key}" FROM "{table}" t JOIN "{customers_table}" c ON c.id = t."{key}" '
+            f'WHERE t."{column}" IN ({marks}) AND c.deleted_at IS NULL '
+            f'ORDER BY t."{key}" LIMIT 1')
+
+
+def _first_live_owner(model: type[Model], field: Field, values: list[str]) -> int | None:
+    """The first live customer having a phone (email) with one of these values.
+
+    Plain SQL: this runs for every row of an import, and building the query with peewee
+    each time cost more than everything else an import does (bench/bench_import.py).
+    """
+    if not values:
+        return None
+    db = database.obj
+    sql = _owner_sql(model, field.column_name, len(values), db.param)
+    row = db.execute_sql(sql, values).fetchone()
+    return row[0] if row else None
+
+
+def _merged_target(customer_id: int | None) -> int | None:
+    """The customer a merged customer lives on in (following merges of merges)."""
+    for _ in range(100):
+        if customer_id is None:
+            return None
+        target = Customer.select(Customer.merged_into).where(Customer.id == customer_id).scalar()
+        if target is None:
+            return customer_id
+        customer_id = target
+    return customer_id
+
+
+def _by_uuid(uid: str) -> int | None:
+    """Our customer with this uuid (32 hex digits), or the one it was merged into."""
+    try:
+        key = uuid.UUID(uid)
+    except ValueError:
+        return None
+    return _merged_target(Customer.select(Customer.id).where(Customer.uuid == key).scalar())
 
 
 def _added_items(record: CustomerRecord, data: Mapping[str, Any]) -> dict[str, list[Any]]:

@@ -18,12 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import phonenumbers
-
 from desktop_crm.domain.customers import MESSENGER_SERVICES
-from desktop_crm.domain.validation import DEFAULT_REGION
+from desktop_crm.exchange import dates
 
 PRESETS = ("csv", "google", "outlook")
+DATE_FIELDS = ("birthday",)  # customer fields that hold dates (see `dates`)
 
 # Columns our own export writes, in order; each is also an import alias of itself.
 EXPORT_COLUMNS = (
@@ -218,17 +217,14 @@ VALUE_SYNONYMS: dict[str, dict[str, str]] = {
 _SPLIT_MULTI = re.compile(r"\s*(?::::|;|；|,|，|、|\||\n)\s*")
 _SPLIT_PHONES = re.compile(r"\s*(?::::|;|；|,|，|、|/|\||\n)\s*")
 _HANZI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2,4})$")
-_NO_YEAR_DATE = re.compile(r"^--(\d{1,2})-?(\d{1,2})$")
-_DATE_TIME = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?$")
 _LUNAR = re.compile(
     r"^(闰|leap\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(leap|闰)?$", re.IGNORECASE
 )
 _STARS = re.compile(r"^(\d)(\.0+)?\s*(星|stars?)?$", re.IGNORECASE)
 _GRADE = re.compile(r"^([abc])\s*(类|级|类客户|级客户)?$", re.IGNORECASE)
-# The year Google and vCard use for birthdays given without one ("--03-12"): a leap year,
-# so 29 February is kept.
-NO_YEAR = 1904
+NO_YEAR = dates.NO_YEAR  # the year of a birthday given without one ("--03-12")
+# Exports whose dates are month first (Outlook's and Google's CSV from an English UI).
+_MONTH_FIRST_PRESETS = ("outlook", "google")
 
 
 def normalize_header(header: str) -> str:
@@ -314,6 +310,9 @@ class ColumnMapping:
     preset: str
     targets: list[Target | None]
     ignored: list[str] = field(default_factory=list)  # headers we do not know
+    # How to read day/month dates with the year last ("dmy" or "mdy"); None: the preset's
+    # (month first for Outlook and Google) or, if it has none, only unambiguous ones.
+    date_order: str | None = None
 
     @classmethod
     def from_headers(cls, headers: Sequence[str], preset: str = "csv") -> ColumnMapping:
@@ -334,6 +333,11 @@ class ColumnMapping:
                 t.kind == "scalar" and t.field in ("name", "company_name")))
             for t in self.targets
         )
+
+    def date_columns(self) -> list[tuple[int, str]]:
+        """(index, header) of the columns holding dates (birthdays)."""
+        return [(i, h) for i, (h, t) in enumerate(zip(self.headers, self.targets, strict=True))
+                if t is not None and t.kind == "scalar" and t.field in DATE_FIELDS]
 
     def columns_for(self, field_name: str) -> list[str]:
         """The headers that feed `field_name` (to name them in a problem report)."""
@@ -363,12 +367,19 @@ class RowData:
 
     data: dict[str, Any]
     code: str | None = None
+    uid: str | None = None  # our uuid (32 hex digits) when the row may be one of ours
+    external_id: str | None = None  # the row's id in the file it came from (a vCard's UID)
+    # (field, reason) for details left out of the row, which is imported without them
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    error: str | None = None  # why the row cannot be read at all (it is rejected)
 
 
 class _RowBuilder:
     def __init__(self, mapping: ColumnMapping) -> None:
         self.mapping = mapping
         self.preset = mapping.preset
+        self.date_order = mapping.date_order or (
+            "mdy" if mapping.preset in _MONTH_FIRST_PRESETS else None)
 
     def build(self, cells: Sequence[str]) -> RowData:
         data: dict[str, Any] = {}
@@ -391,7 +402,7 @@ class _RowBuilder:
             if kind == "code":
                 code = value
             elif kind == "scalar" and target.field == "birthday":
-                day, has_year = _birthday(value, us_order=self.preset in ("outlook", "google"))
+                day, has_year = _birthday(value, self.date_order)
                 if day and "birthday" not in data:
                     data["birthday"] = day
                     if not has_year:
@@ -431,7 +442,8 @@ class _RowBuilder:
         for key, (column_label, numbers) in phone_groups.items():
             label = _google_label(phone_labels.get(key)) or column_label
             data.setdefault("phones", []).extend(
-                {"number": n, "label": label or _phone_label(n)} for n in numbers
+                # No label: validation files it as mobile or work by the kind of number.
+                {"number": n, "label": label} for n in numbers
             )
         if emails:
             data["emails"] = emails
@@ -507,15 +519,6 @@ def _google_label(value: str | None) -> str | None:
     return _GOOGLE_LABELS.get(_fold(first), "other")
 
 
-def _phone_label(number: str) -> str:
-    """A fixed line is filed as "work", anything else as "mobile"."""
-    try:
-        kind = phonenumbers.number_type(phonenumbers.parse(number, DEFAULT_REGION))
-    except phonenumbers.NumberParseException:
-        return "mobile"
-    return "work" if kind == phonenumbers.PhoneNumberType.FIXED_LINE else "mobile"
-
-
 def _messenger(item: str) -> dict[str, str]:
     service, sep, handle = item.partition(":")
     if sep and _fold(service) in MESSENGER_SERVICES:
@@ -532,27 +535,19 @@ def _clean_tag(value: str) -> str:
     return tag
 
 
-def _birthday(value: str, *, us_order: bool) -> tuple[str, bool]:
-    """A birthday the way exports write it, and whether it has a year.
+def _birthday(value: str, order: str | None) -> tuple[str, bool]:
+    """A birthday as ISO text, and whether it has a year.
 
-    Anything not recognised is passed on as it is, for validation to name.
+    Anything not read as a date (also a day/month date when the order is not known) is
+    passed on as it is, for validation to name.
     """
     text = unicodedata.normalize("NFKC", value).strip()
     if text in ("0/0/00", "0/0/0000", "00/00/0000"):  # Outlook's "no birthday"
         return "", True
-    match = _DATE_TIME.match(text)
-    if match:
-        return match.group(1), True
-    match = _NO_YEAR_DATE.match(text)
-    if match:
-        return f"{NO_YEAR}-{int(match.group(1)):02d}-{int(match.group(2)):02d}", False
-    match = _US_DATE.match(text)
-    if match and us_order:
-        month, day, year = (int(g) for g in match.groups())
-        if year < 100:
-            year += 1900 if year > 30 else 2000
-        return f"{year:04d}-{month:02d}-{day:02d}", True
-    return text, True
+    parsed = dates.parse_date_text(text, order)
+    if parsed is None:
+        return text, True
+    return parsed.value, parsed.has_year
 
 
 def format_birthday(day: object, has_year: bool) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from desktop_crm import paths
+from desktop_crm.db.migrations import CURRENT_VERSION
 from tests.cli.conftest import corrupt, customer_names, digest, make_newer, run_module
 
 # ------------------------------------------------------------------------ backup
@@ -127,7 +128,8 @@ def test_restore_of_a_bad_file_leaves_the_data_untouched(
 def test_check_a_sound_database(run: Any, database: Path) -> None:
     result = run("--database", str(database), "check")
     assert (result.code, result.err) == (0, "")
-    assert result.out.startswith("ok: ") and "2 customers (0 in the trash), schema 1" in result.out
+    assert result.out.startswith("ok: ") and (
+        f"2 customers (0 in the trash), schema {CURRENT_VERSION}") in result.out
 
 
 def test_check_does_not_change_the_file(run: Any, database: Path) -> None:

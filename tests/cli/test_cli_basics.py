@@ -29,7 +29,7 @@ def test_help_lists_the_commands_and_exit_codes(run: Any) -> None:
         ["import"],
         ["import", "x.csv", "--on-duplicate", "ignore"],
         ["import", "x.csv", "--format", "pdf"],
-        ["export", "x.csv", "--format", "xlsx"],
+        ["export", "x.csv", "--format", "pdf"],
         ["demo"],
         ["demo", "--customers", "0"],
         ["demo", "--customers", "many"],

@@ -16,6 +16,7 @@ from desktop_crm.db.backup import (
     verify_sqlite,
 )
 from desktop_crm.db.connection import close_database, open_database
+from desktop_crm.db.migrations import CURRENT_VERSION
 from desktop_crm.domain.customers import create_customer, trash_customers
 from desktop_crm.errors import DatabaseError, SchemaTooNewError
 
@@ -80,7 +81,7 @@ def test_backup_to_a_folder_or_missing_folder_is_refused(tmp_path: Path) -> None
 
 def test_describe_counts_customers_and_reads_the_schema(tmp_path: Path) -> None:
     info = describe_sqlite(make_database(tmp_path / "crm.sqlite3", ["张三", "李四", "王五"]))
-    assert (info.schema_version, info.customers, info.trashed) == (1, 2, 1)
+    assert (info.schema_version, info.customers, info.trashed) == (CURRENT_VERSION, 2, 1)
 
 
 @pytest.mark.parametrize(

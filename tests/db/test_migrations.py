@@ -60,7 +60,7 @@ def test_an_older_database_is_backed_up_before_upgrading(db_path, monkeypatch):
     assert migrations.schema_version(database.obj) == migrations.CURRENT_VERSION
     close_database()
     assert len(applied) == 1
-    backups = list(db_path.parent.glob("crm.schema1-*.sqlite3"))
+    backups = list(db_path.parent.glob(f"crm.schema{migrations.CURRENT_VERSION - 1}-*.sqlite3"))
     assert len(backups) == 1
     con = sqlite3.connect(backups[0])
     assert con.execute("SELECT name FROM customer").fetchall() == [("张三",)]

@@ -120,7 +120,7 @@ def test_a_failed_export_keeps_the_previous_file(
         raise RuntimeError("bug in the middle")
         yield  # pragma: no cover
 
-    monkeypatch.setattr(exporter, "_page_rows", broken)
+    monkeypatch.setattr(exporter, "_page_records", broken)
     with pytest.raises(RuntimeError):
         export_customers(path)
     assert path.read_text(encoding="utf-8") == "previous export"

@@ -243,15 +243,17 @@ def test_duplicate_merge_fills_empty_fields_and_adds_items_with_history(
     original = existing()
     summary = import_customers(write(tmp_path, DUPLICATE), on_duplicate="merge")
     assert (summary.created, summary.merged) == (0, 1)
-    (merged,) = records()
+    merged, row = records()  # the row is kept, merged into the duplicate, to undo it later
+    assert (row.deleted_at is not None, Customer.get_by_id(row.id).merged_into_id) == (
+        True, merged.id)
     assert merged.name == "张三" and merged.notes == "老备注"  # filled fields are kept
     assert merged.company_name == "武当派"  # the empty one is filled
     assert [e.address for e in merged.emails] == ["new@example.com"]
     assert merged.tags == ["VIP", "武术"]
     assert merged.version == original.version + 1
     changed = {c.field for c in ChangeLog.select().where(
-        (ChangeLog.customer == merged.id) & (ChangeLog.action == "update"))}
-    assert {"company_name", "emails", "tags"} <= changed
+        (ChangeLog.customer == merged.id) & (ChangeLog.action == "merge"))}
+    assert {"company_name", "emails", "tags", "merged_from"} <= changed
 
 
 def test_reimporting_the_same_file_updates_instead_of_duplicating(db: Any, tmp_path: Path) -> None:
@@ -396,3 +398,21 @@ def test_progress_is_reported(db: Any, tmp_path: Path) -> None:
     done: list[int] = []
     import_customers(write(tmp_path, "姓名\n" + rows), progress=done.append)
     assert done == [100, 200, 250]
+
+
+def test_a_ragged_row_is_rejected_naming_its_line(db: Any, tmp_path: Path) -> None:
+    path = write(tmp_path, "姓名,手机,地址\n张三,13800138000,北京,海淀区\n李四,13900139000\n"
+                           "王五,13700137000,上海,,\n")
+    summary = import_customers(path)
+    assert (summary.created, summary.rejected) == (2, 1)  # short rows and empty extras are fine
+    assert str(summary.problems[0]) == (
+        "line 2: has 4 cells but the header names 3 columns (a value with an unquoted comma or "
+        "semicolon?); the row was not imported")
+    assert [r.name for r in records()] == ["李四", "王五"]
+
+
+def test_a_file_of_ragged_rows_writes_nothing(db: Any, tmp_path: Path) -> None:
+    path = write(tmp_path, "姓名,手机\n张三,138,0013,8000\n李四,139,0013,9000\n")
+    summary = import_customers(path)
+    assert (summary.created, summary.rejected) == (0, 2)
+    assert Customer.select().count() == 0
