@@ -688,10 +688,13 @@ def restore_customers(customer_ids: Iterable[int], *, changed_by: str | None = N
     """Bring customers back from the trash; returns how many were restored."""
     ids = list(customer_ids)
     with write_transaction():
+        # A merged customer lives on in the one it was merged into: unmerge brings it back.
         trashed = [
             c.id
             for c in Customer.select(Customer.id).where(
-                Customer.id.in_(ids) & Customer.deleted_at.is_null(False)
+                Customer.id.in_(ids)
+                & Customer.deleted_at.is_null(False)
+                & Customer.merged_into.is_null()
             )
         ]
         if not trashed:

@@ -253,3 +253,16 @@ def test_a_schema_1_database_gets_the_merge_tables(db_path: Any) -> None:
         assert CustomerMerge.select().count() == 1
     finally:
         close_database()
+
+
+def test_a_merged_customer_is_neither_in_the_trash_nor_restorable_from_it(db):
+    from desktop_crm.domain import customers as service
+    from desktop_crm.domain.merge import merge_customers
+    from desktop_crm.domain.search import CustomerQuery, search_customers
+
+    kept = service.create_customer({"name": "张三", "phones": ["13800138000"]})
+    other = service.create_customer({"name": "张三", "emails": ["zs@example.com"]})
+    merge_customers(kept.id, other.id, {})
+    assert search_customers(CustomerQuery(trashed=True)) == []
+    assert service.restore_customers([other.id]) == 0
+    assert service.get_customer(other.id).deleted_at is not None
