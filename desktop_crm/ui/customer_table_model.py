@@ -98,8 +98,8 @@ class CustomerTableModel(QAbstractTableModel):
             if generation == self._generation:  # not overtaken by reload_now()
                 self._apply_ids(ids)
 
-        self._tasks.run(first_page, show_first, key=f"{key}-first", receiver=self)
-        self._tasks.run(everything, show_all, key=key, receiver=self)
+        self._tasks.run(first_page, show_first, key=f"{key}-first", receiver=self, priority=2)
+        self._tasks.run(everything, show_all, key=key, receiver=self, priority=1)
 
     def reload_now(self) -> None:
         """The same, synchronously (after a small change the user is waiting to see)."""

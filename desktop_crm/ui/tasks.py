@@ -87,11 +87,13 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int], None] | None = None,
         key: str | None = None,
         receiver: QObject | None = None,
+        priority: int = 0,
     ) -> TaskContext:
         """Run `work(context)` in the background; `on_done(result)` runs on the UI thread.
 
         With `receiver`, the result is dropped if that object was deleted meanwhile (a
-        pane closed while its data was being read).
+        pane closed while its data was being read). Higher `priority` runs first when
+        the pool is busy (what the user is looking at before background counts).
         """
         generation = self._generation.get(key, 0) + 1 if key else 0
         if key:
@@ -119,7 +121,7 @@ class TaskRunner(QObject):
         if on_progress:
             signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
         task = _Task(work, signals)
-        self.pool.start(task)
+        self.pool.start(task, priority)
         return task.context
 
     def wait(self, msecs: int = -1) -> bool:
