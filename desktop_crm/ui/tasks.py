@@ -41,6 +41,9 @@ class TaskContext:
         return self._cancelled.is_set()
 
 
+_SKIPPED = object()  # the result of a task that never ran
+
+
 class _TaskSignals(QObject):
     progress = Signal(int, int)
     finished = Signal(object)
@@ -55,6 +58,9 @@ class _Task(QRunnable):
         self.context = TaskContext(signals)
 
     def run(self) -> None:
+        if self.context.cancelled:  # superseded or cancelled while it waited for a thread
+            self.signals.finished.emit(_SKIPPED)
+            return
         try:
             result = self.work(self.context)
         except BaseException as exc:  # noqa: BLE001 - reported to the UI thread
@@ -76,6 +82,7 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._generation: dict[str, int] = {}
+        self._latest: dict[str, TaskContext] = {}
         self._live: set[_TaskSignals] = set()
 
     def run(
@@ -108,7 +115,7 @@ class TaskRunner(QObject):
 
         def finished(result: Any) -> None:
             self._live.discard(signals)
-            if current():
+            if result is not _SKIPPED and current():
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
@@ -121,6 +128,11 @@ class TaskRunner(QObject):
         if on_progress:
             signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
         task = _Task(work, signals)
+        if key:
+            superseded = self._latest.get(key)
+            if superseded is not None:
+                superseded.cancel()  # a newer run makes its result useless: skip it if queued
+            self._latest[key] = task.context
         self.pool.start(task, priority)
         return task.context
 
