@@ -62,12 +62,14 @@ class CustomerTableModel(QAbstractTableModel):
         self.descending = False
         self.loading = False
         self._generation = 0
+        self._started = False  # nothing is read until the first query is set
         self._owner_names: dict[str, str] = {}
 
     # ------------------------------------------------------------------ loading
 
     def set_query(self, query: CustomerQuery) -> None:
         self.query = query
+        self._started = True
         self.reload()
 
     def reload(self) -> None:
@@ -209,7 +211,8 @@ class CustomerTableModel(QAbstractTableModel):
             return
         self.sort_column = name
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self._started:  # the view sets its sort order while it is being built
+            self.reload()
 
 
 def display_value(column: str, value: Any) -> str | None:

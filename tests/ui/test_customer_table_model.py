@@ -45,6 +45,7 @@ def test_sorting_by_a_column_reorders_the_rows(qtbot, db):
         customers.create_customer({"name": name, "stars": stars})
     tasks = TaskRunner()
     model = CustomerTableModel(tasks)
+    model.set_query(CustomerQuery())
     model.sort(model.COLUMNS.index("stars"), Qt.SortOrder.DescendingOrder)
     qtbot.waitUntil(lambda: not model.loading)
     assert names(model) == ["李四", "王五", "张三"]
