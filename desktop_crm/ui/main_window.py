@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
@@ -17,8 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm import __version__
-from desktop_crm.domain import followups
+from desktop_crm.domain import customers, followups
 from desktop_crm.paths import resource_path
+from desktop_crm.reports.client import build_client_report
+from desktop_crm.reports.customer_list import build_list_report
+from desktop_crm.reports.followup_plan import build_followup_plan
+from desktop_crm.ui import printing
 from desktop_crm.ui.actions import Actions
 from desktop_crm.ui.backup_actions import back_up_now, restore_from_backup
 from desktop_crm.ui.commands import BulkEditCommand, TrashCommand
@@ -104,6 +109,11 @@ class MainWindow(QMainWindow):
                 a.save,
                 a.revert,
                 None,
+                a.print,
+                a.export_pdf,
+                a.print_list,
+                a.print_plan,
+                None,
                 a.settings,
                 None,
                 a.quit,
@@ -186,6 +196,10 @@ class MainWindow(QMainWindow):
         a.log_followup.triggered.connect(self._log_followup)
         a.plan_followup.triggered.connect(self._plan_followup)
         a.today.triggered.connect(self.show_today)
+        a.print.triggered.connect(self.print_customer)
+        a.export_pdf.triggered.connect(self.export_customer_pdf)
+        a.print_list.triggered.connect(self.print_list)
+        a.print_plan.triggered.connect(self.print_plan)
         a.settings.triggered.connect(self.open_settings)
         a.backup.triggered.connect(lambda: back_up_now(self, self.tasks, self.events))
         a.restore_backup.triggered.connect(self._restore_backup)
@@ -225,7 +239,12 @@ class MainWindow(QMainWindow):
         self.detail.load_customer(new_id)
         self.followup_pane.set_customer(new_id)
         self.relationship_pane.set_customer(new_id)
-        self.named_actions.trash.setEnabled(new_id is not None)
+        for action in (
+            self.named_actions.trash,
+            self.named_actions.print,
+            self.named_actions.export_pdf,
+        ):
+            action.setEnabled(new_id is not None)
 
     def new_customer(self, kind: str) -> None:
         if self.detail.maybe_save():
@@ -332,6 +351,29 @@ class MainWindow(QMainWindow):
     def _restore_backup(self) -> None:
         if self.detail.maybe_save() and restore_from_backup(self, self.tasks, self.events):
             self._current_id = None
+
+    def print_customer(self) -> None:
+        """Ctrl+P: the client report of the selected customer, in a print preview."""
+        if self._current_id is not None:
+            build = partial(build_client_report, self._current_id)
+            printing.print_preview(self, build, runner=self.tasks)
+
+    def export_customer_pdf(self) -> None:
+        if self._current_id is not None:
+            code = customers.get_customer(self._current_id).code
+            build = partial(build_client_report, self._current_id)
+            printing.export_pdf(self, build, code, runner=self.tasks)
+
+    def print_list(self) -> None:
+        """The customers the list shows now (search and filters), as a printed list."""
+        query = self.list_pane.model.query
+        sort, descending = self.list_pane.model.sort_column, self.list_pane.model.descending
+        build = partial(build_list_report, query, sort=sort, descending=descending)
+        printing.print_preview(self, build, runner=self.tasks)
+
+    def print_plan(self) -> None:
+        owner = self.followup_pane.due_lists.owner()
+        printing.print_preview(self, partial(build_followup_plan, owner), runner=self.tasks)
 
     def open_settings(self) -> None:
         SettingsDialog(self.settings, self).exec()

@@ -2,20 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../desktop_crm/reports/texts.py" line="+443"/>
-        <location line="+3"/>
-        <source>lunar_date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>lunar_leap</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
         <location filename="../../desktop_crm/ui/actions.py" line="+25"/>
@@ -121,6 +107,26 @@
         <location line="+1"/>
         <source>Restore from Bac&amp;kup…</source>
         <translation>从备份恢复(&amp;K)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport as PDF…</source>
+        <translation>导出为 PDF(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print &amp;List…</source>
+        <translation>打印列表(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print Follow-up &amp;Plan…</source>
+        <translation>打印跟进计划(&amp;P)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1590,7 +1596,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="+44"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="+49"/>
         <location line="+13"/>
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
@@ -1611,7 +1617,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1646,7 +1652,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+113"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -1682,7 +1688,7 @@
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+40"/>
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
@@ -1752,6 +1758,34 @@
         <location line="-38"/>
         <source>(no contact person)</source>
         <translation>（无联系人）</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../desktop_crm/ui/printing.py" line="+58"/>
+        <source>Preparing the report…</source>
+        <translation>正在准备报表…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Export as PDF</source>
+        <translation>导出为 PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Writing the PDF…</source>
+        <translation>正在写入 PDF…</translation>
     </message>
 </context>
 <context>
@@ -1985,7 +2019,7 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../desktop_crm/ui/tasks.py" line="+136"/>
+        <location filename="../../desktop_crm/ui/tasks.py" line="+150"/>
         <location line="+4"/>
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
@@ -1999,48 +2033,6 @@
         <location line="+14"/>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>texts</name>
-    <message>
-        <location filename="../../desktop_crm/reports/document.py" line="+74"/>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+161"/>
-        <location line="+84"/>
-        <source>page_of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-84"/>
-        <location line="+62"/>
-        <source>printed_on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-46"/>
-        <location line="+88"/>
-        <location line="+40"/>
-        <source>cannot_write</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-47"/>
-        <source>not_pdf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>is_folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>no_folder</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

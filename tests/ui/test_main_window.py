@@ -235,3 +235,38 @@ def test_new_customer_from_the_keyboard(qtbot, window):
     wait_loaded(qtbot, window)
     assert "Alice Chen" in shown_names(window)
     assert window.detail.customer_id() is not None
+
+
+def test_ctrl_p_previews_the_client_report_of_the_selected_customer(
+    qtbot, window, sample, monkeypatch
+):
+    from desktop_crm.ui import printing
+
+    shown = []
+    monkeypatch.setattr(
+        printing,
+        "preview_dialog",
+        lambda parent, document: (
+            shown.append(document) or type("D", (), {"exec": lambda self: 0})()
+        ),
+    )
+    window.list_pane.select_customer(sample["李四"])
+    assert window.named_actions.print.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    window.named_actions.print.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "李四" in shown[0].body_html
+
+
+def test_the_client_report_is_exported_as_pdf(qtbot, window, sample, monkeypatch, tmp_path):
+    import subprocess
+
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "report.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.list_pane.select_customer(sample["王建国"])
+    window.named_actions.export_pdf.trigger()
+    qtbot.waitUntil(target.exists, timeout=10000)
+    window.tasks.wait(10000)
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
+    assert "王建国" in text

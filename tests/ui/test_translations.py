@@ -49,9 +49,36 @@ QM = TRANSLATIONS / "desktop_crm_zh_CN.qm"
 PLACEHOLDER = re.compile(r"%(?:n|\d)")
 
 # ASCII words a Chinese screen may show: the product's name, brands, codes, shortcut keys.
-ALLOWED_WORDS = {"Desktop", "CRM", "QQ", "LINE", "WhatsApp", "Skype", "Telegram", "AAA", "AA",
-                 "Ctrl", "Shift", "Alt", "Meta", "Enter", "Return", "Del", "Ins", "Esc", "Tab",
-                 "Up", "Down", "Left", "Right", "PgUp", "PgDown", "Backspace", "Space"}
+ALLOWED_WORDS = {
+    "Desktop",
+    "CRM",
+    "PDF",
+    "QQ",
+    "LINE",
+    "WhatsApp",
+    "Skype",
+    "Telegram",
+    "AAA",
+    "AA",
+    "Ctrl",
+    "Shift",
+    "Alt",
+    "Meta",
+    "Enter",
+    "Return",
+    "Del",
+    "Ins",
+    "Esc",
+    "Tab",
+    "Up",
+    "Down",
+    "Left",
+    "Right",
+    "PgUp",
+    "PgDown",
+    "Backspace",
+    "Space",
+}
 # Sample data: names and user names shown as typed (an English company name stays English).
 DATA_NAMES = ("Acme Trading", "Li Lei", "王小明", "陈静", "张伟", "chen", default_actor())
 
@@ -67,8 +94,11 @@ def _tool(name: str) -> str | None:
 
 def _messages(path: Path) -> list[tuple[str, ET.Element]]:
     root = ET.parse(path).getroot()
-    return [(context.findtext("name") or "", message)
-            for context in root.iter("context") for message in context.iter("message")]
+    return [
+        (context.findtext("name") or "", message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
 
 
 def _key(context: str, message: ET.Element) -> tuple[str, str, bool]:
@@ -113,11 +143,13 @@ def test_the_compiled_qm_matches_the_ts(tmp_path):
     if lrelease is None:
         pytest.skip("pyside6-lrelease is not installed")
     fresh = tmp_path / "fresh.qm"
-    result = subprocess.run([lrelease, str(TS), "-qm", str(fresh)], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [lrelease, str(TS), "-qm", str(fresh)], capture_output=True, text=True, check=True
+    )
     assert " 0 unfinished" in result.stdout, result.stdout
-    assert fresh.read_bytes() == QM.read_bytes(), \
+    assert fresh.read_bytes() == QM.read_bytes(), (
         "desktop_crm_zh_CN.qm is stale: run pyside6-lrelease (resources/translations/README.md)"
+    )
 
 
 def test_the_ts_holds_every_translatable_string_of_the_code(tmp_path):
@@ -126,14 +158,21 @@ def test_the_ts_holds_every_translatable_string_of_the_code(tmp_path):
         pytest.skip("pyside6-lupdate is not installed")
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop_crm").rglob("*.py"))
     fresh = tmp_path / "desktop_crm_zh_CN.ts"
-    subprocess.run([lupdate, *sources, "-ts", str(fresh), "-no-obsolete", "-locations", "none"],
-                   cwd=ROOT, capture_output=True, text=True, check=True)
+    subprocess.run(
+        [lupdate, *sources, "-ts", str(fresh), "-no-obsolete", "-locations", "none"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     found = {_key(c, m) for c, m in _messages(fresh)}
     assert len(found) > 300
     committed = {_key(c, m) for c, m in _messages(TS)}
     missing = sorted(found - committed)
-    assert not missing, ("strings not yet in desktop_crm_zh_CN.ts (run lupdate and translate, see "
-                         "resources/translations/README.md):\n" + "\n".join(map(repr, missing)))
+    assert not missing, (
+        "strings not yet in desktop_crm_zh_CN.ts (run lupdate and translate, see "
+        "resources/translations/README.md):\n" + "\n".join(map(repr, missing))
+    )
 
 
 # ------------------------------------------------------------------- the window
@@ -152,8 +191,11 @@ def _model_texts(view: QAbstractItemView, where: str) -> Iterator[tuple[str, str
     columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
     if isinstance(view, QTableView):
         for column in range(columns):
-            yield (f"{where} header {column}",
-                   str(model.headerData(column, Qt.Orientation.Horizontal) or ""), True)
+            yield (
+                f"{where} header {column}",
+                str(model.headerData(column, Qt.Orientation.Horizontal) or ""),
+                True,
+            )
     for row in range(min(model.rowCount(), 50)):
         for column in range(columns):
             value = model.index(row, column).data()
@@ -181,8 +223,10 @@ def visible_texts(top: QWidget) -> list[tuple[str, str, bool]]:
     for widget in [top, *top.findChildren(QWidget)]:
         name = f"{type(widget).__name__}#{widget.objectName()}"
         qt_own = widget.objectName().startswith("qt_")  # e.g. a dock's icon-only close button
-        texts += [(f"{name} tooltip", widget.toolTip(), False),
-                  (f"{name} accessible name", widget.accessibleName(), False)]
+        texts += [
+            (f"{name} tooltip", widget.toolTip(), False),
+            (f"{name} accessible name", widget.accessibleName(), False),
+        ]
         if isinstance(widget, QLabel):
             texts.append((name, _plain(widget.text()), False))
         if isinstance(widget, QAbstractButton):
@@ -205,8 +249,10 @@ def visible_texts(top: QWidget) -> list[tuple[str, str, bool]]:
         if isinstance(widget, QLineEdit):
             texts.append((f"{name} placeholder", widget.placeholderText(), False))
         if isinstance(widget, QSpinBox):
-            texts += [(f"{name} prefix", widget.prefix(), False),
-                      (f"{name} special value", widget.specialValueText(), False)]
+            texts += [
+                (f"{name} prefix", widget.prefix(), False),
+                (f"{name} special value", widget.specialValueText(), False),
+            ]
         if isinstance(widget, QComboBox):
             texts += [(f"{name} item {i}", widget.itemText(i), True) for i in range(widget.count())]
         if isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView):
@@ -248,20 +294,34 @@ def sample_db(db_path):
     """A database with an individual, an enterprise with a contact person, a follow-up due."""
     open_database(str(db_path))
     create_user("chen", "陈静")
-    person = customers.create_customer({
-        "name": "王小明", "kind": "individual", "owner": "chen", "stage": "at_risk",
-        "source": "walk_in", "relationship_level": 2, "phones": [{"number": "13800138000",
-                                                                  "label": "mobile"}],
-        "messengers": [{"service": "wechat", "handle": "wxm2024"}], "tags": ["VIP"],
-    })
-    customers.create_customer({
-        "name": "Acme Trading", "kind": "enterprise", "status": "existing",
-        "stage": "first_purchase", "source": "exhibition", "relationship_level": 5,
-        "contacts": [{"name": "Li Lei", "title": "采购经理"}],
-    })
+    person = customers.create_customer(
+        {
+            "name": "王小明",
+            "kind": "individual",
+            "owner": "chen",
+            "stage": "at_risk",
+            "source": "walk_in",
+            "relationship_level": 2,
+            "phones": [{"number": "13800138000", "label": "mobile"}],
+            "messengers": [{"service": "wechat", "handle": "wxm2024"}],
+            "tags": ["VIP"],
+        }
+    )
+    customers.create_customer(
+        {
+            "name": "Acme Trading",
+            "kind": "enterprise",
+            "status": "existing",
+            "stage": "first_purchase",
+            "source": "exhibition",
+            "relationship_level": 5,
+            "contacts": [{"name": "Li Lei", "title": "采购经理"}],
+        }
+    )
     customers.create_customer({"name": "张伟", "kind": "individual"})
-    followups.plan_followup(person.id, datetime.now() + timedelta(hours=1), subject="回访报价",
-                            channel="wechat")
+    followups.plan_followup(
+        person.id, datetime.now() + timedelta(hours=1), subject="回访报价", channel="wechat"
+    )
     close_database()
     return db_path
 
@@ -311,8 +371,11 @@ def _dialog_texts(window) -> list[tuple[str, str, bool]]:
     from desktop_crm.ui.dialogs.settings_dialog import LANGUAGES, SettingsDialog
 
     texts = []
-    for dialog in (SettingsDialog(window.settings, window), BulkEditDialog(2, window),
-                   CommandPalette(window.named_actions.all(), lambda _id: None, window)):
+    for dialog in (
+        SettingsDialog(window.settings, window),
+        BulkEditDialog(2, window),
+        CommandPalette(window.named_actions.all(), lambda _id: None, window),
+    ):
         found = visible_texts(dialog)
         if isinstance(dialog, SettingsDialog):  # each language is named in itself
             found = [t for t in found if t[1] not in {name for _, name in LANGUAGES}]
