@@ -57,6 +57,8 @@ class Actions(QObject):
         self.print = self._make("print", self.tr("&Print…"), Std.Print, None)
         self.export_pdf = self._make("export_pdf", self.tr("E&xport as PDF…"), "Ctrl+Shift+E")
         self.print_list = self._make("print_list", self.tr("Print &List…"), None)
+        self.print_labels = self._make("print_labels", self.tr("Print Address La&bels…"), None)
+        self.print_envelopes = self._make("print_envelopes", self.tr("Print En&velopes…"), None)
         self.print_plan = self._make("print_plan", self.tr("Print Follow-up &Plan…"), None)
         self.settings = self._make("settings", self.tr("&Settings…"), Std.Preferences)
         self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)

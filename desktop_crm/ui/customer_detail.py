@@ -250,8 +250,11 @@ class CustomerDetailPane(QWidget):
             page = self.form.widget(index)
             page.setEnabled(record.deleted_at is None or page is self.history)
         self.form.setCurrentIndex(tab if self.form.isTabVisible(tab) else 0)
-        details = [record.code, labels.choice_label("kind", record.kind),
-                   labels.choice_label("status", record.status)]
+        details = [
+            record.code,
+            labels.choice_label("kind", record.kind),
+            labels.choice_label("status", record.status),
+        ]
         if record.deleted_at is not None:
             details.append(self.tr("In the trash"))
         self._set_header(record.name, " · ".join(details))
@@ -259,11 +262,19 @@ class CustomerDetailPane(QWidget):
         self._set_dirty(False)
 
     def _ask_about_conflict(self, message: str) -> QMessageBox.StandardButton:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changed by someone else"),
-                          message, _Button.Save | _Button.Discard | _Button.Cancel, self)
-        box.setInformativeText(self.tr(
-            "Reload their version and lose your edits, or overwrite the fields you changed "
-            "with yours?"))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Changed by someone else"),
+            message,
+            _Button.Save | _Button.Discard | _Button.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            self.tr(
+                "Reload their version and lose your edits, or overwrite the fields you changed "
+                "with yours?"
+            )
+        )
         box.button(_Button.Save).setText(self.tr("Overwrite with mine"))
         box.button(_Button.Discard).setText(self.tr("Reload their version"))
         box.button(_Button.Cancel).setText(self.tr("Keep editing"))

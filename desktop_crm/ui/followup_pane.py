@@ -142,9 +142,11 @@ class FollowUpPane(QWidget):
         self.form_tabs = QTabWidget(tab)
         self.form_tabs.setObjectName("followUpFormTabs")
         self.log_form = self._add_form(
-            ContactLogForm(self._events, self._form_page(self.tr("Log a contact"))))
+            ContactLogForm(self._events, self._form_page(self.tr("Log a contact")))
+        )
         self.plan_form = self._add_form(
-            PlanForm(self._events, self._form_page(self.tr("Plan a follow-up"))))
+            PlanForm(self._events, self._form_page(self.tr("Plan a follow-up")))
+        )
 
         upper = QWidget(tab)
         upper_layout = QVBoxLayout(upper)
@@ -225,8 +227,7 @@ class FollowUpPane(QWidget):
     def _reload_customer(self) -> None:
         record: CustomerRecord | None = None
         items: list[FollowUpItem] = []
-        self._owner_names = {u.username: u.display_name
-                             for u in list_users(include_inactive=True)}
+        self._owner_names = {u.username: u.display_name for u in list_users(include_inactive=True)}
         if self._customer_id is not None:
             try:
                 record = customers.get_customer(self._customer_id)
@@ -237,8 +238,11 @@ class FollowUpPane(QWidget):
         if record is None:
             self.header.setText(self.tr("Select a customer to see their follow-ups."))
         elif record.deleted_at is not None:
-            self.header.setText(self.tr("%1 (%2) is in the trash.")
-                                .replace("%1", record.name).replace("%2", record.code))
+            self.header.setText(
+                self.tr("%1 (%2) is in the trash.")
+                .replace("%1", record.name)
+                .replace("%2", record.code)
+            )
         else:
             self.header.setText(f"{record.name} ({record.code})")
         self.log_form.set_customer(record)
@@ -274,7 +278,7 @@ class FollowUpPane(QWidget):
         channel = labels.choice_label("channel", item.channel)
         if item.status == "planned":
             overdue = item.due_at is not None and item.due_at < now
-            when = (self.tr("Overdue since %1") if overdue else self.tr("Planned for %1"))
+            when = self.tr("Overdue since %1") if overdue else self.tr("Planned for %1")
             first = when.replace("%1", local_text(item.due_at))
         else:
             first = local_text(item.occurred_at)
@@ -341,9 +345,11 @@ class FollowUpPane(QWidget):
         if item is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Cancel plan"),
-            self.tr("Cancel the planned follow-up “%1”? It stays in the history.")
-            .replace("%1", item.subject or ""),
+            self,
+            self.tr("Cancel plan"),
+            self.tr("Cancel the planned follow-up “%1”? It stays in the history.").replace(
+                "%1", item.subject or ""
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

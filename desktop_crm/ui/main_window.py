@@ -34,6 +34,7 @@ from desktop_crm.ui.dialogs.command_palette import CommandPalette
 from desktop_crm.ui.dialogs.settings_dialog import SettingsDialog
 from desktop_crm.ui.events import AppEvents
 from desktop_crm.ui.followup_pane import FollowUpPane
+from desktop_crm.ui.mailings import print_envelopes, print_labels
 from desktop_crm.ui.relationship_pane import RelationshipPane
 from desktop_crm.ui.reminders import ReminderService
 from desktop_crm.ui.settings import UiSettings
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
                 a.export_pdf,
                 a.print_list,
                 a.print_plan,
+                a.print_labels,
+                a.print_envelopes,
                 None,
                 a.settings,
                 None,
@@ -200,6 +203,12 @@ class MainWindow(QMainWindow):
         a.export_pdf.triggered.connect(self.export_customer_pdf)
         a.print_list.triggered.connect(self.print_list)
         a.print_plan.triggered.connect(self.print_plan)
+        a.print_labels.triggered.connect(
+            lambda: print_labels(self, self.list_pane.selected_ids(), self.tasks)
+        )
+        a.print_envelopes.triggered.connect(
+            lambda: print_envelopes(self, self.list_pane.selected_ids(), self.tasks)
+        )
         a.settings.triggered.connect(self.open_settings)
         a.backup.triggered.connect(lambda: back_up_now(self, self.tasks, self.events))
         a.restore_backup.triggered.connect(self._restore_backup)

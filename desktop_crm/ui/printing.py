@@ -42,8 +42,12 @@ def _call(build: Build, context: TaskContext | None) -> ReportDocument:
     return build(**kwargs)
 
 
-def _with_document(parent: QWidget | None, build: Build, runner: TaskRunner | None,
-                   then: Callable[[ReportDocument], None]) -> None:
+def _with_document(
+    parent: QWidget | None,
+    build: Build,
+    runner: TaskRunner | None,
+    then: Callable[[ReportDocument], None],
+) -> None:
     """Build the document (in the background when a runner is given), then call `then`."""
     if runner is None:
         try:
@@ -74,8 +78,9 @@ def make_printer(document: ReportDocument) -> QPrinter:
     return printer
 
 
-def preview_dialog(parent: QWidget | None, document: ReportDocument,
-                   printer: QPrinter | None = None) -> QPrintPreviewDialog:
+def preview_dialog(
+    parent: QWidget | None, document: ReportDocument, printer: QPrinter | None = None
+) -> QPrintPreviewDialog:
     """A print preview of `document`; printing from it prints the document."""
     printer = printer or make_printer(document)
     dialog = QPrintPreviewDialog(printer, parent)
@@ -85,15 +90,16 @@ def preview_dialog(parent: QWidget | None, document: ReportDocument,
     return dialog
 
 
-def print_preview(parent: QWidget | None, build: Build, *,
-                  runner: TaskRunner | None = None) -> None:
+def print_preview(
+    parent: QWidget | None, build: Build, *, runner: TaskRunner | None = None
+) -> None:
     """Build the report, then show it in a print preview the user can print from."""
-    _with_document(parent, build, runner, lambda document: preview_dialog(
-        parent, document).exec())
+    _with_document(parent, build, runner, lambda document: preview_dialog(parent, document).exec())
 
 
-def print_document(parent: QWidget | None, build: Build, *,
-                   runner: TaskRunner | None = None) -> None:
+def print_document(
+    parent: QWidget | None, build: Build, *, runner: TaskRunner | None = None
+) -> None:
     """Build the report, ask which printer, and print it."""
 
     def ask(document: ReportDocument) -> None:
@@ -109,9 +115,11 @@ def _pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     name = suggested_name if suggested_name.lower().endswith(".pdf") else f"{suggested_name}.pdf"
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("Printing", "Export as PDF"),
+        parent,
+        QCoreApplication.translate("Printing", "Export as PDF"),
         str(Path(folder or ".") / _safe(name)),
-        QCoreApplication.translate("Printing", "PDF files (*.pdf)"))
+        QCoreApplication.translate("Printing", "PDF files (*.pdf)"),
+    )
     if not chosen:
         return None
     path = Path(chosen)
@@ -123,9 +131,14 @@ def _safe(name: str) -> str:
     return "".join("_" if ch in '<>:"/\\|?*' else ch for ch in name).strip() or "report.pdf"
 
 
-def export_pdf(parent: QWidget | None, build: Build, suggested_name: str, *,
-               runner: TaskRunner | None = None,
-               done: Callable[[Path], None] | None = None) -> Path | None:
+def export_pdf(
+    parent: QWidget | None,
+    build: Build,
+    suggested_name: str,
+    *,
+    runner: TaskRunner | None = None,
+    done: Callable[[Path], None] | None = None,
+) -> Path | None:
     """Ask where, build the report and write it as PDF; `done(path)` when written.
 
     Without a runner the file is written before this returns, and its path is returned.
@@ -156,5 +169,3 @@ def export_pdf(parent: QWidget | None, build: Build, suggested_name: str, *,
     label = QCoreApplication.translate("Printing", "Writing the PDF…")
     run_with_progress(runner, parent, label, build_and_write, done or (lambda _path: None))
     return path
-
-

@@ -179,9 +179,13 @@ class RelationshipPane(QWidget):
     def refresh_distribution(self) -> None:
         """Re-count the customers per level in the background."""
         self._distribution_timer.stop()
-        self._tasks.run(lambda _c: relationship.level_distribution(), self._show_distribution,
-                        on_error=lambda exc: report_error(self, exc),
-                        key="relationship-distribution", receiver=self)
+        self._tasks.run(
+            lambda _c: relationship.level_distribution(),
+            self._show_distribution,
+            on_error=lambda exc: report_error(self, exc),
+            key="relationship-distribution",
+            receiver=self,
+        )
 
     def apply_suggestion(self) -> None:
         """Give the customer the suggested level."""
@@ -211,7 +215,11 @@ class RelationshipPane(QWidget):
             self.level_list.setCurrentRow(self._level - 1)
         self.cadence_label.setText(
             self.tr("Follow up every %1 days.").replace(
-                "%1", str(relationship.cadence_days(self._level))) if live else "")
+                "%1", str(relationship.cadence_days(self._level))
+            )
+            if live
+            else ""
+        )
         self._fill_checklist()
         if suggest or not live:
             self._request_suggestion(live)
@@ -229,8 +237,11 @@ class RelationshipPane(QWidget):
             ticked = self._ticked.get((self._customer_id, self._level), set())
             for index, step in enumerate(relationship.level(self._level).strategies):
                 item = QListWidgetItem(step)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                              | Qt.ItemFlag.ItemIsSelectable)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                    | Qt.ItemFlag.ItemIsSelectable
+                )
                 checked = index in ticked
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 self.checklist.addItem(item)
@@ -278,8 +289,13 @@ class RelationshipPane(QWidget):
         def work(_context: TaskContext) -> tuple[int, LevelSuggestion]:
             return customer_id, relationship.suggest_level(customer_id)
 
-        self._tasks.run(work, self._suggestion_ready, on_error=self._suggestion_failed,
-                        key="relationship-suggestion", receiver=self)
+        self._tasks.run(
+            work,
+            self._suggestion_ready,
+            on_error=self._suggestion_failed,
+            key="relationship-suggestion",
+            receiver=self,
+        )
 
     def _suggestion_ready(self, result: tuple[int, LevelSuggestion]) -> None:
         customer_id, suggestion = result
@@ -311,18 +327,21 @@ class RelationshipPane(QWidget):
         info = relationship.level(row + 1)
         steps = "".join(f"<li>{escape(step)}</li>" for step in info.strategies)
         cadence = self.tr("Follow up every %1 days.").replace(
-            "%1", str(relationship.cadence_days(info.number)))
+            "%1", str(relationship.cadence_days(info.number))
+        )
         title = f"{info.number} · {_level_name(info.number)}"
         self.level_text.setText(
             f"<b>{title}</b><p>{escape(info.characteristics)}</p>"
             f"<p><i>{self.tr('Strategy')}</i></p><ul style='margin-left:-20px'>{steps}</ul>"
-            f"<p>{cadence}</p>")
+            f"<p>{cadence}</p>"
+        )
 
     def _show_distribution(self, counts: dict[int | None, int]) -> None:
         self.distribution = dict(counts)
         shown = {NOT_SET if level is None else level: n for level, n in counts.items()}
-        names = {number: f"{number} · {_level_name(number)}"
-                 for number in relationship.LEVEL_NUMBERS}
+        names = {
+            number: f"{number} · {_level_name(number)}" for number in relationship.LEVEL_NUMBERS
+        }
         names[NOT_SET] = self.tr("Not set")
         self.bars.set_distribution(shown, names, self.tr("%1: %2 customers"))
 

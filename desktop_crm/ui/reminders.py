@@ -35,8 +35,14 @@ class ReminderService(QObject):
     # The user clicked a message about several follow-ups: show the due lists on this view.
     showDueRequested = Signal(str)  # noqa: N815 - Qt naming
 
-    def __init__(self, events: AppEvents, parent: QObject | None = None, *,
-                 tray_icon: QSystemTrayIcon | None = None, interval_ms: int = 60_000) -> None:
+    def __init__(
+        self,
+        events: AppEvents,
+        parent: QObject | None = None,
+        *,
+        tray_icon: QSystemTrayIcon | None = None,
+        interval_ms: int = 60_000,
+    ) -> None:
         super().__init__(parent)
         self._events = events
         self._tray = tray_icon
@@ -71,8 +77,7 @@ class ReminderService(QObject):
         self._last = items
         if self._tray is not None and QSystemTrayIcon.isSystemTrayAvailable():
             title, text = self.summary(items)
-            self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information,
-                                   MESSAGE_MS)
+            self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, MESSAGE_MS)
         self.reminded.emit(items)
         try:
             reminders.mark_reminded([item.id for item in items], now)
@@ -86,8 +91,12 @@ class ReminderService(QObject):
         count = len(items)
         if count == 1:
             item = items[0]
-            text = self.tr("%1 — %2, due %3").replace("%1", item.customer_name).replace(
-                "%2", self._what(item)).replace("%3", local_text(item.due_at))
+            text = (
+                self.tr("%1 — %2, due %3")
+                .replace("%1", item.customer_name)
+                .replace("%2", self._what(item))
+                .replace("%3", local_text(item.due_at))
+            )
             return self.tr("A follow-up is due"), text
         named = "; ".join(f"{i.customer_name} — {self._what(i)}" for i in items[:SUMMARY_ITEMS])
         text = self.tr("%n follow-ups are due: ", "", count) + named

@@ -125,6 +125,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Print Address La&amp;bels…</source>
+        <translation>打印地址标签(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print En&amp;velopes…</source>
+        <translation>打印信封(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Print Follow-up &amp;Plan…</source>
         <translation>打印跟进计划(&amp;P)…</translation>
     </message>
@@ -325,55 +335,55 @@
     <message>
         <location line="+3"/>
         <location line="+49"/>
-        <location line="+132"/>
+        <location line="+141"/>
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-185"/>
         <source>Who started the contact</source>
         <translation>由谁发起联系</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+41"/>
-        <location line="+131"/>
+        <location line="+141"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-179"/>
         <location line="+39"/>
-        <location line="+131"/>
+        <location line="+141"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-179"/>
         <source>What was it about?</source>
         <translation>这次联系是关于什么？</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+38"/>
-        <location line="+130"/>
+        <location line="+141"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-177"/>
         <source>What was said or done</source>
         <translation>沟通了什么、做了什么</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+36"/>
-        <location line="+130"/>
+        <location line="+141"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-175"/>
         <source>What came of it</source>
         <translation>取得了什么结果</translation>
     </message>
@@ -409,35 +419,35 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+133"/>
+        <location line="+141"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="-131"/>
-        <location line="+132"/>
+        <location line="-139"/>
+        <location line="+141"/>
         <source>Started by</source>
         <translation>发起方</translation>
     </message>
     <message>
-        <location line="-126"/>
-        <location line="+128"/>
+        <location line="-135"/>
+        <location line="+140"/>
         <source>Next date</source>
         <translation>下次日期</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-139"/>
+        <location line="+140"/>
         <source>Next subject</source>
         <translation>下次主题</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-99"/>
         <source>(no contact person)</source>
         <translation>（无联系人）</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>No relationship level: follow up every %1 days.</source>
         <translation>未设关系等级：每 %1 天跟进一次。</translation>
     </message>
@@ -450,12 +460,12 @@
 <context>
     <name>ContactsEditor</name>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contacts_editor.py" line="+95"/>
+        <location filename="../../desktop_crm/ui/widgets/contacts_editor.py" line="+104"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <location line="+2"/>
         <source>Add contact person</source>
         <translation>添加联系人</translation>
@@ -531,22 +541,22 @@
         <translation>是否保存对 %1 的更改？</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>In the trash</source>
         <translation>在回收站中</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Reload their version and lose your edits, or overwrite the fields you changed with yours?</source>
         <translation>重新载入对方的版本并放弃您的编辑，还是用您的内容覆盖您改过的字段？</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Overwrite with mine</source>
         <translation>用我的覆盖</translation>
     </message>
@@ -787,7 +797,7 @@
 <context>
     <name>DueListsWidget</name>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/due_lists.py" line="+122"/>
+        <location filename="../../desktop_crm/ui/widgets/due_lists.py" line="+132"/>
         <source>Due view</source>
         <translation>到期视图</translation>
     </message>
@@ -813,17 +823,17 @@
         <translation>显示前 %1 条，共 %2 条。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Nothing due here.</source>
         <translation>没有到期的跟进。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Overdue (%1)</source>
         <translation>逾期（%1）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Today (%1)</source>
         <translation>今天（%1）</translation>
     </message>
@@ -833,7 +843,7 @@
         <translation>本周（%1）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Upcoming (%1)</source>
         <translation>即将到期（%1）</translation>
     </message>
@@ -841,22 +851,22 @@
 <context>
     <name>DueTableModel</name>
     <message>
-        <location line="-164"/>
+        <location line="-173"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Channel</source>
         <translation>方式</translation>
     </message>
@@ -875,12 +885,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+308"/>
+        <location line="+314"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-291"/>
         <source>Follow-up timeline</source>
         <translation>跟进时间线</translation>
     </message>
@@ -911,17 +921,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+216"/>
+        <location line="+221"/>
         <source>Cancel plan</source>
         <translation>取消计划</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-204"/>
         <source>Log a contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Plan a follow-up</source>
         <translation>计划跟进</translation>
     </message>
@@ -931,12 +941,12 @@
         <translation>选择客户以查看其跟进记录。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 (%2) is in the trash.</source>
         <translation>%1（%2）在回收站中。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>No follow-ups yet.</source>
         <translation>暂无跟进记录。</translation>
     </message>
@@ -951,12 +961,12 @@
         <translation>计划于 %1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Cancel the planned follow-up “%1”? It stays in the history.</source>
         <translation>取消计划中的跟进“%1”？它仍会保留在历史记录中。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Due (%1 overdue)</source>
         <translation>到期（%1 项逾期）</translation>
     </message>
@@ -1009,7 +1019,7 @@
         <translation>合并</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
@@ -1594,9 +1604,32 @@
     </message>
 </context>
 <context>
+    <name>Mailings</name>
+    <message>
+        <location filename="../../desktop_crm/ui/mailings.py" line="+36"/>
+        <source>Address labels</source>
+        <translation>地址标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label sheet:</source>
+        <translation>标签纸：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Envelopes</source>
+        <translation>信封</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Envelope size:</source>
+        <translation>信封尺寸：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="+49"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="+50"/>
         <location line="+13"/>
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
@@ -1617,7 +1650,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1652,7 +1685,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+119"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -1701,45 +1734,45 @@
 <context>
     <name>PlanForm</name>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/followup_form.py" line="+65"/>
+        <location filename="../../desktop_crm/ui/widgets/followup_form.py" line="+70"/>
         <source>Date of the follow-up</source>
         <translation>跟进日期</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+24"/>
-        <location line="+60"/>
+        <location line="+68"/>
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-87"/>
         <location line="+20"/>
-        <location line="+60"/>
+        <location line="+68"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-85"/>
         <location line="+18"/>
-        <location line="+59"/>
+        <location line="+68"/>
         <source>What to do</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-85"/>
         <source>What to do, e.g. call about the offer</source>
         <translation>跟进事项，如：电话沟通报价</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+17"/>
-        <location line="+59"/>
+        <location line="+68"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-79"/>
         <source>Plan follow-up</source>
         <translation>计划跟进</translation>
     </message>
@@ -1750,12 +1783,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+61"/>
+        <location line="+68"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-41"/>
         <source>(no contact person)</source>
         <translation>（无联系人）</translation>
     </message>
@@ -1763,17 +1796,17 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desktop_crm/ui/printing.py" line="+58"/>
+        <location filename="../../desktop_crm/ui/printing.py" line="+62"/>
         <source>Preparing the report…</source>
         <translation>正在准备报表…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Export as PDF</source>
         <translation>导出为 PDF</translation>
     </message>
@@ -1783,7 +1816,7 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Writing the PDF…</source>
         <translation>正在写入 PDF…</translation>
     </message>
@@ -1796,7 +1829,7 @@
         <translation>关系</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Customer code, e.g. C000123</source>
         <translation>客户编号，如 C000123</translation>
     </message>
@@ -1828,12 +1861,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Relations are saved as soon as you add or remove them.</source>
         <translation>关联客户在添加或删除时立即保存。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save the new customer first, then add its relations.</source>
         <translation>请先保存新客户，再添加关联客户。</translation>
     </message>
@@ -1852,12 +1885,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+227"/>
+        <location line="+246"/>
         <source>Not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-239"/>
         <source>Strategy checklist</source>
         <translation>策略清单</translation>
     </message>
@@ -1902,28 +1935,28 @@
         <translation>点击某一等级，列出该等级的客户</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>Select a customer to see their relationship level.</source>
         <translation>选择客户以查看其关系等级。</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+100"/>
+        <location line="+112"/>
         <source>Follow up every %1 days.</source>
         <translation>每 %1 天跟进一次。</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-96"/>
         <source>Set a level to see its strategy.</source>
         <translation>设置等级后即可查看对应策略。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Working out a suggestion…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+60"/>
         <source>%1: %2 customers</source>
         <translation>%1：%2 个客户</translation>
     </message>
@@ -1931,12 +1964,12 @@
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../desktop_crm/ui/reminders.py" line="+89"/>
+        <location filename="../../desktop_crm/ui/reminders.py" line="+95"/>
         <source>%1 — %2, due %3</source>
         <translation>%1——%2，%3 到期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>A follow-up is due</source>
         <translation>有跟进到期</translation>
     </message>
@@ -1978,12 +2011,12 @@
         <translation>颜色主题</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
@@ -1993,7 +2026,7 @@
         <translation>深色</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>

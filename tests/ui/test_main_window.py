@@ -270,3 +270,26 @@ def test_the_client_report_is_exported_as_pdf(qtbot, window, sample, monkeypatch
     window.tasks.wait(10000)
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
     assert "王建国" in text
+
+
+def test_address_labels_for_the_selected_customers(qtbot, window, sample, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop_crm.ui import printing
+
+    customers.update_customer(
+        sample["张三"], {"addresses": [{"province": "北京", "city": "北京", "street": "长安街1号"}]}
+    )
+    shown = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("A4, 3 × 8", True))
+    monkeypatch.setattr(
+        printing,
+        "preview_dialog",
+        lambda parent, document: shown.append(document) or type("D", (), {"exec": lambda s: 0})(),
+    )
+    window.list_pane.select_customer(sample["张三"])
+    window.named_actions.print_labels.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    window.tasks.wait(5000)
+    assert shown[0].sheet.name == "a4-3x8"
+    assert any("长安街1号" in line for label in shown[0].labels for line in label)

@@ -33,12 +33,16 @@ class SettingsDialog(QDialog):
         self.theme = QComboBox(self)
         self.theme.setObjectName("themeCombo")
         self.theme.setAccessibleName(self.tr("Colour theme"))
-        for code, name in (("system", self.tr("Follow the system")), ("light", self.tr("Light")),
-                           ("dark", self.tr("Dark"))):
+        for code, name in (
+            ("system", self.tr("Follow the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
             self.theme.addItem(name, code)
         self.theme.setCurrentIndex(max(self.theme.findData(settings.theme), 0))
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

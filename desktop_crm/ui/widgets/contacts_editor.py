@@ -30,7 +30,7 @@ _EXTRA_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def split_list(text: str) -> list[str]:
-    """"a, b；c" → ["a", "b", "c"]: the ways people separate several phones or emails."""
+    """ "a, b；c" → ["a", "b", "c"]: the ways people separate several phones or emails."""
     return [part.strip() for part in _SEPARATORS.split(text or "") if part.strip()]
 
 
@@ -53,13 +53,19 @@ class _ContactsTable(QTableWidget):
     def closeEditor(self, editor, hint):  # noqa: N802, ANN001, ANN201 - Qt override
         hints = QAbstractItemDelegate.EndEditHint
         leave = None
-        if hint == hints.EditNextItem and not self.moveCursor(
-            QAbstractItemView.CursorAction.MoveNext, Qt.KeyboardModifier.NoModifier
-        ).isValid():
+        if (
+            hint == hints.EditNextItem
+            and not self.moveCursor(
+                QAbstractItemView.CursorAction.MoveNext, Qt.KeyboardModifier.NoModifier
+            ).isValid()
+        ):
             leave = True
-        elif hint == hints.EditPreviousItem and not self.moveCursor(
-            QAbstractItemView.CursorAction.MovePrevious, Qt.KeyboardModifier.NoModifier
-        ).isValid():
+        elif (
+            hint == hints.EditPreviousItem
+            and not self.moveCursor(
+                QAbstractItemView.CursorAction.MovePrevious, Qt.KeyboardModifier.NoModifier
+            ).isValid()
+        ):
             leave = False
         if leave is None:
             super().closeEditor(editor, hint)
@@ -91,10 +97,15 @@ class ContactsEditor(QWidget):
         self.table = _ContactsTable(0, len(COLUMNS), self)
         self.table.setObjectName("contactsTable")
         self.table.setAccessibleName(labels.column_title("contacts"))
-        self.table.setHorizontalHeaderLabels([
-            labels.column_title("name"), labels.column_title("title"), self.tr("Department"),
-            labels.column_title("phones"), labels.column_title("emails"),
-        ])
+        self.table.setHorizontalHeaderLabels(
+            [
+                labels.column_title("name"),
+                labels.column_title("title"),
+                self.tr("Department"),
+                labels.column_title("phones"),
+                labels.column_title("emails"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -149,15 +160,25 @@ class ContactsEditor(QWidget):
             extra = self.table.item(row, 0).data(_EXTRA_ROLE) or {}
             phone_labels = extra.get("phone_labels") or {}
             email_labels = extra.get("email_labels") or {}
-            result.append({
-                "id": extra.get("id"), "name": texts[0], "title": texts[1], "department": texts[2],
-                "gender": extra.get("gender"), "is_primary": bool(extra.get("is_primary")),
-                "notes": extra.get("notes"),
-                "phones": [{"number": n, "label": phone_labels.get(n, "mobile")}
-                           for n in split_list(texts[3])],
-                "emails": [{"address": a, "label": email_labels.get(a, "work")}
-                           for a in split_list(texts[4])],
-            })
+            result.append(
+                {
+                    "id": extra.get("id"),
+                    "name": texts[0],
+                    "title": texts[1],
+                    "department": texts[2],
+                    "gender": extra.get("gender"),
+                    "is_primary": bool(extra.get("is_primary")),
+                    "notes": extra.get("notes"),
+                    "phones": [
+                        {"number": n, "label": phone_labels.get(n, "mobile")}
+                        for n in split_list(texts[3])
+                    ],
+                    "emails": [
+                        {"address": a, "label": email_labels.get(a, "work")}
+                        for a in split_list(texts[4])
+                    ],
+                }
+            )
         return result
 
     def commit_pending(self) -> None:
@@ -212,17 +233,25 @@ class ContactsEditor(QWidget):
         phones = values.get("phones") or []
         emails = values.get("emails") or []
         texts = (
-            values.get("name") or "", values.get("title") or "", values.get("department") or "",
-            ", ".join(p["number"] for p in phones), ", ".join(e["address"] for e in emails),
+            values.get("name") or "",
+            values.get("title") or "",
+            values.get("department") or "",
+            ", ".join(p["number"] for p in phones),
+            ", ".join(e["address"] for e in emails),
         )
         for column, text in enumerate(texts):
             self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.item(row, 0).setData(_EXTRA_ROLE, {
-            "id": values.get("id"), "gender": values.get("gender"),
-            "is_primary": values.get("is_primary"), "notes": values.get("notes"),
-            "phone_labels": {p["number"]: p["label"] for p in phones},
-            "email_labels": {e["address"]: e["label"] for e in emails},
-        })
+        self.table.item(row, 0).setData(
+            _EXTRA_ROLE,
+            {
+                "id": values.get("id"),
+                "gender": values.get("gender"),
+                "is_primary": values.get("is_primary"),
+                "notes": values.get("notes"),
+                "phone_labels": {p["number"]: p["label"] for p in phones},
+                "email_labels": {e["address"]: e["label"] for e in emails},
+            },
+        )
         self._loading = was_loading
         return row
 

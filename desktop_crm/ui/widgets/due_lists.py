@@ -51,8 +51,9 @@ class DueTableModel(QAbstractTableModel):
         self.overdue = False
         self._owner_names: dict[str, str] = {}
 
-    def set_items(self, items: list[FollowUpItem], *, overdue: bool,
-                  owner_names: dict[str, str]) -> None:
+    def set_items(
+        self, items: list[FollowUpItem], *, overdue: bool, owner_names: dict[str, str]
+    ) -> None:
         self.beginResetModel()
         self.items = list(items)
         self.overdue = overdue
@@ -65,12 +66,21 @@ class DueTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt API
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (self.tr("Due"), self.tr("Customer"), self.tr("Subject"), self.tr("Channel"),
-                  self.tr("Owner"))
+        titles = (
+            self.tr("Due"),
+            self.tr("Customer"),
+            self.tr("Subject"),
+            self.tr("Channel"),
+            self.tr("Owner"),
+        )
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -218,7 +228,9 @@ class DueListsWidget(QWidget):
         if total > len(items):
             self.status_label.setText(
                 self.tr("Showing the first %1 of %2.")
-                .replace("%1", str(len(items))).replace("%2", str(total)))
+                .replace("%1", str(len(items)))
+                .replace("%2", str(total))
+            )
         elif not items:
             self.status_label.setText(self.tr("Nothing due here."))
         else:
@@ -232,8 +244,12 @@ class DueListsWidget(QWidget):
         self.loaded.emit()
 
     def _update_tab_texts(self) -> None:
-        names = {"overdue": self.tr("Overdue (%1)"), "today": self.tr("Today (%1)"),
-                 "week": self.tr("This week (%1)"), "upcoming": self.tr("Upcoming (%1)")}
+        names = {
+            "overdue": self.tr("Overdue (%1)"),
+            "today": self.tr("Today (%1)"),
+            "week": self.tr("This week (%1)"),
+            "upcoming": self.tr("Upcoming (%1)"),
+        }
         for index, view in enumerate(followups.VIEWS):
             self.view_bar.setTabText(index, names[view].replace("%1", str(self.counts[view])))
             if view == "overdue":

@@ -195,4 +195,3 @@ class EntryListEditor(QWidget):
         row.widget.hide()
         row.widget.setParent(None)
         row.widget.deleteLater()
-

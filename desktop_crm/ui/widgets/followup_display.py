@@ -55,4 +55,3 @@ def report_error(parent: QWidget | None, exc: BaseException) -> None:
     if not isinstance(exc, CrmError):
         log.error("follow-up action failed", exc_info=exc)
     show_error(parent, exc)
-

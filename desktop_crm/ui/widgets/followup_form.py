@@ -131,10 +131,14 @@ class ContactLogForm(QWidget):
         form.addRow("", self.log_button)
         self._form = form
         self._fields = {
-            "occurred_at": self.when_edit, "channel": self.channel_combo,
-            "initiated_by": self.initiated_combo, "contact_id": self.contact_combo,
-            "subject": self.subject_edit, "content": self.content_edit,
-            "outcome": self.outcome_edit, "next_due": self.next_due_edit,
+            "occurred_at": self.when_edit,
+            "channel": self.channel_combo,
+            "initiated_by": self.initiated_combo,
+            "contact_id": self.contact_combo,
+            "subject": self.subject_edit,
+            "content": self.content_edit,
+            "outcome": self.outcome_edit,
+            "next_due": self.next_due_edit,
             "next_subject": self.next_subject_edit,
         }
 
@@ -186,8 +190,11 @@ class ContactLogForm(QWidget):
 
     def is_pristine(self) -> bool:
         """Nothing typed yet."""
-        return not (self.subject_edit.text() or self.content_edit.toPlainText()
-                    or self.outcome_edit.toPlainText())
+        return not (
+            self.subject_edit.text()
+            or self.content_edit.toPlainText()
+            or self.outcome_edit.toPlainText()
+        )
 
     def _set_now(self) -> None:
         self.when_edit.setDateTime(QDateTime.currentDateTime())
@@ -208,7 +215,8 @@ class ContactLogForm(QWidget):
             hint = self.tr("No relationship level: follow up every %1 days.")
         else:
             hint = self.tr("%2: follow up every %1 days.").replace(
-                "%2", labels.choice_label("relationship_level", level))
+                "%2", labels.choice_label("relationship_level", level)
+            )
         self.cadence_label.setText(hint.replace("%1", str(days)))
 
     def _plan_toggled(self, checked: bool) -> None:
@@ -249,10 +257,14 @@ class ContactLogForm(QWidget):
         for name, widget in self._fields.items():
             mark_invalid(widget, name in errors)
         titles = {
-            "occurred_at": self.tr("When"), "channel": self.tr("Channel"),
-            "initiated_by": self.tr("Started by"), "contact_id": self.tr("Contact person"),
-            "subject": self.tr("Subject"), "content": self.tr("Content"),
-            "outcome": self.tr("Outcome"), "next_due": self.tr("Next date"),
+            "occurred_at": self.tr("When"),
+            "channel": self.tr("Channel"),
+            "initiated_by": self.tr("Started by"),
+            "contact_id": self.tr("Contact person"),
+            "subject": self.tr("Subject"),
+            "content": self.tr("Content"),
+            "outcome": self.tr("Outcome"),
+            "next_due": self.tr("Next date"),
             "next_subject": self.tr("Next subject"),
         }
         lines = [f"{titles.get(name, name)}: {reason}" for name, reason in errors.items()]
@@ -307,9 +319,13 @@ class PlanForm(QWidget):
         form.addRow("", self.error_label)
         form.addRow("", self.plan_button)
         self._form = form
-        self._fields = {"due_at": self.due_edit, "channel": self.channel_combo,
-                        "contact_id": self.contact_combo, "subject": self.subject_edit,
-                        "content": self.notes_edit}
+        self._fields = {
+            "due_at": self.due_edit,
+            "channel": self.channel_combo,
+            "contact_id": self.contact_combo,
+            "subject": self.subject_edit,
+            "content": self.notes_edit,
+        }
         self.plan_button.clicked.connect(self.submit)
         submit = QShortcut(QKeySequence("Ctrl+Return"), self)
         submit.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -343,8 +359,10 @@ class PlanForm(QWidget):
             return
         try:
             followups.plan_followup(
-                self._customer.id, from_qdatetime(self.due_edit.dateTime()),
-                subject=self.subject_edit.text(), channel=self.channel_combo.currentData(),
+                self._customer.id,
+                from_qdatetime(self.due_edit.dateTime()),
+                subject=self.subject_edit.text(),
+                channel=self.channel_combo.currentData(),
                 contact_id=self.contact_combo.currentData(),
                 content=self.notes_edit.toPlainText(),
             )
@@ -360,9 +378,13 @@ class PlanForm(QWidget):
         self._events.followupsChanged.emit(self._customer.id)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
-        titles = {"due_at": self.tr("Due"), "channel": self.tr("Channel"),
-                  "contact_id": self.tr("Contact person"), "subject": self.tr("What to do"),
-                  "content": self.tr("Notes")}
+        titles = {
+            "due_at": self.tr("Due"),
+            "channel": self.tr("Channel"),
+            "contact_id": self.tr("Contact person"),
+            "subject": self.tr("What to do"),
+            "content": self.tr("Notes"),
+        }
         for name, widget in self._fields.items():
             mark_invalid(widget, name in errors)
         lines = [f"{titles.get(name, name)}: {reason}" for name, reason in errors.items()]

@@ -85,8 +85,11 @@ class FieldSlot(QWidget):
         """`highlight`: the widgets to outline in red, or a function of the reason giving them."""
         super().__init__(parent)
         self.editor = editor
-        self._highlight = highlight if callable(highlight) else (
-            list(highlight) if highlight is not None else [editor])
+        self._highlight = (
+            highlight
+            if callable(highlight)
+            else (list(highlight) if highlight is not None else [editor])
+        )
         self._marked: list[QWidget] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

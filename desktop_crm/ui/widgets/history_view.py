@@ -37,8 +37,14 @@ _ACTIONS = {
     "merge": QT_TRANSLATE_NOOP("HistoryTableModel", "Merged"),
 }
 # Fields whose stored codes have translated labels (history keeps the codes as text).
-_CHOICE_FIELDS = {"kind": "kind", "gender": "gender", "status": "status", "stage": "stage",
-                  "source": "source", "relationship_level": "relationship_level"}
+_CHOICE_FIELDS = {
+    "kind": "kind",
+    "gender": "gender",
+    "status": "status",
+    "stage": "stage",
+    "source": "source",
+    "relationship_level": "relationship_level",
+}
 _FOLLOWUP_FIELDS = {
     "status": QT_TRANSLATE_NOOP("HistoryTableModel", "Follow-up"),
     "channel": QT_TRANSLATE_NOOP("HistoryTableModel", "Follow-up channel"),

@@ -13,8 +13,14 @@ from PySide6.QtWidgets import QAbstractButton, QStyle, QStyleOptionFocusRect, QV
 
 NOT_SET = 0  # the "level" of customers without one
 # One hue per level, from cool (basic) to warm (partnership); grey for not set.
-BAR_COLORS = {NOT_SET: "#616161", 1: "#90a4ae", 2: "#4fc3f7", 3: "#4db6ac", 4: "#ffb74d",
-              5: "#e57373"}
+BAR_COLORS = {
+    NOT_SET: "#616161",
+    1: "#90a4ae",
+    2: "#4fc3f7",
+    3: "#4db6ac",
+    4: "#ffb74d",
+    5: "#e57373",
+}
 
 
 class LevelBar(QAbstractButton):
@@ -79,14 +85,16 @@ class LevelBar(QAbstractButton):
             painter.drawRoundedRect(filled, 3, 3)
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         count_rect = rect.adjusted(0, 0, -4, 0)
-        painter.drawText(count_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                         count_text)
+        painter.drawText(
+            count_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, count_text
+        )
         if self.hasFocus():
             option = QStyleOptionFocusRect()
             option.initFrom(self)
             option.rect = rect.adjusted(1, 1, -1, -1)
-            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter,
-                                       self)
+            self.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self
+            )
         painter.end()
 
 
@@ -108,8 +116,9 @@ class LevelDistribution(QWidget):
             self.bars[level] = bar
             layout.addWidget(bar)
 
-    def set_distribution(self, counts: dict[int, int], names: dict[int, str],
-                         accessible: str) -> None:
+    def set_distribution(
+        self, counts: dict[int, int], names: dict[int, str], accessible: str
+    ) -> None:
         """Show `counts` per level (key 0 = not set); `accessible` is "%1: %2 customers"."""
         maximum = max(counts.values(), default=0)
         metrics = self.fontMetrics()

@@ -40,7 +40,8 @@ class RelationsEditor(QWidget):
         self.table.setObjectName("relationsTable")
         self.table.setAccessibleName(labels.column_title("relations"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Relation"), labels.column_title("code"), labels.column_title("name")])
+            [self.tr("Relation"), labels.column_title("code"), labels.column_title("name")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -94,12 +95,19 @@ class RelationsEditor(QWidget):
         for relation in self._relations:
             row = self.table.rowCount()
             self.table.insertRow(row)
-            for column, text in enumerate((labels.choice_label("relation", relation.kind),
-                                           relation.other_code, relation.other_name)):
+            for column, text in enumerate(
+                (
+                    labels.choice_label("relation", relation.kind),
+                    relation.other_code,
+                    relation.other_name,
+                )
+            ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.note.setText(
-            self.tr("Relations are saved as soon as you add or remove them.") if customer_id
-            else self.tr("Save the new customer first, then add its relations."))
+            self.tr("Relations are saved as soon as you add or remove them.")
+            if customer_id
+            else self.tr("Save the new customer first, then add its relations.")
+        )
         for widget in (self.code_edit, self.kind_combo, self.add_button):
             widget.setEnabled(customer_id is not None)
         self._clear_error()
