@@ -43,6 +43,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "客户 {value} 不在回收站中",
     },
     "unknown_followup": {"en": "no follow-up {value}", "zh_CN": "没有跟进记录 {value}"},
+    "no_such_file": {"en": "there is no file “{value}”", "zh_CN": "文件“{value}”不存在"},
     "unknown_segment": {
         "en": "no saved segment named “{value}”",
         "zh_CN": "没有名为“{value}”的客户分组",

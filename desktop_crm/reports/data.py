@@ -24,11 +24,11 @@ from desktop_crm.db.models import (
     Order,
     Payment,
     Phone,
-    Setting,
     Survey,
     User,
 )
 from desktop_crm.domain import followups, relationship
+from desktop_crm.domain.company import company  # noqa: F401 - the reports' letterhead
 from desktop_crm.domain.customers import AddressEntry, CustomerRecord, get_customer
 from desktop_crm.domain.followups import FollowUpItem
 from desktop_crm.domain.messages import text
@@ -41,9 +41,6 @@ from desktop_crm.reports.errors import ReportCancelled
 Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
 
-COMPANY_NAME = "company_name"
-COMPANY_LOGO = "company_logo"
-COMPANY_ADDRESS = "company_address"  # optional: the return address on envelopes
 OPEN_COMPLAINTS = ("open", "in_progress")
 ZERO = Decimal("0.00")
 PAGE = 500  # customers read per query when a report walks a long list
@@ -53,33 +50,6 @@ def checkpoint(cancelled: Cancelled) -> None:
     """Stop (`ReportCancelled`) when the caller asked to."""
     if cancelled is not None and cancelled():
         raise ReportCancelled(texts.phrase("cancelled"))
-
-
-# --------------------------------------------------------------------------- company
-
-
-@dataclass(frozen=True)
-class Company:
-    """Our own business as the settings describe it."""
-
-    name: str = ""
-    logo_path: str | None = None
-    address: str | None = None
-
-
-def _setting(key: str) -> object:
-    row = Setting.get_or_none(Setting.key == key)
-    return None if row is None else row.value
-
-
-def company() -> Company:
-    """Company name, logo file and return address from the settings (all optional)."""
-    name, logo, address = (_setting(k) for k in (COMPANY_NAME, COMPANY_LOGO, COMPANY_ADDRESS))
-    return Company(
-        name=str(name).strip() if name else "",
-        logo_path=str(logo).strip() if logo else None,
-        address=str(address).strip() if address else None,
-    )
 
 
 # ------------------------------------------------------------------- client report
@@ -164,15 +134,28 @@ def _money(value: object) -> Decimal:
 def account(customer_id: int) -> Account:
     """A customer's orders (newest first) and payments with their totals, in Decimal."""
     orders = list(
-        Order.select(Order.id, Order.order_no, Order.order_date, Order.product,
-                     Order.quantity, Order.amount, Order.status)
+        Order.select(
+            Order.id,
+            Order.order_no,
+            Order.order_date,
+            Order.product,
+            Order.quantity,
+            Order.amount,
+            Order.status,
+        )
         .where((Order.customer == customer_id) & Order.deleted_at.is_null())
         .order_by(Order.order_date.desc(), Order.id.desc())
         .tuples()
     )
     payments = list(
-        Payment.select(Payment.paid_on, Payment.amount, Payment.method, Payment.reference,
-                       Payment.order, Order.order_no)
+        Payment.select(
+            Payment.paid_on,
+            Payment.amount,
+            Payment.method,
+            Payment.reference,
+            Payment.order,
+            Order.order_no,
+        )
         .join(Order, peewee.JOIN.LEFT_OUTER, on=(Payment.order == Order.id))
         .where((Payment.customer == customer_id) & Payment.deleted_at.is_null())
         .order_by(Payment.paid_on.desc(), Payment.id.desc())
@@ -183,16 +166,25 @@ def account(customer_id: int) -> Account:
         if order_id is not None:
             paid_by_order[order_id] = paid_by_order.get(order_id, ZERO) + _money(amount)
     lines = [
-        OrderLine(no, on, product, Decimal(str(qty or 0)), _money(amount), status,
-                  paid_by_order.get(oid, ZERO))
+        OrderLine(
+            no,
+            on,
+            product,
+            Decimal(str(qty or 0)),
+            _money(amount),
+            status,
+            paid_by_order.get(oid, ZERO),
+        )
         for oid, no, on, product, qty, amount, status in orders
     ]
     ordered = sum((o.amount for o in lines if o.status != "cancelled"), ZERO)
     paid = sum((_money(p[1]) for p in payments), ZERO)
     return Account(
         orders=lines,
-        payments=[PaymentLine(on, _money(amount), method, ref, no)
-                  for on, amount, method, ref, _oid, no in payments],
+        payments=[
+            PaymentLine(on, _money(amount), method, ref, no)
+            for on, amount, method, ref, _oid, no in payments
+        ],
         total_ordered=ordered,
         total_paid=paid,
         receivable=ordered - paid,
@@ -227,8 +219,11 @@ def client_data(
     complaints = [
         ComplaintLine(c.opened_at, c.severity, c.category, c.description, c.status, c.respond_by)
         for c in Complaint.select()
-        .where((Complaint.customer == customer_id) & Complaint.deleted_at.is_null()
-               & Complaint.status.in_(OPEN_COMPLAINTS))
+        .where(
+            (Complaint.customer == customer_id)
+            & Complaint.deleted_at.is_null()
+            & Complaint.status.in_(OPEN_COMPLAINTS)
+        )
         .order_by(Complaint.opened_at, Complaint.id)
     ]
     surveys = [
@@ -284,8 +279,13 @@ def query_for(segment: str | None = None, query: CustomerQuery | None = None) ->
     return query or CustomerQuery()
 
 
-def matching_ids(query: CustomerQuery, *, sort: str = "name", descending: bool = False,
-                 cancelled: Cancelled = None) -> list[int]:
+def matching_ids(
+    query: CustomerQuery,
+    *,
+    sort: str = "name",
+    descending: bool = False,
+    cancelled: Cancelled = None,
+) -> list[int]:
     """Every customer matching `query`, in list order (ids only: cheap even for 100k)."""
     checkpoint(cancelled)
     everyone = Customer.select(peewee.fn.MAX(Customer.id)).scalar() or 0
@@ -293,13 +293,14 @@ def matching_ids(query: CustomerQuery, *, sort: str = "name", descending: bool =
     return customer_ids(query, sort=sort, descending=descending, limit=everyone + 1)
 
 
-def rows_in_pages(ids: Sequence[int], *, progress: Progress = None,
-                  cancelled: Cancelled = None) -> Iterator[list[CustomerRow]]:
+def rows_in_pages(
+    ids: Sequence[int], *, progress: Progress = None, cancelled: Cancelled = None
+) -> Iterator[list[CustomerRow]]:
     """The list rows of `ids`, `PAGE` at a time, reporting progress as they come."""
     total = len(ids)
     for start in range(0, total, PAGE):
         checkpoint(cancelled)
-        yield customer_rows(ids[start:start + PAGE])
+        yield customer_rows(ids[start : start + PAGE])
         _step(progress, min(total, start + PAGE), total)
 
 
@@ -329,31 +330,40 @@ def _first_addresses(ids: Sequence[int]) -> dict[int, AddressEntry]:
         .order_by(Address.customer, Address.is_primary.desc(), Address.id)
     )
     for a in query:
-        found.setdefault(a.customer_id, AddressEntry(a.label, a.country, a.province, a.city,
-                                                     a.district, a.street, a.postcode))
+        found.setdefault(
+            a.customer_id,
+            AddressEntry(a.label, a.country, a.province, a.city, a.district, a.street, a.postcode),
+        )
     return found
 
 
-def recipients(ids: Sequence[int], *, progress: Progress = None,
-               cancelled: Cancelled = None) -> list[Recipient]:
+def recipients(
+    ids: Sequence[int], *, progress: Progress = None, cancelled: Cancelled = None
+) -> list[Recipient]:
     """Mailing data of these customers in the order given, a page of queries at a time."""
     result: list[Recipient] = []
     for start in range(0, len(ids), PAGE):
         checkpoint(cancelled)
-        chunk = list(ids[start:start + PAGE])
+        chunk = list(ids[start : start + PAGE])
         rows = {
-            r.id: r for r in Customer.select(
-                Customer.id, Customer.code, Customer.name, Customer.kind, Customer.gender,
-                Customer.title, Customer.company_name,
+            r.id: r
+            for r in Customer.select(
+                Customer.id,
+                Customer.code,
+                Customer.name,
+                Customer.kind,
+                Customer.gender,
+                Customer.title,
+                Customer.company_name,
             ).where(Customer.id.in_(chunk))
         }
         addresses = _first_addresses(chunk)
         contacts: dict[int, tuple[str, str | None]] = {}
-        for c in (ContactPerson.select(ContactPerson.customer, ContactPerson.name,
-                                       ContactPerson.title)
-                  .where(ContactPerson.customer.in_(chunk) & ContactPerson.deleted_at.is_null())
-                  .order_by(ContactPerson.customer, ContactPerson.is_primary.desc(),
-                            ContactPerson.id)):
+        for c in (
+            ContactPerson.select(ContactPerson.customer, ContactPerson.name, ContactPerson.title)
+            .where(ContactPerson.customer.in_(chunk) & ContactPerson.deleted_at.is_null())
+            .order_by(ContactPerson.customer, ContactPerson.is_primary.desc(), ContactPerson.id)
+        ):
             contacts.setdefault(c.customer_id, (c.name, c.title))
         for cid in chunk:
             r = rows.get(cid)
@@ -361,13 +371,19 @@ def recipients(ids: Sequence[int], *, progress: Progress = None,
                 continue
             enterprise = r.kind == "enterprise"
             contact = contacts.get(cid) if enterprise else None
-            result.append(Recipient(
-                customer_id=cid, code=r.code, name=r.name, kind=r.kind, gender=r.gender,
-                title=contact[1] if contact else r.title,
-                company=r.name if enterprise else r.company_name,
-                contact=contact[0] if contact else None,
-                address=addresses.get(cid),
-            ))
+            result.append(
+                Recipient(
+                    customer_id=cid,
+                    code=r.code,
+                    name=r.name,
+                    kind=r.kind,
+                    gender=r.gender,
+                    title=contact[1] if contact else r.title,
+                    company=r.name if enterprise else r.company_name,
+                    contact=contact[0] if contact else None,
+                    address=addresses.get(cid),
+                )
+            )
         _step(progress, min(len(ids), start + PAGE), len(ids))
     return result
 
@@ -398,8 +414,14 @@ class FollowUpPlan:
 MAX_PLAN_DAYS = 366
 
 
-def followup_plan(owner: str | None = None, days: int = 7, *, now: datetime | None = None,
-                  progress: Progress = None, cancelled: Cancelled = None) -> FollowUpPlan:
+def followup_plan(
+    owner: str | None = None,
+    days: int = 7,
+    *,
+    now: datetime | None = None,
+    progress: Progress = None,
+    cancelled: Cancelled = None,
+) -> FollowUpPlan:
     """Planned follow-ups due before the end of the day `days` days from today.
 
     Overdue ones (due before `now`) come first; `owner` is a username or a display name
@@ -409,8 +431,11 @@ def followup_plan(owner: str | None = None, days: int = 7, *, now: datetime | No
     if not isinstance(days, int) or not 1 <= days <= MAX_PLAN_DAYS:
         raise ValidationError({"days": text("bad_range", low=1, high=MAX_PLAN_DAYS)})
     owner_name = username = None
-    condition = ((FollowUp.status == "planned") & FollowUp.deleted_at.is_null()
-                 & Customer.deleted_at.is_null())
+    condition = (
+        (FollowUp.status == "planned")
+        & FollowUp.deleted_at.is_null()
+        & Customer.deleted_at.is_null()
+    )
     if owner is not None:
         user = User.get_or_none(User.username == owner.strip())
         if user is None:  # a rep may be known by the name people see: "张伟"
@@ -437,8 +462,9 @@ def followup_plan(owner: str | None = None, days: int = 7, *, now: datetime | No
     addresses = {cid: texts.address_line(a) for cid, a in _first_addresses(customer_set).items()}
     _step(progress, 2, 3)
     entries = [
-        PlanEntry(i, phones.get(i.customer_id), addresses.get(i.customer_id) or None,
-                  _local(i.due_at))
+        PlanEntry(
+            i, phones.get(i.customer_id), addresses.get(i.customer_id) or None, _local(i.due_at)
+        )
         for i in items
     ]
     return FollowUpPlan(
@@ -454,11 +480,13 @@ def followup_plan(owner: str | None = None, days: int = 7, *, now: datetime | No
 def _first_phones(ids: Sequence[int]) -> dict[int, str]:
     found: dict[int, str] = {}
     for start in range(0, len(ids), PAGE):
-        chunk = list(ids[start:start + PAGE])
-        for cid, number in (Phone.select(Phone.customer, Phone.number)
-                            .where(Phone.customer.in_(chunk) & Phone.contact.is_null())
-                            .order_by(Phone.customer, Phone.is_primary.desc(), Phone.id)
-                            .tuples()):
+        chunk = list(ids[start : start + PAGE])
+        for cid, number in (
+            Phone.select(Phone.customer, Phone.number)
+            .where(Phone.customer.in_(chunk) & Phone.contact.is_null())
+            .order_by(Phone.customer, Phone.is_primary.desc(), Phone.id)
+            .tuples()
+        ):
             found.setdefault(cid, number)
     return found
 

@@ -1996,7 +1996,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/dialogs/settings_dialog.py" line="+25"/>
+        <location filename="../../desktop_crm/ui/dialogs/settings_dialog.py" line="+32"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2039,6 +2039,51 @@
         <location line="+1"/>
         <source>A new language applies the next time Desktop CRM starts.</source>
         <translation>新的语言将在下次启动 Desktop CRM 时生效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Company name on reports</source>
+        <translation>报表上的公司名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Return address on envelopes</source>
+        <translation>信封上的寄件地址</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Logo picture file</source>
+        <translation>标志图片文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Company name:</source>
+        <translation>公司名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo:</source>
+        <translation>标志：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pictures (*.png *.jpg *.svg)</source>
+        <translation>图片 (*.png *.jpg *.svg)</translation>
     </message>
 </context>
 <context>

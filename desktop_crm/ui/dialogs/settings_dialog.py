@@ -1,4 +1,4 @@
-"""Settings: interface language and colour theme."""
+"""Settings: interface language, colour theme, and our company as reports print it."""
 
 from __future__ import annotations
 
@@ -7,11 +7,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
+from desktop_crm.domain.company import company, set_company
+from desktop_crm.errors import ValidationError
 from desktop_crm.ui.settings import UiSettings
 from desktop_crm.ui.theme import apply_theme
 
@@ -49,9 +56,49 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Theme:"), self.theme)
         form.addRow(QLabel(self.tr("A new language applies the next time Desktop CRM starts.")))
+        ours = company()
+        self.company_name = QLineEdit(ours.name, self)
+        self.company_name.setObjectName("companyName")
+        self.company_name.setAccessibleName(self.tr("Company name on reports"))
+        self.company_address = QPlainTextEdit(ours.address or "", self)
+        self.company_address.setObjectName("companyAddress")
+        self.company_address.setAccessibleName(self.tr("Return address on envelopes"))
+        self.company_address.setFixedHeight(self.fontMetrics().height() * 4)
+        self.company_logo = QLineEdit(ours.logo_path or "", self)
+        self.company_logo.setObjectName("companyLogo")
+        self.company_logo.setAccessibleName(self.tr("Logo picture file"))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._choose_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.company_logo, 1)
+        logo_row.addWidget(browse)
+        form.addRow(self.tr("Company name:"), self.company_name)
+        form.addRow(self.tr("Address:"), self.company_address)
+        form.addRow(self.tr("Logo:"), logo_row)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("settingsError")
+        self.error_label.setStyleSheet("color: #d32f2f;")
+        self.error_label.setWordWrap(True)
+        form.addRow(self.error_label)
         form.addRow(buttons)
 
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Logo"), self.company_logo.text(), self.tr("Pictures (*.png *.jpg *.svg)")
+        )
+        if path:
+            self.company_logo.setText(path)
+
     def accept(self) -> None:
+        try:
+            set_company(
+                self.company_name.text(),
+                self.company_logo.text(),
+                self.company_address.toPlainText(),
+            )
+        except ValidationError as exc:
+            self.error_label.setText("\n".join(exc.errors.values()))
+            return
         self._settings.language = self.language.currentData() or None
         self._settings.theme = self.theme.currentData()
         self._settings.sync()
