@@ -71,10 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for the whole command line."""
     common = argparse.ArgumentParser(add_help=False)
     # Also accepted after the command; SUPPRESS keeps a value given before it.
-    common.add_argument("--database", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
-                        help="SQLite file or postgresql:// URL")
-    common.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
-                        help="language of messages")
+    common.add_argument(
+        "--database",
+        metavar="PATH_OR_URL",
+        default=argparse.SUPPRESS,
+        help="SQLite file or postgresql:// URL",
+    )
+    common.add_argument(
+        "--lang", choices=LANGS, default=argparse.SUPPRESS, help="language of messages"
+    )
     parser = _Parser(
         prog=PROG,
         description="Desktop CRM, an offline customer manager. Without a command: open the app.",
@@ -82,75 +87,134 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--database", metavar="PATH_OR_URL",
-                        help="SQLite file or postgresql:// URL (default: $DESKTOP_CRM_DATABASE, "
-                        "else the user data folder)")
+    parser.add_argument(
+        "--database",
+        metavar="PATH_OR_URL",
+        help="SQLite file or postgresql:// URL (default: $DESKTOP_CRM_DATABASE, "
+        "else the user data folder)",
+    )
     parser.add_argument("--lang", choices=LANGS, help="language of messages (zh_CN or en)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    demo = commands.add_parser("demo", parents=[common], help="add realistic sample data",
-                               description="Add sample customers with contacts, follow-ups, "
-                               "orders, payments, complaints and surveys.")
+    demo = commands.add_parser(
+        "demo",
+        parents=[common],
+        help="add realistic sample data",
+        description="Add sample customers with contacts, follow-ups, "
+        "orders, payments, complaints and surveys.",
+    )
     demo.add_argument("--customers", type=_positive_int, required=True, metavar="N")
-    demo.add_argument("--seed", type=int, default=0, metavar="S",
-                      help="the same seed gives the same data (default 0)")
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="S",
+        help="the same seed gives the same data (default 0)",
+    )
 
     imp = commands.add_parser(
-        "import", parents=[common], help="import customers from CSV, Excel or vCard files",
-        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=IMPORT_EPILOG,
+        "import",
+        parents=[common],
+        help="import customers from CSV, Excel or vCard files",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=IMPORT_EPILOG,
         description="Import customers from a CSV file (UTF-8, UTF-8 with BOM, GBK/GB18030 or "
         "UTF-16; comma, semicolon or tab), an Excel .xlsx file or a vCard .vcf file, in one "
         "transaction. Also: list past imports, or undo one.",
     )
     imp.add_argument("file", metavar="FILE", nargs="?")
-    imp.add_argument("--format", choices=("csv", "xlsx", "vcard", "google", "outlook"),
-                     default=None,
-                     help="csv, xlsx, vcard, or a Google Contacts / Outlook CSV export "
-                     "(default: from the file's extension and columns)")
-    imp.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx file to read "
-                     "(default: the first)")
-    imp.add_argument("--date-order", choices=("dmy", "mdy"), default=None,
-                     help="how to read dates like 03/04/2020: dmy = day first (3 April), "
-                     "mdy = month first (4 March); needed only when the file does not tell")
-    imp.add_argument("--dry-run", action="store_true",
-                     help="check every row and list what would happen; write nothing")
-    imp.add_argument("--on-duplicate", choices=("skip", "merge", "create"), default="skip",
-                     help="a row with the phone or email of an existing customer: skip it "
-                     "(default), merge it into that customer (undoable), or create it anyway")
-    imp.add_argument("--list", action="store_true", dest="list_imports",
-                     help="list past imports (id, file, counts, undone or not) and exit")
-    imp.add_argument("--undo", type=_positive_int, metavar="BATCH_ID",
-                     help="undo the import with this id (see --list): remove the customers "
-                     "it created and put back what it changed")
+    imp.add_argument(
+        "--format",
+        choices=("csv", "xlsx", "vcard", "google", "outlook"),
+        default=None,
+        help="csv, xlsx, vcard, or a Google Contacts / Outlook CSV export "
+        "(default: from the file's extension and columns)",
+    )
+    imp.add_argument(
+        "--sheet", metavar="NAME", help="the sheet of an .xlsx file to read (default: the first)"
+    )
+    imp.add_argument(
+        "--date-order",
+        choices=("dmy", "mdy"),
+        default=None,
+        help="how to read dates like 03/04/2020: dmy = day first (3 April), "
+        "mdy = month first (4 March); needed only when the file does not tell",
+    )
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="check every row and list what would happen; write nothing",
+    )
+    imp.add_argument(
+        "--on-duplicate",
+        choices=("skip", "merge", "create"),
+        default="skip",
+        help="a row with the phone or email of an existing customer: skip it "
+        "(default), merge it into that customer (undoable), or create it anyway",
+    )
+    imp.add_argument(
+        "--list",
+        action="store_true",
+        dest="list_imports",
+        help="list past imports (id, file, counts, undone or not) and exit",
+    )
+    imp.add_argument(
+        "--undo",
+        type=_positive_int,
+        metavar="BATCH_ID",
+        help="undo the import with this id (see --list): remove the customers "
+        "it created and put back what it changed",
+    )
 
     exp = commands.add_parser(
-        "export", parents=[common], help="export customers (CSV, Excel, vCard) or plans (.ics)",
+        "export",
+        parents=[common],
+        help="export customers (CSV, Excel, vCard) or plans (.ics)",
         description="Export all customers (not those in the trash) to a CSV file in UTF-8 "
         "with BOM (first columns code and name), an Excel .xlsx file or a vCard 3.0 file; "
-        "or the planned follow-ups to an iCalendar .ics file.")
+        "or the planned follow-ups to an iCalendar .ics file.",
+    )
     exp.add_argument("file", metavar="FILE")
-    exp.add_argument("--format", choices=("csv", "xlsx", "vcard", "ics"), default=None,
-                     help="csv, xlsx, vcard or ics (default: from the file's extension, "
-                     "else csv)")
-    exp.add_argument("--owner", metavar="NAME",
-                     help="only the customers (ics: the follow-ups) of this sales rep")
+    exp.add_argument(
+        "--format",
+        choices=("csv", "xlsx", "vcard", "ics"),
+        default=None,
+        help="csv, xlsx, vcard or ics (default: from the file's extension, else csv)",
+    )
+    exp.add_argument(
+        "--owner", metavar="NAME", help="only the customers (ics: the follow-ups) of this sales rep"
+    )
 
-    backup = commands.add_parser("backup", parents=[common], help="copy the database",
-                                 description="Copy the SQLite database while it may be in use "
-                                 "(SQLite's online backup) and print where the copy is.")
-    backup.add_argument("-o", "--output", metavar="FILE",
-                        help="where to write it (default: the backups folder, with the time)")
+    backup = commands.add_parser(
+        "backup",
+        parents=[common],
+        help="copy the database",
+        description="Copy the SQLite database while it may be in use "
+        "(SQLite's online backup) and print where the copy is.",
+    )
+    backup.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="where to write it (default: the backups folder, with the time)",
+    )
 
     restore = commands.add_parser(
-        "restore", parents=[common], help="replace the database with a backup",
+        "restore",
+        parents=[common],
+        help="replace the database with a backup",
         description="Check FILE, keep a copy of the current database in the backups folder, "
         "then replace the current database's contents with FILE.",
     )
     restore.add_argument("file", metavar="FILE")
 
-    commands.add_parser("check", parents=[common], help="check the database's integrity",
-                        description="Integrity and foreign-key checks and the schema version; "
-                        "exit 0 and print ok when the database is sound.")
+    commands.add_parser(
+        "check",
+        parents=[common],
+        help="check the database's integrity",
+        description="Integrity and foreign-key checks and the schema version; "
+        "exit 0 and print ok when the database is sound.",
+    )
     from desktop_crm.reports.command import add_report_parser  # argparse only, no Qt
 
     add_report_parser(commands, common, _Parser)
@@ -207,8 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CrmError as exc:
         _error(exc.message)
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
-        _error(f"the database {database} cannot be used: {_one_line(exc)} "
-               f"(try `{PROG} check`)")
+        _error(f"the database {database} cannot be used: {_one_line(exc)} (try `{PROG} check`)")
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
         _error(f"cannot use{where}: {exc.strerror or exc}")
@@ -254,8 +317,10 @@ def _report_bug(exc: BaseException) -> None:
     try:
         log = paths.log_file()
         with log.open("a", encoding="utf-8") as fh:
-            fh.write(f"\n{datetime.now().isoformat(timespec='seconds')} {PROG} "
-                     f"{' '.join(sys.argv[1:])}\n")
+            fh.write(
+                f"\n{datetime.now().isoformat(timespec='seconds')} {PROG} "
+                f"{' '.join(sys.argv[1:])}\n"
+            )
             fh.write("".join(traceback.format_exception(exc)))
         where = f"; the details are in {log}"
     except OSError:
@@ -349,8 +414,16 @@ def cmd_demo(args: argparse.Namespace, database: str) -> int:
         progress.finish()
     counts = ", ".join(
         f"{getattr(summary, name)} {name}"
-        for name in ("customers", "contacts", "followups", "orders", "payments", "complaints",
-                     "surveys", "users")
+        for name in (
+            "customers",
+            "contacts",
+            "followups",
+            "orders",
+            "payments",
+            "complaints",
+            "surveys",
+            "users",
+        )
         if hasattr(summary, name)
     )
     print(f"added {counts} to {database} in {time.monotonic() - started:.1f} s")
@@ -362,8 +435,11 @@ def cmd_import(args: argparse.Namespace, database: str) -> int:
     if args.list_imports or args.undo is not None:
         return _import_batches(args, database)
     if args.file is None:
-        print(f"{PROG}: error: the following arguments are required: FILE (or --list, or "
-              f"--undo BATCH_ID) (see {PROG} import --help)", file=sys.stderr)
+        print(
+            f"{PROG}: error: the following arguments are required: FILE (or --list, or "
+            f"--undo BATCH_ID) (see {PROG} import --help)",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     from desktop_crm.exchange.importer import AmbiguousDatesError, import_customers
 
@@ -374,20 +450,27 @@ def cmd_import(args: argparse.Namespace, database: str) -> int:
     progress = _Progress("rows")
     try:
         summary = import_customers(
-            args.file, file_format=args.format, on_duplicate=args.on_duplicate,
-            dry_run=args.dry_run, progress=progress, sheet=args.sheet,
+            args.file,
+            file_format=args.format,
+            on_duplicate=args.on_duplicate,
+            dry_run=args.dry_run,
+            progress=progress,
+            sheet=args.sheet,
             date_order=args.date_order,
         )
     except AmbiguousDatesError as exc:
-        raise CrmError(f"{exc.message}: run again with --date-order dmy (day first, "
-                       "31/12) or --date-order mdy (month first, 12/31); nothing was imported"
-                       ) from exc
+        raise CrmError(
+            f"{exc.message}: run again with --date-order dmy (day first, "
+            "31/12) or --date-order mdy (month first, 12/31); nothing was imported"
+        ) from exc
     finally:
         if progress.live:
             progress.finish()
     if summary.ignored_columns:
-        print(f"{PROG}: note: columns not imported: {', '.join(summary.ignored_columns)}",
-              file=sys.stderr)
+        print(
+            f"{PROG}: note: columns not imported: {', '.join(summary.ignored_columns)}",
+            file=sys.stderr,
+        )
     for problem in summary.problems:
         print(f"{PROG}: {problem}", file=sys.stderr)
     for warning in summary.warnings:
@@ -398,8 +481,10 @@ def cmd_import(args: argparse.Namespace, database: str) -> int:
             print(plan)
         print(f"dry run of {read}, nothing written: would have {summary.counts()}")
     else:
-        print(f"imported {read} into {database}: {summary.counts()} (import {summary.batch_id}; "
-              f"undo with `{PROG} import --undo {summary.batch_id}`)")
+        print(
+            f"imported {read} into {database}: {summary.counts()} (import {summary.batch_id}; "
+            f"undo with `{PROG} import --undo {summary.batch_id}`)"
+        )
     return EXIT_REJECTED_ROWS if summary.rejected else EXIT_OK
 
 
@@ -415,16 +500,23 @@ def _import_batches(args: argparse.Namespace, database: str) -> int:
         if not imports:
             print("no imports yet")
         for b in imports:
-            state = (f"undone {b.undone_at:%Y-%m-%d %H:%M} UTC" if b.undone_at
-                     else f"{b.customers_now} of its customers remain")
-            print(f"{b.id}\t{b.started_at:%Y-%m-%d %H:%M} UTC\t{b.file_format}\t{b.file_name}\t"
-                  f"created {b.created}, updated {b.updated}, merged {b.merged}, "
-                  f"skipped {b.skipped}, rejected {b.rejected}\t{state}")
+            state = (
+                f"undone {b.undone_at:%Y-%m-%d %H:%M} UTC"
+                if b.undone_at
+                else f"{b.customers_now} of its customers remain"
+            )
+            print(
+                f"{b.id}\t{b.started_at:%Y-%m-%d %H:%M} UTC\t{b.file_format}\t{b.file_name}\t"
+                f"created {b.created}, updated {b.updated}, merged {b.merged}, "
+                f"skipped {b.skipped}, rejected {b.rejected}\t{state}"
+            )
         return EXIT_OK
     result = undo_import(args.undo)
-    print(f"undid import {args.undo}: deleted {result.deleted} customers it created, "
-          f"separated {result.unmerged} merged duplicates, put back {len(result.restored)} "
-          "updated customers")
+    print(
+        f"undid import {args.undo}: deleted {result.deleted} customers it created, "
+        f"separated {result.unmerged} merged duplicates, put back {len(result.restored)} "
+        "updated customers"
+    )
     for customer in result.not_restored:
         print(f"{PROG}: warning: not put back: {customer}", file=sys.stderr)
     return EXIT_OK
@@ -440,8 +532,9 @@ def cmd_export(args: argparse.Namespace, database: str) -> int:
     _open(database)
     progress = _Progress("customers")
     try:
-        count = export_customers(args.file, file_format=file_format, owner=args.owner,
-                                 progress=progress)
+        count = export_customers(
+            args.file, file_format=file_format, owner=args.owner, progress=progress
+        )
     finally:
         if progress.live:
             progress.finish()
@@ -487,8 +580,10 @@ def cmd_restore(args: argparse.Namespace, database: str) -> int:
     _sqlite_only(database, "restore", "pg_restore")
     result = restore_sqlite(args.file, database)
     info = result.info
-    print(f"restored {result.source} into {result.target}: {info.customers} customers "
-          f"({info.trashed} in the trash), schema {info.schema_version}")
+    print(
+        f"restored {result.source} into {result.target}: {info.customers} customers "
+        f"({info.trashed} in the trash), schema {info.schema_version}"
+    )
     if result.upgraded_from is not None:
         print(f"upgraded it from schema {result.upgraded_from} to the current schema")
     if result.safety_backup is not None:
@@ -512,8 +607,10 @@ def cmd_check(args: argparse.Namespace, database: str) -> int:
     if problems:
         shown = problems[:20]
         more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
-        _error(f"{database} is damaged: {len(problems)} problem(s) found; restore a backup with "
-               f"`{PROG} restore FILE`")
+        _error(
+            f"{database} is damaged: {len(problems)} problem(s) found; restore a backup with "
+            f"`{PROG} restore FILE`"
+        )
         for problem in shown:
             print(f"  {_one_line(problem)}", file=sys.stderr)
         if more:
@@ -523,8 +620,10 @@ def cmd_check(args: argparse.Namespace, database: str) -> int:
     note = ""
     if info.schema_version < CURRENT_VERSION:
         note = f"; it will be upgraded to schema {CURRENT_VERSION} when next opened"
-    print(f"ok: {database}: {info.customers} customers ({info.trashed} in the trash), "
-          f"schema {info.schema_version}{note}")
+    print(
+        f"ok: {database}: {info.customers} customers ({info.trashed} in the trash), "
+        f"schema {info.schema_version}{note}"
+    )
     return EXIT_OK
 
 
@@ -536,8 +635,10 @@ def _check_postgres(database: str) -> int:
     db = open_database(database, migrate=False)
     version = schema_version(db)
     live = Customer.select().where(Customer.deleted_at.is_null()).count()
-    print(f"ok: {database}: {live} customers, schema {version} "
-          "(on PostgreSQL the server checks its own integrity)")
+    print(
+        f"ok: {database}: {live} customers, schema {version} "
+        "(on PostgreSQL the server checks its own integrity)"
+    )
     return EXIT_OK
 
 

@@ -18,6 +18,8 @@ def test_ruff_finds_nothing():
         pytest.skip("ruff is not installed")
     result = subprocess.run(
         [ruff, "check", "desktop_crm", "tests", "bench"],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr

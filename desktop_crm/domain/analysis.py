@@ -209,8 +209,9 @@ def _owner_id(owner: str | None) -> int | None:
     return user.id
 
 
-def _customers_where(owner_id: int | None, start: date | None = None,
-                     end: date | None = None) -> tuple[str, list[Any]]:
+def _customers_where(
+    owner_id: int | None, start: date | None = None, end: date | None = None
+) -> tuple[str, list[Any]]:
     """Live customers, of one owner, added in [start, end] (alias ``c``)."""
     sql, params = "c.deleted_at IS NULL", []
     if owner_id is not None:
@@ -225,8 +226,9 @@ def _customers_where(owner_id: int | None, start: date | None = None,
     return sql, params
 
 
-def _orders_where(owner_id: int | None, start: date | None,
-                  end: date | None) -> tuple[str, list[Any]]:
+def _orders_where(
+    owner_id: int | None, start: date | None, end: date | None
+) -> tuple[str, list[Any]]:
     """Counted orders of live customers (aliases ``o``, ``c``) in [start, end]."""
     sql, params = f"{COUNTED} AND c.deleted_at IS NULL", []
     if owner_id is not None:
@@ -327,9 +329,7 @@ def revenue_per_month(
         f'FROM "order" o JOIN customer c ON c.id = o.customer_id WHERE {where} GROUP BY {month}'
     )
     found = {m: (dialect.money(r), n, b) for m, r, n, b in dialect.run(sql, params)}
-    return [
-        MonthRevenue(m, *found.get(m, (Decimal("0.00"), 0, 0))) for m in _months(start, end)
-    ]
+    return [MonthRevenue(m, *found.get(m, (Decimal("0.00"), 0, 0))) for m in _months(start, end)]
 
 
 def followups_per_week(
@@ -351,8 +351,10 @@ def followups_per_week(
     bounds = [_utc_start(start), _utc_start(end + timedelta(days=1))]
     mine = " AND f.owner_id = ?" if owner_id is not None else ""
     extra = [owner_id] if owner_id is not None else []
-    base = ("FROM follow_up f JOIN customer c ON c.id = f.customer_id "
-            "WHERE f.deleted_at IS NULL AND c.deleted_at IS NULL")
+    base = (
+        "FROM follow_up f JOIN customer c ON c.id = f.customer_id "
+        "WHERE f.deleted_at IS NULL AND c.deleted_at IS NULL"
+    )
     done_day = dialect.local_date("f.occurred_at", offset)
     due_day = dialect.local_date("f.due_at", offset)
     done = dialect.run(
@@ -387,8 +389,7 @@ def profile(
     *, owner: str | None = None, start: date | None = None, end: date | None = None
 ) -> ProfileTable:
     """Who the customers are: kind, gender, industry, size, region, credit, level."""
-    return _profile(lambda dimension: customers_by(dimension, owner=owner, start=start,
-                                                   end=end))
+    return _profile(lambda dimension: customers_by(dimension, owner=owner, start=start, end=end))
 
 
 def _profile(counts: Callable[[str], list[Count]]) -> ProfileTable:
@@ -417,9 +418,13 @@ def persistency(
     owner_id = _owner_id(owner)
     where, params = _orders_where(owner_id, None, today)
     tenure = f"({dialect.day_number('?')} - {dialect.day_number('per.first_day')})"
-    band = "CASE " + " ".join(
-        f"WHEN {tenure} < {limit} THEN '{name}'" for limit, name in TENURE_BANDS if limit
-    ) + f" ELSE '{TENURE_BANDS[-1][1]}' END"
+    band = (
+        "CASE "
+        + " ".join(
+            f"WHEN {tenure} < {limit} THEN '{name}'" for limit, name in TENURE_BANDS if limit
+        )
+        + f" ELSE '{TENURE_BANDS[-1][1]}' END"
+    )
     per = f"""
         WITH per AS (
             SELECT o.customer_id AS cid, c.stage AS stage, COUNT(DISTINCT o.order_date) AS n,
@@ -451,18 +456,22 @@ def persistency(
         return [
             PersistencyRow(key, n, days / n, purchases / n, revenue)
             for key, (n, days, purchases, revenue) in sorted(
-                table.items(), key=lambda item: order.index(item[0])
-                if item[0] in order else len(order))
+                table.items(),
+                key=lambda item: order.index(item[0]) if item[0] in order else len(order),
+            )
         ]
 
     return PersistencyTable(
-        buyers, repeat / buyers if buyers else 0.0,
-        rows(stages, list(lifecycle.STAGES)), rows(bands, [name for _, name in TENURE_BANDS]),
+        buyers,
+        repeat / buyers if buyers else 0.0,
+        rows(stages, list(lifecycle.STAGES)),
+        rows(bands, [name for _, name in TENURE_BANDS]),
     )
 
 
-def _profit_rows(key_sql: str, owner_id: int | None, start: date | None,
-                 end: date | None) -> list[ProfitRow]:
+def _profit_rows(
+    key_sql: str, owner_id: int | None, start: date | None, end: date | None
+) -> list[ProfitRow]:
     where, params = _orders_where(owner_id, start, end)
     sql = (
         f"SELECT {key_sql}, COUNT(DISTINCT o.customer_id), COUNT(*), SUM(o.amount), "
@@ -476,13 +485,23 @@ def _profit_rows(key_sql: str, owner_id: int | None, start: date | None,
     total = sum((dialect.money(r[3]) for r in found), Decimal(0))
     result = []
     for key, customers, count, revenue, cost, margin, with_cost in found:
-        revenue, margin, with_cost = (dialect.money(revenue), dialect.money(margin),
-                                      dialect.money(with_cost))
-        result.append(ProfitRow(
-            key, customers, count, revenue, dialect.money(cost), margin,
-            float(margin / with_cost) if with_cost else None,
-            float(revenue / total) if total else 0.0,
-        ))
+        revenue, margin, with_cost = (
+            dialect.money(revenue),
+            dialect.money(margin),
+            dialect.money(with_cost),
+        )
+        result.append(
+            ProfitRow(
+                key,
+                customers,
+                count,
+                revenue,
+                dialect.money(cost),
+                margin,
+                float(margin / with_cost) if with_cost else None,
+                float(revenue / total) if total else 0.0,
+            )
+        )
     return sorted(result, key=lambda r: (-r.revenue, str(r.key)))
 
 
@@ -491,8 +510,10 @@ def profitability(
 ) -> ProfitabilityTable:
     """Revenue and margin per grade in the period, and the customers with most margin."""
     owner_id = _owner_id(owner)
-    by_grade = sorted(_profit_rows("c.grade", owner_id, start, end),
-                      key=lambda r: lifecycle.GRADE_ORDER.get(r.key, 3))
+    by_grade = sorted(
+        _profit_rows("c.grade", owner_id, start, end),
+        key=lambda r: lifecycle.GRADE_ORDER.get(r.key, 3),
+    )
     top = value.top_margins(limit=TOP, start=start, end=end, owner=owner)
     return ProfitabilityTable(by_grade, top)
 
@@ -528,8 +549,9 @@ def prospecting(
         "SUM(CASE WHEN c.first_purchase_on IS NOT NULL THEN 1 ELSE 0 END) "
         f"FROM customer c WHERE {where} GROUP BY {month}"
     )
-    found = {m: (int(i or 0), int(e or 0), n, int(b or 0))
-             for m, i, e, n, b in dialect.run(sql, params)}
+    found = {
+        m: (int(i or 0), int(e or 0), n, int(b or 0)) for m, i, e, n, b in dialect.run(sql, params)
+    }
     return [ProspectRow(m, *found.get(m, (0, 0, 0, 0))) for m in _months(start, end)]
 
 
@@ -580,11 +602,17 @@ def promotion(
     for source, customers, buyers, revenue, lag in dialect.run(sql, [*o_params, *params]):
         revenue = dialect.money(revenue)
         buyers = int(buyers or 0)
-        result.append(SourceRow(
-            source, customers, buyers, buyers / customers if customers else 0.0, revenue,
-            (revenue / customers).quantize(Decimal("0.01")) if customers else Decimal("0.00"),
-            max(float(lag), 0.0) if lag is not None else None,
-        ))
+        result.append(
+            SourceRow(
+                source,
+                customers,
+                buyers,
+                buyers / customers if customers else 0.0,
+                revenue,
+                (revenue / customers).quantize(Decimal("0.01")) if customers else Decimal("0.00"),
+                max(float(lag), 0.0) if lag is not None else None,
+            )
+        )
     return sorted(result, key=lambda r: (-r.revenue, -r.customers, str(r.source)))
 
 
@@ -609,14 +637,23 @@ def totals(
     (new_count,) = dialect.run(f"SELECT COUNT(*) FROM customer c WHERE {new}", new_params)[0]
     revenue, count = dialect.run(
         f'SELECT SUM(o.amount), COUNT(*) FROM "order" o JOIN customer c ON c.id = o.customer_id '
-        f"WHERE {o_where}", o_params,
+        f"WHERE {o_where}",
+        o_params,
     )[0]
     ageing = orders.receivables_ageing(owner=owner, today=today)
     if at_risk is None:
         at_risk = len(lifecycle.retention_list(today=today, owner=owner))
     overdue = service.overdue_complaint_count(owner=owner)
-    return Totals(customers, new_count, dialect.money(revenue), count, ageing.total,
-                  ageing.overdue, overdue, at_risk)
+    return Totals(
+        customers,
+        new_count,
+        dialect.money(revenue),
+        count,
+        ageing.total,
+        ageing.overdue,
+        overdue,
+        at_risk,
+    )
 
 
 def dashboard_data(
@@ -652,8 +689,9 @@ def dashboard_data(
 
     def by(dimension: str) -> list[Count]:  # each distribution once, shared with the profile
         if dimension not in counted:
-            counted[dimension] = timed(f"by_{dimension}",
-                                       lambda: customers_by(dimension, owner=owner))
+            counted[dimension] = timed(
+                f"by_{dimension}", lambda: customers_by(dimension, owner=owner)
+            )
         return counted[dimension]
 
     retention = timed("retention", lambda: lifecycle.retention_list(today=today, owner=owner))

@@ -136,8 +136,21 @@ class NewCustomer:
 _NEW_CUSTOMER_FIELDS = frozenset(f.name for f in fields(NewCustomer))
 
 # Customer columns the bulk path fills itself; every other column comes from NewCustomer.
-_COMPUTED = ("id", "uuid", "created_at", "updated_at", "code", "sort_key",
-             "province", "city", "district", "import_batch", "version", "deleted_at", "merged_into")
+_COMPUTED = (
+    "id",
+    "uuid",
+    "created_at",
+    "updated_at",
+    "code",
+    "sort_key",
+    "province",
+    "city",
+    "district",
+    "import_batch",
+    "version",
+    "deleted_at",
+    "merged_into",
+)
 _CUSTOMER_FIELDS = [f for f in Customer._meta.sorted_fields if f.name not in _COMPUTED]
 _customer_values = attrgetter(
     *(f"{f.name}_id" if isinstance(f, peewee.ForeignKeyField) else f.name for f in _CUSTOMER_FIELDS)
@@ -157,7 +170,10 @@ def new_uuids(count: int) -> list[str]:
     data = os.urandom(16 * count)
     result = []
     for start in range(0, 16 * count, 16):
-        n = int.from_bytes(data[start:start + 16], "big") & _UUID_VERSION_MASK | _UUID_VERSION_BITS
+        n = (
+            int.from_bytes(data[start : start + 16], "big") & _UUID_VERSION_MASK
+            | _UUID_VERSION_BITS
+        )
         result.append(f"{n:032x}")
     return result
 
@@ -184,7 +200,8 @@ def next_ids(model: type[peewee.Model], count: int) -> Sequence[int]:
         highest = db.execute_sql(f'SELECT MAX(id) FROM "{table}"').fetchone()[0] or 0
         return range(highest + 1, highest + 1 + count)
     return [
-        row[0] for row in db.execute_sql(
+        row[0]
+        for row in db.execute_sql(
             "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
             (table, count),
         ).fetchall()
@@ -255,38 +272,77 @@ def bulk_insert_customers(
         _insert_children(customers, ids)
         insert_rows(
             ChangeLog,
-            ("customer", "entity", "entity_id", "action", "field", "new_value", "changed_by",
-             "changed_at"),
-            [(cid, "customer", cid, "create", "code", code, actor, now)
-             for cid, code in zip(ids, codes, strict=True)],
+            (
+                "customer",
+                "entity",
+                "entity_id",
+                "action",
+                "field",
+                "new_value",
+                "changed_by",
+                "changed_at",
+            ),
+            [
+                (cid, "customer", cid, "create", "code", code, actor, now)
+                for cid, code in zip(ids, codes, strict=True)
+            ],
         )
         search_index.write_documents(
             database.obj,
-            [(cid, search_index.build_document(_search_fields(c, code)))
-             for cid, c, code in zip(ids, customers, codes, strict=True)],
+            [
+                (cid, search_index.build_document(_search_fields(c, code)))
+                for cid, c, code in zip(ids, customers, codes, strict=True)
+            ],
         )
     return ids
 
 
 def _code_number(code: str) -> int:
-    digits = code[len(CODE_PREFIX):] if code.startswith(CODE_PREFIX) else ""
+    digits = code[len(CODE_PREFIX) :] if code.startswith(CODE_PREFIX) else ""
     return int(digits) if digits.isdigit() else -1
 
 
 def _insert_customer_rows(
-    customers: Sequence[NewCustomer], ids: list[int], codes: list[str],
-    import_batch_id: int | None, now: str,
+    customers: Sequence[NewCustomer],
+    ids: list[int],
+    codes: list[str],
+    import_batch_id: int | None,
+    now: str,
 ) -> None:
-    names = ["id", "uuid", "created_at", "updated_at", "code", "sort_key", "province", "city",
-             "district", "import_batch", "version", *(f.name for f in _CUSTOMER_FIELDS)]
+    names = [
+        "id",
+        "uuid",
+        "created_at",
+        "updated_at",
+        "code",
+        "sort_key",
+        "province",
+        "city",
+        "district",
+        "import_batch",
+        "version",
+        *(f.name for f in _CUSTOMER_FIELDS),
+    ]
     rows = []
     for cid, uid, code, c in zip(ids, new_uuids(len(ids)), codes, customers, strict=True):
         region = (c.province, c.city, c.district)
         if c.addresses and region == (None, None, None):
             first = c.addresses[0]
             region = (first.province, first.city, first.district)
-        rows.append((cid, uid, c.created_at or now, now, code, sort_key(c.name), *region,
-                     import_batch_id, 1, *_customer_values(c)))
+        rows.append(
+            (
+                cid,
+                uid,
+                c.created_at or now,
+                now,
+                code,
+                sort_key(c.name),
+                *region,
+                import_batch_id,
+                1,
+                *_customer_values(c),
+            )
+        )
     insert_rows(Customer, names, rows)
 
 
@@ -324,30 +380,69 @@ def _insert_children(customers: Sequence[NewCustomer], ids: list[int]) -> None:
         for m in c.messengers:
             messengers.append((cid, m.service, m.handle))
         for i, a in enumerate(c.addresses):
-            addresses.append((cid, a.label, a.country, a.province, a.city, a.district, a.street,
-                              a.postcode, i == 0))
+            addresses.append(
+                (
+                    cid,
+                    a.label,
+                    a.country,
+                    a.province,
+                    a.city,
+                    a.district,
+                    a.street,
+                    a.postcode,
+                    i == 0,
+                )
+            )
         for person in c.contacts:
             pid = next(contact_ids)
-            contacts.append((pid, cid, person.name, person.title, person.department,
-                             person.gender, person.is_primary, person.notes))
+            contacts.append(
+                (
+                    pid,
+                    cid,
+                    person.name,
+                    person.title,
+                    person.department,
+                    person.gender,
+                    person.is_primary,
+                    person.notes,
+                )
+            )
             for p in person.phones:
                 phones.append((cid, pid, *_phone(p), False))
             for e in person.emails:
                 emails.append((cid, pid, e.label, e.address, False))
         tag_links.extend((cid, name) for name in c.tags)
     # Contacts first: phones and emails refer to them.
-    insert_rows(ContactPerson, ("id", "customer", "name", "title", "department", "gender",
-                                "is_primary", "notes"), contacts)
-    insert_rows(Phone, ("customer", "contact", "label", "number", "e164", "digits", "is_primary"),
-                phones)
+    insert_rows(
+        ContactPerson,
+        ("id", "customer", "name", "title", "department", "gender", "is_primary", "notes"),
+        contacts,
+    )
+    insert_rows(
+        Phone, ("customer", "contact", "label", "number", "e164", "digits", "is_primary"), phones
+    )
     insert_rows(Email, ("customer", "contact", "label", "address", "is_primary"), emails)
     insert_rows(MessengerAccount, ("customer", "service", "handle"), messengers)
-    insert_rows(Address, ("customer", "label", "country", "province", "city", "district", "street",
-                          "postcode", "is_primary"), addresses)
+    insert_rows(
+        Address,
+        (
+            "customer",
+            "label",
+            "country",
+            "province",
+            "city",
+            "district",
+            "street",
+            "postcode",
+            "is_primary",
+        ),
+        addresses,
+    )
     if tag_links:
         tag_ids = tag_ids_for({name for _, name in tag_links})
-        insert_rows(CustomerTag, ("customer", "tag"),
-                    [(cid, tag_ids[name]) for cid, name in tag_links])
+        insert_rows(
+            CustomerTag, ("customer", "tag"), [(cid, tag_ids[name]) for cid, name in tag_links]
+        )
 
 
 def tag_ids_for(names: Iterable[str]) -> dict[str, int]:
@@ -355,7 +450,7 @@ def tag_ids_for(names: Iterable[str]) -> dict[str, int]:
     wanted = sorted(set(names))
     found: dict[str, int] = {}
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
+        chunk = wanted[start : start + 500]
         found.update(Tag.select(Tag.name, Tag.id).where(Tag.name.in_(chunk)).tuples())
     missing = [name for name in wanted if name not in found]
     if missing:
@@ -410,8 +505,9 @@ def _create_via_services(
     with write_transaction():
         for c in customers:
             record = create_customer(_service_data(c), changed_by=changed_by, code=c.code)
-            extra = {n: getattr(c, n) for n in (*_BOOKKEEPING, "created_at")
-                     if getattr(c, n) is not None}
+            extra = {
+                n: getattr(c, n) for n in (*_BOOKKEEPING, "created_at") if getattr(c, n) is not None
+            }
             if import_batch_id is not None:
                 extra["import_batch"] = import_batch_id
             if extra:

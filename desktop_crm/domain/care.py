@@ -42,12 +42,21 @@ from desktop_crm.errors import NotFoundError, ValidationError
 
 LUNAR_YEARS = (1900, 2099)  # what the lunar calendar library covers
 SOLAR_HOLIDAYS = (
-    ("new_year", 1, 1), ("womens_day", 3, 8), ("labour_day", 5, 1), ("childrens_day", 6, 1),
-    ("teachers_day", 9, 10), ("national_day", 10, 1), ("christmas", 12, 25),
+    ("new_year", 1, 1),
+    ("womens_day", 3, 8),
+    ("labour_day", 5, 1),
+    ("childrens_day", 6, 1),
+    ("teachers_day", 9, 10),
+    ("national_day", 10, 1),
+    ("christmas", 12, 25),
 )
 LUNAR_HOLIDAYS = (
-    ("spring_festival", 1, 1), ("lantern_festival", 1, 15), ("dragon_boat", 5, 5),
-    ("qixi", 7, 7), ("mid_autumn", 8, 15), ("double_ninth", 9, 9),
+    ("spring_festival", 1, 1),
+    ("lantern_festival", 1, 15),
+    ("dragon_boat", 5, 5),
+    ("qixi", 7, 7),
+    ("mid_autumn", 8, 15),
+    ("double_ninth", 9, 9),
 )
 CARE_DATES_SETTING = "care_dates"
 TEMPLATES_SETTING = "greeting_templates"  # {"birthday": {"en": …, "zh_CN": …}, …}
@@ -94,7 +103,7 @@ def lunar_to_solar(lunar_year: int, month: int, day: int, leap: bool = False) ->
     """
     if not LUNAR_YEARS[0] <= lunar_year <= LUNAR_YEARS[1]:
         return None
-    for is_leap in ((True, False) if leap else (False,)):
+    for is_leap in (True, False) if leap else (False,):
         for d in (day, 29) if day == 30 else (day,):
             try:
                 return LunarDate(lunar_year, month, d, is_leap).to_solar_date()
@@ -179,30 +188,42 @@ def set_custom_care_dates(entries: Iterable[Mapping[str, Any]]) -> list[dict[str
         if reason is not None:
             errors[f"care_dates[{index + 1}]"] = reason
             continue
-        clean.append({"name": entry["name"].strip(), "month": entry["month"],
-                      "day": entry["day"], "lunar": bool(entry.get("lunar"))})
+        clean.append(
+            {
+                "name": entry["name"].strip(),
+                "month": entry["month"],
+                "day": entry["day"],
+                "lunar": bool(entry.get("lunar")),
+            }
+        )
     if errors:
         raise ValidationError(errors)
     with write_transaction():
-        if not Setting.update(value=clean, updated_at=utcnow()).where(
-            Setting.key == CARE_DATES_SETTING
-        ).execute():
+        if (
+            not Setting.update(value=clean, updated_at=utcnow())
+            .where(Setting.key == CARE_DATES_SETTING)
+            .execute()
+        ):
             Setting.create(key=CARE_DATES_SETTING, value=clean)
     return clean
 
 
 def holidays(year: int) -> list[Holiday]:
     """Every holiday whose solar date falls in `year`, in date order."""
-    result = [Holiday(key, _holiday_name(key), date(year, m, d), False)
-              for key, m, d in SOLAR_HOLIDAYS]
+    result = [
+        Holiday(key, _holiday_name(key), date(year, m, d), False) for key, m, d in SOLAR_HOLIDAYS
+    ]
     for key, m, d in LUNAR_HOLIDAYS:
         found = lunar_to_solar(year, m, d)
         if found is not None:
             result.append(Holiday(key, _holiday_name(key), found, True))
     spring = lunar_to_solar(year, 1, 1)
     if spring is not None:  # 除夕, the last day of the lunar year before
-        result.append(Holiday("new_years_eve", _holiday_name("new_years_eve"),
-                              spring - timedelta(days=1), True))
+        result.append(
+            Holiday(
+                "new_years_eve", _holiday_name("new_years_eve"), spring - timedelta(days=1), True
+            )
+        )
     for entry in custom_care_dates():
         if entry["lunar"]:
             for lunar_year in (year - 1, year):
@@ -255,12 +276,14 @@ def _owner_condition(owner: str | None) -> tuple[str, list[Any]]:
 
 def _by_month_day(column: str, table_sql: str, keys: list[str], owner: tuple[str, list]) -> list:
     marks = ", ".join("?" for _ in keys)
-    sql = (f"SELECT {table_sql} WHERE c.deleted_at IS NULL AND c.exited_at IS NULL "
-           f"AND {column} IS NOT NULL AND {dialect.month_day(column)} IN ({marks}){owner[0]}")
+    sql = (
+        f"SELECT {table_sql} WHERE c.deleted_at IS NULL AND c.exited_at IS NULL "
+        f"AND {column} IS NOT NULL AND {dialect.month_day(column)} IN ({marks}){owner[0]}"
+    )
     return dialect.run(sql, [*keys, *owner[1]])
 
 
-_CUSTOMER_COLUMNS = 'c.id, c.code, c.name, u.username'
+_CUSTOMER_COLUMNS = "c.id, c.code, c.name, u.username"
 _FROM = 'FROM customer c LEFT JOIN "user" u ON u.id = c.owner_id'
 
 
@@ -284,18 +307,31 @@ def upcoming_birthdays(
         born = dialect.as_date(birthday)
         on = next_solar_date(born, today)
         years = on.year - born.year if has_year else None
-        events.append(CareEvent("birthday", cid, code, name, on, (on - today).days, years,
-                                owner=username))
+        events.append(
+            CareEvent("birthday", cid, code, name, on, (on - today).days, years, owner=username)
+        )
     for cid, code, name, username, birthday, contact in _by_month_day(
         "p.birthday",
         f"{_CUSTOMER_COLUMNS}, p.birthday, p.name {_FROM} "
         "JOIN contact_person p ON p.customer_id = c.id AND p.deleted_at IS NULL",
-        keys, who,
+        keys,
+        who,
     ):
         born = dialect.as_date(birthday)
         on = next_solar_date(born, today)
-        events.append(CareEvent("contact_birthday", cid, code, name, on, (on - today).days,
-                                None, contact_name=contact, owner=username))
+        events.append(
+            CareEvent(
+                "contact_birthday",
+                cid,
+                code,
+                name,
+                on,
+                (on - today).days,
+                None,
+                contact_name=contact,
+                owner=username,
+            )
+        )
     events += _lunar_birthdays(today, end, who)
     return sorted(events, key=lambda e: (e.on, e.customer_name, e.kind))
 
@@ -318,8 +354,11 @@ def _lunar_birthdays(today: date, end: date, who: tuple[str, list]) -> list[Care
             continue
         born = dialect.as_date(birthday)
         years = on.year - born.year if born is not None and has_year else None
-        events.append(CareEvent("lunar_birthday", cid, code, name, on, (on - today).days,
-                                years, owner=username))
+        events.append(
+            CareEvent(
+                "lunar_birthday", cid, code, name, on, (on - today).days, years, owner=username
+            )
+        )
     return events
 
 
@@ -331,15 +370,20 @@ def upcoming_anniversaries(
     window = _window(today, days)
     events = []
     for cid, code, name, username, first in _by_month_day(
-        "c.first_purchase_on", f"{_CUSTOMER_COLUMNS}, c.first_purchase_on {_FROM}",
-        _month_days(window), _owner_condition(owner),
+        "c.first_purchase_on",
+        f"{_CUSTOMER_COLUMNS}, c.first_purchase_on {_FROM}",
+        _month_days(window),
+        _owner_condition(owner),
     ):
         first_day = dialect.as_date(first)
         on = next_solar_date(first_day, today)
         years = on.year - first_day.year
         if years >= 1:
-            events.append(CareEvent("anniversary", cid, code, name, on, (on - today).days,
-                                    years, owner=username))
+            events.append(
+                CareEvent(
+                    "anniversary", cid, code, name, on, (on - today).days, years, owner=username
+                )
+            )
     return sorted(events, key=lambda e: (e.on, e.customer_name))
 
 
@@ -367,8 +411,9 @@ def _language(language: str | None) -> str:
 
 def _check_occasion(occasion: str) -> None:
     if occasion not in OCCASIONS:
-        raise ValidationError({"occasion": messages.text("bad_choice",
-                                                         choices=", ".join(OCCASIONS))})
+        raise ValidationError(
+            {"occasion": messages.text("bad_choice", choices=", ".join(OCCASIONS))}
+        )
 
 
 def greeting_template(occasion: str, language: str | None = None) -> str:
@@ -390,14 +435,18 @@ def check_template(template: str) -> None:
         raise ValidationError({"template": messages.text("bad_template")}) from exc
     unknown = [n for n in names if n not in PLACEHOLDERS]
     if unknown:
-        raise ValidationError({"template": messages.text(
-            "unknown_placeholder", value=unknown[0], choices=", ".join(PLACEHOLDERS))})
+        raise ValidationError(
+            {
+                "template": messages.text(
+                    "unknown_placeholder", value=unknown[0], choices=", ".join(PLACEHOLDERS)
+                )
+            }
+        )
     if len(template) > TEMPLATE_MAX:
         raise ValidationError({"template": messages.text("too_long", max=TEMPLATE_MAX)})
 
 
-def set_greeting_template(occasion: str, template: str | None,
-                          language: str | None = None) -> None:
+def set_greeting_template(occasion: str, template: str | None, language: str | None = None) -> None:
     """Replace the template of an occasion in a language; None restores the default."""
     _check_occasion(occasion)
     if template is not None:
@@ -411,9 +460,11 @@ def set_greeting_template(occasion: str, template: str | None,
         else:
             entry[lang] = template
         stored[occasion] = entry
-        if not Setting.update(value=stored, updated_at=utcnow()).where(
-            Setting.key == TEMPLATES_SETTING
-        ).execute():
+        if (
+            not Setting.update(value=stored, updated_at=utcnow())
+            .where(Setting.key == TEMPLATES_SETTING)
+            .execute()
+        ):
             Setting.create(key=TEMPLATES_SETTING, value=stored)
 
 
@@ -461,8 +512,11 @@ def greeting_values(customer_id: int) -> dict[str, Any]:
             .order_by(ContactPerson.is_primary.desc(), ContactPerson.id)
             .first()
         )
-        return {"name": contact.name if contact else None, "company": row.name,
-                "title": contact.title if contact else None}
+        return {
+            "name": contact.name if contact else None,
+            "company": row.name,
+            "title": contact.title if contact else None,
+        }
     return {"name": row.name, "company": row.company_name, "title": row.title}
 
 
@@ -540,6 +594,9 @@ def log_care_sent(
 ) -> followups.FollowUpItem:
     """Record that a greeting was sent, as a done follow-up with the text as its content."""
     return followups.log_contact(
-        customer_id, channel=channel, subject=subject or messages.text("care_subject"),
-        content=text, changed_by=changed_by,
+        customer_id,
+        channel=channel,
+        subject=subject or messages.text("care_subject"),
+        content=text,
+        changed_by=changed_by,
     )

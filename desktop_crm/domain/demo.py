@@ -82,51 +82,140 @@ USERS = (
 
 # province, city, short city name, area code, postcode prefix, weight, districts
 CN_CITIES = (
-    ("北京市", "北京市", "北京", "010", "100", 12,
-     ("朝阳区", "海淀区", "东城区", "西城区", "丰台区", "通州区")),
-    ("上海市", "上海市", "上海", "021", "200", 12,
-     ("浦东新区", "徐汇区", "静安区", "黄浦区", "闵行区", "长宁区")),
-    ("广东省", "广州市", "广州", "020", "510", 8,
-     ("天河区", "越秀区", "海珠区", "番禺区", "白云区")),
-    ("广东省", "深圳市", "深圳", "0755", "518", 8,
-     ("南山区", "福田区", "罗湖区", "宝安区", "龙岗区")),
-    ("浙江省", "杭州市", "杭州", "0571", "310", 7,
-     ("西湖区", "上城区", "拱墅区", "滨江区", "余杭区")),
-    ("江苏省", "南京市", "南京", "025", "210", 5,
-     ("鼓楼区", "玄武区", "秦淮区", "建邺区", "江宁区")),
-    ("江苏省", "苏州市", "苏州", "0512", "215", 5,
-     ("姑苏区", "工业园区", "吴中区", "相城区")),
-    ("四川省", "成都市", "成都", "028", "610", 6,
-     ("武侯区", "锦江区", "青羊区", "高新区", "成华区")),
-    ("湖北省", "武汉市", "武汉", "027", "430", 5,
-     ("江汉区", "武昌区", "洪山区", "江岸区")),
-    ("重庆市", "重庆市", "重庆", "023", "400", 5,
-     ("渝中区", "江北区", "南岸区", "沙坪坝区")),
-    ("天津市", "天津市", "天津", "022", "300", 4,
-     ("和平区", "南开区", "河西区", "滨海新区")),
-    ("陕西省", "西安市", "西安", "029", "710", 4,
-     ("雁塔区", "碑林区", "未央区", "莲湖区")),
-    ("山东省", "青岛市", "青岛", "0532", "266", 4,
-     ("市南区", "市北区", "崂山区", "黄岛区")),
-    ("福建省", "福州市", "福州", "0591", "350", 3,
-     ("鼓楼区", "台江区", "仓山区")),
-    ("湖南省", "长沙市", "长沙", "0731", "410", 3,
-     ("岳麓区", "芙蓉区", "天心区", "开福区")),
-    ("河南省", "郑州市", "郑州", "0371", "450", 3,
-     ("金水区", "二七区", "中原区", "管城区")),
-    ("辽宁省", "沈阳市", "沈阳", "024", "110", 3,
-     ("和平区", "沈河区", "皇姑区", "铁西区")),
-    ("广东省", "东莞市", "东莞", "0769", "523", 3,
-     ("南城街道", "东城街道", "长安镇", "虎门镇")),
+    (
+        "北京市",
+        "北京市",
+        "北京",
+        "010",
+        "100",
+        12,
+        ("朝阳区", "海淀区", "东城区", "西城区", "丰台区", "通州区"),
+    ),
+    (
+        "上海市",
+        "上海市",
+        "上海",
+        "021",
+        "200",
+        12,
+        ("浦东新区", "徐汇区", "静安区", "黄浦区", "闵行区", "长宁区"),
+    ),
+    (
+        "广东省",
+        "广州市",
+        "广州",
+        "020",
+        "510",
+        8,
+        ("天河区", "越秀区", "海珠区", "番禺区", "白云区"),
+    ),
+    (
+        "广东省",
+        "深圳市",
+        "深圳",
+        "0755",
+        "518",
+        8,
+        ("南山区", "福田区", "罗湖区", "宝安区", "龙岗区"),
+    ),
+    (
+        "浙江省",
+        "杭州市",
+        "杭州",
+        "0571",
+        "310",
+        7,
+        ("西湖区", "上城区", "拱墅区", "滨江区", "余杭区"),
+    ),
+    (
+        "江苏省",
+        "南京市",
+        "南京",
+        "025",
+        "210",
+        5,
+        ("鼓楼区", "玄武区", "秦淮区", "建邺区", "江宁区"),
+    ),
+    ("江苏省", "苏州市", "苏州", "0512", "215", 5, ("姑苏区", "工业园区", "吴中区", "相城区")),
+    (
+        "四川省",
+        "成都市",
+        "成都",
+        "028",
+        "610",
+        6,
+        ("武侯区", "锦江区", "青羊区", "高新区", "成华区"),
+    ),
+    ("湖北省", "武汉市", "武汉", "027", "430", 5, ("江汉区", "武昌区", "洪山区", "江岸区")),
+    ("重庆市", "重庆市", "重庆", "023", "400", 5, ("渝中区", "江北区", "南岸区", "沙坪坝区")),
+    ("天津市", "天津市", "天津", "022", "300", 4, ("和平区", "南开区", "河西区", "滨海新区")),
+    ("陕西省", "西安市", "西安", "029", "710", 4, ("雁塔区", "碑林区", "未央区", "莲湖区")),
+    ("山东省", "青岛市", "青岛", "0532", "266", 4, ("市南区", "市北区", "崂山区", "黄岛区")),
+    ("福建省", "福州市", "福州", "0591", "350", 3, ("鼓楼区", "台江区", "仓山区")),
+    ("湖南省", "长沙市", "长沙", "0731", "410", 3, ("岳麓区", "芙蓉区", "天心区", "开福区")),
+    ("河南省", "郑州市", "郑州", "0371", "450", 3, ("金水区", "二七区", "中原区", "管城区")),
+    ("辽宁省", "沈阳市", "沈阳", "024", "110", 3, ("和平区", "沈河区", "皇姑区", "铁西区")),
+    ("广东省", "东莞市", "东莞", "0769", "523", 3, ("南城街道", "东城街道", "长安镇", "虎门镇")),
 )
-CN_ROADS = ("人民路", "中山路", "解放路", "建设路", "和平路", "新华路", "长江路", "黄河路",
-            "文化路", "胜利路", "朝阳路", "延安路", "南京路", "北京路", "青年路", "学府路",
-            "科技路", "工业大道", "滨江大道", "世纪大道")
+CN_ROADS = (
+    "人民路",
+    "中山路",
+    "解放路",
+    "建设路",
+    "和平路",
+    "新华路",
+    "长江路",
+    "黄河路",
+    "文化路",
+    "胜利路",
+    "朝阳路",
+    "延安路",
+    "南京路",
+    "北京路",
+    "青年路",
+    "学府路",
+    "科技路",
+    "工业大道",
+    "滨江大道",
+    "世纪大道",
+)
 # Mobile prefixes phonenumbers accepts with any eight digits after them (154 is unassigned).
-CN_MOBILE_PREFIXES = ("130", "131", "132", "133", "134", "135", "136", "137", "138", "139",
-                      "150", "151", "152", "153", "155", "156", "157", "158", "159", "166",
-                      "176", "177", "180", "181", "182", "183", "184", "185", "186", "187",
-                      "188", "189", "198", "199")
+CN_MOBILE_PREFIXES = (
+    "130",
+    "131",
+    "132",
+    "133",
+    "134",
+    "135",
+    "136",
+    "137",
+    "138",
+    "139",
+    "150",
+    "151",
+    "152",
+    "153",
+    "155",
+    "156",
+    "157",
+    "158",
+    "159",
+    "166",
+    "176",
+    "177",
+    "180",
+    "181",
+    "182",
+    "183",
+    "184",
+    "185",
+    "186",
+    "187",
+    "188",
+    "189",
+    "198",
+    "199",
+)
 # state, city, area codes (real, not 555), ZIP prefix, weight
 US_CITIES = (
     ("NY", "New York", ("212", "718", "917"), "100", 5),
@@ -140,98 +229,290 @@ US_CITIES = (
 )
 ZH_MAIL = ("qq.com", "163.com", "126.com", "sina.com", "foxmail.com", "139.com", "outlook.com")
 EN_MAIL = ("gmail.com", "outlook.com", "yahoo.com", "icloud.com", "hotmail.com")
-ZH_COMPANY_SUFFIXES = ("科技有限公司", "网络有限公司", "信息有限公司", "贸易有限公司",
-                       "实业有限公司", "商贸有限公司", "机械设备有限公司", "食品有限公司",
-                       "建材有限公司", "服饰有限公司", "电子有限公司")
+ZH_COMPANY_SUFFIXES = (
+    "科技有限公司",
+    "网络有限公司",
+    "信息有限公司",
+    "贸易有限公司",
+    "实业有限公司",
+    "商贸有限公司",
+    "机械设备有限公司",
+    "食品有限公司",
+    "建材有限公司",
+    "服饰有限公司",
+    "电子有限公司",
+)
 EN_COMPANY_SUFFIXES = (" Inc.", " LLC", " Ltd.", " Co.", " Group", " Trading", "")
-ZH_INDUSTRIES = ("制造业", "批发零售", "信息技术", "建筑", "餐饮", "教育培训", "医疗", "物流",
-                 "房地产", "金融")
-EN_INDUSTRIES = ("Manufacturing", "Wholesale", "Software", "Construction", "Hospitality",
-                 "Education", "Healthcare", "Logistics", "Retail", "Finance")
-ZH_TITLES = ("经理", "工程师", "教师", "医生", "会计", "设计师", "律师", "个体经营者", "销售主管",
-             "公务员", "店长", "自由职业")
-EN_TITLES = ("Manager", "Engineer", "Teacher", "Physician", "Accountant", "Designer",
-             "Attorney", "Owner", "Sales Lead", "Consultant", "Nurse", "Architect")
-ZH_CONTACT_ROLES = (("总经理", "管理层"), ("采购经理", "采购部"), ("财务主管", "财务部"),
-                    ("技术总监", "技术部"), ("行政专员", "行政部"), ("销售经理", "销售部"),
-                    ("办公室主任", "办公室"))
-EN_CONTACT_ROLES = (("CEO", "Management"), ("Purchasing Manager", "Purchasing"),
-                    ("Controller", "Finance"), ("CTO", "Engineering"),
-                    ("Office Manager", "Administration"), ("Sales Director", "Sales"))
+ZH_INDUSTRIES = (
+    "制造业",
+    "批发零售",
+    "信息技术",
+    "建筑",
+    "餐饮",
+    "教育培训",
+    "医疗",
+    "物流",
+    "房地产",
+    "金融",
+)
+EN_INDUSTRIES = (
+    "Manufacturing",
+    "Wholesale",
+    "Software",
+    "Construction",
+    "Hospitality",
+    "Education",
+    "Healthcare",
+    "Logistics",
+    "Retail",
+    "Finance",
+)
+ZH_TITLES = (
+    "经理",
+    "工程师",
+    "教师",
+    "医生",
+    "会计",
+    "设计师",
+    "律师",
+    "个体经营者",
+    "销售主管",
+    "公务员",
+    "店长",
+    "自由职业",
+)
+EN_TITLES = (
+    "Manager",
+    "Engineer",
+    "Teacher",
+    "Physician",
+    "Accountant",
+    "Designer",
+    "Attorney",
+    "Owner",
+    "Sales Lead",
+    "Consultant",
+    "Nurse",
+    "Architect",
+)
+ZH_CONTACT_ROLES = (
+    ("总经理", "管理层"),
+    ("采购经理", "采购部"),
+    ("财务主管", "财务部"),
+    ("技术总监", "技术部"),
+    ("行政专员", "行政部"),
+    ("销售经理", "销售部"),
+    ("办公室主任", "办公室"),
+)
+EN_CONTACT_ROLES = (
+    ("CEO", "Management"),
+    ("Purchasing Manager", "Purchasing"),
+    ("Controller", "Finance"),
+    ("CTO", "Engineering"),
+    ("Office Manager", "Administration"),
+    ("Sales Director", "Sales"),
+)
 COMPANY_SIZES = (("1-9", 25), ("10-49", 35), ("50-249", 25), ("250-999", 10), ("1000+", 5))
-SOURCES = (("referral", 22), ("exhibition", 12), ("website", 20), ("advertising", 10),
-           ("cold_call", 14), ("walk_in", 12), ("other", 10))
-ZH_TAGS = ("VIP", "老客户", "重点客户", "价格敏感", "需开发票", "潜在大客户", "展会客户",
-           "节日送礼", "决策人难约", "喜欢微信沟通")
+SOURCES = (
+    ("referral", 22),
+    ("exhibition", 12),
+    ("website", 20),
+    ("advertising", 10),
+    ("cold_call", 14),
+    ("walk_in", 12),
+    ("other", 10),
+)
+ZH_TAGS = (
+    "VIP",
+    "老客户",
+    "重点客户",
+    "价格敏感",
+    "需开发票",
+    "潜在大客户",
+    "展会客户",
+    "节日送礼",
+    "决策人难约",
+    "喜欢微信沟通",
+)
 EN_TAGS = ("VIP", "key account", "wholesale", "newsletter", "trade show", "price sensitive")
-ZH_NOTES = ("对售后服务要求高，交货要准时。", "多次比价后才下单。",
-            "老板亲自拍板，采购只负责执行。", "去年年底开始合作。", "希望提供上门安装服务。",
-            "每季度集中采购一次。",
-            "曾因物流延误投诉，已妥善处理。", "对新品很感兴趣。")
-EN_NOTES = ("Asks for quotes by email before every order.", "Prefers delivery on Mondays.",
-            "Met at the spring trade show.", "Decision maker is the owner.",
-            "Orders in bulk once a quarter.", "Interested in the new product line.")
-ZH_PREFERENCES = ("喜欢喝茶", "偏好微信沟通", "周末不方便联系", "对价格敏感", "重视售后服务",
-                  "喜欢收到新品资料", "上午联系最好")
-EN_PREFERENCES = ("Prefers email", "No calls before 10 am", "Likes product samples",
-                  "Price-conscious", "Values fast delivery")
+ZH_NOTES = (
+    "对售后服务要求高，交货要准时。",
+    "多次比价后才下单。",
+    "老板亲自拍板，采购只负责执行。",
+    "去年年底开始合作。",
+    "希望提供上门安装服务。",
+    "每季度集中采购一次。",
+    "曾因物流延误投诉，已妥善处理。",
+    "对新品很感兴趣。",
+)
+EN_NOTES = (
+    "Asks for quotes by email before every order.",
+    "Prefers delivery on Mondays.",
+    "Met at the spring trade show.",
+    "Decision maker is the owner.",
+    "Orders in bulk once a quarter.",
+    "Interested in the new product line.",
+)
+ZH_PREFERENCES = (
+    "喜欢喝茶",
+    "偏好微信沟通",
+    "周末不方便联系",
+    "对价格敏感",
+    "重视售后服务",
+    "喜欢收到新品资料",
+    "上午联系最好",
+)
+EN_PREFERENCES = (
+    "Prefers email",
+    "No calls before 10 am",
+    "Likes product samples",
+    "Price-conscious",
+    "Values fast delivery",
+)
 ZH_FAMILY = ("已婚，有一个女儿", "儿子今年高考", "父母同住", "夫人也是我们的客户")
 EN_FAMILY = ("Married, two kids", "Daughter in college", "Recently moved house")
 ZH_SOCIAL = ("喜欢打高尔夫", "商会会员", "爱好钓鱼", "经常参加行业展会")
 EN_SOCIAL = ("Plays golf on weekends", "Chamber of commerce member", "Runs marathons")
 # category, product, unit price in yuan (zh) — the English shop sells the same in dollars
 CATALOGUE = (
-    ("办公设备", "激光打印机", 2399), ("办公设备", "多功能一体机", 4599),
+    ("办公设备", "激光打印机", 2399),
+    ("办公设备", "多功能一体机", 4599),
     ("办公设备", "碎纸机", 699),
-    ("耗材", "硒鼓", 389), ("耗材", "A4 复印纸（箱）", 168), ("耗材", "墨盒套装", 259),
-    ("办公家具", "人体工学椅", 1299), ("办公家具", "升降办公桌", 2680),
-    ("软件服务", "财务软件标准版", 3980), ("软件服务", "年度维护服务", 1800),
-    ("电子产品", "商务笔记本电脑", 6499), ("电子产品", "显示器 27 英寸", 1599),
+    ("耗材", "硒鼓", 389),
+    ("耗材", "A4 复印纸（箱）", 168),
+    ("耗材", "墨盒套装", 259),
+    ("办公家具", "人体工学椅", 1299),
+    ("办公家具", "升降办公桌", 2680),
+    ("软件服务", "财务软件标准版", 3980),
+    ("软件服务", "年度维护服务", 1800),
+    ("电子产品", "商务笔记本电脑", 6499),
+    ("电子产品", "显示器 27 英寸", 1599),
 )
 EN_CATALOGUE = (
-    ("Office equipment", "Laser printer", 349), ("Office equipment", "All-in-one printer", 629),
-    ("Office equipment", "Paper shredder", 99), ("Supplies", "Toner cartridge", 59),
-    ("Supplies", "Copy paper (case)", 45), ("Supplies", "Ink set", 39),
-    ("Furniture", "Ergonomic chair", 249), ("Furniture", "Standing desk", 499),
-    ("Software", "Accounting suite", 599), ("Software", "Annual support plan", 299),
-    ("Electronics", "Business laptop", 1099), ("Electronics", "27-inch monitor", 279),
+    ("Office equipment", "Laser printer", 349),
+    ("Office equipment", "All-in-one printer", 629),
+    ("Office equipment", "Paper shredder", 99),
+    ("Supplies", "Toner cartridge", 59),
+    ("Supplies", "Copy paper (case)", 45),
+    ("Supplies", "Ink set", 39),
+    ("Furniture", "Ergonomic chair", 249),
+    ("Furniture", "Standing desk", 499),
+    ("Software", "Accounting suite", 599),
+    ("Software", "Annual support plan", 299),
+    ("Electronics", "Business laptop", 1099),
+    ("Electronics", "27-inch monitor", 279),
 )
 ORDER_CHANNELS = (("direct", 35), ("online", 30), ("distributor", 15), ("phone", 15), ("other", 5))
-ZH_CARRIERS = (("顺丰速运", "SF"), ("京东物流", "JD"), ("中通快递", "ZT"), ("圆通速递", "YT"),
-               ("EMS", "EMS"))
+ZH_CARRIERS = (
+    ("顺丰速运", "SF"),
+    ("京东物流", "JD"),
+    ("中通快递", "ZT"),
+    ("圆通速递", "YT"),
+    ("EMS", "EMS"),
+)
 EN_CARRIERS = (("UPS", "1Z"), ("FedEx", "FX"), ("USPS", "94"), ("DHL", "DH"))
 ZH_PAY_METHODS = (("bank", 40), ("alipay", 25), ("wechat", 25), ("cash", 10))
 EN_PAY_METHODS = (("card", 45), ("bank", 40), ("cash", 10), ("other", 5))
-ZH_CHANNELS = (("phone", 30), ("wechat", 25), ("visit", 15), ("email", 8), ("meeting", 8),
-               ("sms", 8), ("other", 6))
-EN_CHANNELS = (("email", 35), ("phone", 30), ("meeting", 15), ("visit", 10), ("sms", 5),
-               ("wechat", 1), ("other", 4))
-ZH_SUBJECTS = ("回访产品使用情况", "报价跟进", "节日问候", "确认送货时间", "介绍新品", "催收货款",
-               "处理售后问题", "续约沟通", "邀请参加展会", "了解采购计划")
-EN_SUBJECTS = ("Check-in on recent order", "Quote follow-up", "Holiday greetings",
-               "Confirm delivery date", "New product introduction", "Payment reminder",
-               "Support issue", "Contract renewal", "Trade show invitation", "Purchasing plans")
-ZH_OUTCOMES = ("客户满意，暂无新需求", "需要重新报价", "约定下周再联系", "已发送资料", "客户考虑中",
-               "问题已解决", "客户提出改进建议")
-EN_OUTCOMES = ("Happy, nothing needed now", "Wants a revised quote", "Call again next week",
-               "Sent the brochure", "Thinking it over", "Issue resolved", "Gave suggestions")
+ZH_CHANNELS = (
+    ("phone", 30),
+    ("wechat", 25),
+    ("visit", 15),
+    ("email", 8),
+    ("meeting", 8),
+    ("sms", 8),
+    ("other", 6),
+)
+EN_CHANNELS = (
+    ("email", 35),
+    ("phone", 30),
+    ("meeting", 15),
+    ("visit", 10),
+    ("sms", 5),
+    ("wechat", 1),
+    ("other", 4),
+)
+ZH_SUBJECTS = (
+    "回访产品使用情况",
+    "报价跟进",
+    "节日问候",
+    "确认送货时间",
+    "介绍新品",
+    "催收货款",
+    "处理售后问题",
+    "续约沟通",
+    "邀请参加展会",
+    "了解采购计划",
+)
+EN_SUBJECTS = (
+    "Check-in on recent order",
+    "Quote follow-up",
+    "Holiday greetings",
+    "Confirm delivery date",
+    "New product introduction",
+    "Payment reminder",
+    "Support issue",
+    "Contract renewal",
+    "Trade show invitation",
+    "Purchasing plans",
+)
+ZH_OUTCOMES = (
+    "客户满意，暂无新需求",
+    "需要重新报价",
+    "约定下周再联系",
+    "已发送资料",
+    "客户考虑中",
+    "问题已解决",
+    "客户提出改进建议",
+)
+EN_OUTCOMES = (
+    "Happy, nothing needed now",
+    "Wants a revised quote",
+    "Call again next week",
+    "Sent the brochure",
+    "Thinking it over",
+    "Issue resolved",
+    "Gave suggestions",
+)
 COMPLAINT_SEVERITIES = (("low", 35), ("medium", 40), ("high", 18), ("critical", 7))
 RESPONSE_HOURS = service.DEFAULT_RESPONSE_HOURS
 COMPLAINT_CATEGORIES = service.COMPLAINT_CATEGORIES
-ZH_COMPLAINTS = ("货物有破损", "送货延误三天", "客服电话打不通", "发票金额有误", "产品与描述不符",
-                 "安装人员态度不好")
-EN_COMPLAINTS = ("Items arrived damaged", "Delivery three days late", "Could not reach support",
-                 "Invoice amount wrong", "Product not as described")
+ZH_COMPLAINTS = (
+    "货物有破损",
+    "送货延误三天",
+    "客服电话打不通",
+    "发票金额有误",
+    "产品与描述不符",
+    "安装人员态度不好",
+)
+EN_COMPLAINTS = (
+    "Items arrived damaged",
+    "Delivery three days late",
+    "Could not reach support",
+    "Invoice amount wrong",
+    "Product not as described",
+)
 ZH_RESOLUTIONS = ("已补发新货", "已致歉并给予折扣", "已更正发票", "已安排技术人员上门")
-EN_RESOLUTIONS = ("Replacement shipped", "Apologised and gave a discount", "Invoice corrected",
-                  "Technician sent on site")
+EN_RESOLUTIONS = (
+    "Replacement shipped",
+    "Apologised and gave a discount",
+    "Invoice corrected",
+    "Technician sent on site",
+)
 ZH_SURVEY_COMMENTS = ("服务很好", "价格偏高", "送货快", "希望产品种类更多", "售后响应慢")
-EN_SURVEY_COMMENTS = ("Great service", "A bit pricey", "Fast delivery", "Wish for more choice",
-                      "Support was slow")
+EN_SURVEY_COMMENTS = (
+    "Great service",
+    "A bit pricey",
+    "Fast delivery",
+    "Wish for more choice",
+    "Support was slow",
+)
 EXIT_REASONS = tuple(zip(lifecycle.EXIT_REASONS, (30, 25, 15, 15, 5, 5, 5), strict=True))
 ZH_EXIT_NOTES = ("转向了价格更低的供应商", "公司业务调整，不再需要", "对售后不满意")
-EN_EXIT_NOTES = ("Moved to a cheaper supplier", "No longer needs our products",
-                 "Unhappy with support")
+EN_EXIT_NOTES = (
+    "Moved to a cheaper supplier",
+    "No longer needs our products",
+    "Unhappy with support",
+)
 
 
 @dataclass(frozen=True)
@@ -255,26 +536,126 @@ class Stage:
 
 
 STAGES = (
-    Stage("potential", 26, (45, 38, 13, 4, 0), (0, 5, 30, 65), (45, 30, 15, 8, 2, 0),
-          (0, 0), (0, 0), (0, 2), (1, 60), 0.75, 0.0, 0.0, 3.5, 1.0),
-    Stage("first_purchase", 15, (20, 38, 32, 8, 2), (5, 30, 60, 5), (10, 15, 35, 25, 12, 3),
-          (1, 1), (5, 120), (1, 3), (1, 45), 0.8, 0.05, 0.3, 3.9, 0.8),
-    Stage("repeat", 20, (4, 18, 45, 27, 6), (20, 50, 30, 0), (2, 5, 20, 38, 28, 7),
-          (2, 4), (3, 90), (2, 5), (1, 40), 0.8, 0.06, 0.35, 4.1, 0.8),
-    Stage("loyal", 14, (0, 4, 21, 45, 30), (60, 35, 5, 0), (0, 1, 4, 15, 40, 40),
-          (4, 10), (1, 60), (3, 8), (1, 20), 0.9, 0.05, 0.45, 4.5, 0.9),
-    Stage("at_risk", 10, (10, 30, 40, 17, 3), (15, 45, 40, 0), (3, 10, 30, 35, 18, 4),
-          (2, 4), (150, 400), (1, 4), (40, 200), 0.6, 0.25, 0.35, 2.6, 0.6),
-    Stage("lost", 8, (40, 40, 15, 5, 0), (5, 30, 65, 0), (10, 25, 35, 20, 8, 2),
-          (1, 3), (400, 900), (1, 3), (200, 700), 0.15, 0.2, 0.2, 2.1, 0.5),
-    Stage("exited", 7, (60, 30, 10, 0, 0), (0, 20, 60, 20), (25, 30, 25, 15, 5, 0),
-          (0, 2), (200, 700), (1, 2), (60, 500), 0.0, 0.3, 0.2, 2.0, 0.5),
+    Stage(
+        "potential",
+        26,
+        (45, 38, 13, 4, 0),
+        (0, 5, 30, 65),
+        (45, 30, 15, 8, 2, 0),
+        (0, 0),
+        (0, 0),
+        (0, 2),
+        (1, 60),
+        0.75,
+        0.0,
+        0.0,
+        3.5,
+        1.0,
+    ),
+    Stage(
+        "first_purchase",
+        15,
+        (20, 38, 32, 8, 2),
+        (5, 30, 60, 5),
+        (10, 15, 35, 25, 12, 3),
+        (1, 1),
+        (5, 120),
+        (1, 3),
+        (1, 45),
+        0.8,
+        0.05,
+        0.3,
+        3.9,
+        0.8,
+    ),
+    Stage(
+        "repeat",
+        20,
+        (4, 18, 45, 27, 6),
+        (20, 50, 30, 0),
+        (2, 5, 20, 38, 28, 7),
+        (2, 4),
+        (3, 90),
+        (2, 5),
+        (1, 40),
+        0.8,
+        0.06,
+        0.35,
+        4.1,
+        0.8,
+    ),
+    Stage(
+        "loyal",
+        14,
+        (0, 4, 21, 45, 30),
+        (60, 35, 5, 0),
+        (0, 1, 4, 15, 40, 40),
+        (4, 10),
+        (1, 60),
+        (3, 8),
+        (1, 20),
+        0.9,
+        0.05,
+        0.45,
+        4.5,
+        0.9,
+    ),
+    Stage(
+        "at_risk",
+        10,
+        (10, 30, 40, 17, 3),
+        (15, 45, 40, 0),
+        (3, 10, 30, 35, 18, 4),
+        (2, 4),
+        (150, 400),
+        (1, 4),
+        (40, 200),
+        0.6,
+        0.25,
+        0.35,
+        2.6,
+        0.6,
+    ),
+    Stage(
+        "lost",
+        8,
+        (40, 40, 15, 5, 0),
+        (5, 30, 65, 0),
+        (10, 25, 35, 20, 8, 2),
+        (1, 3),
+        (400, 900),
+        (1, 3),
+        (200, 700),
+        0.15,
+        0.2,
+        0.2,
+        2.1,
+        0.5,
+    ),
+    Stage(
+        "exited",
+        7,
+        (60, 30, 10, 0, 0),
+        (0, 20, 60, 20),
+        (25, 30, 25, 15, 5, 0),
+        (0, 2),
+        (200, 700),
+        (1, 2),
+        (60, 500),
+        0.0,
+        0.3,
+        0.2,
+        2.0,
+        0.5,
+    ),
 )
 CADENCE_DAYS = {1: 180, 2: 90, 3: 30, 4: 14, 5: 7}
 # Share of contacts the customer starts, per level: passive customers call us.
 CUSTOMER_INITIATES = {1: 0.4, 2: 0.6, 3: 0.3, 4: 0.25, 5: 0.45}
 CREDIT_BY_PAYER = {
-    "good": ("AAA", "AA", "AA", "A"), "slow": ("A", "B", "B"), "bad": ("B", "C", "C"),
+    "good": ("AAA", "AA", "AA", "A"),
+    "slow": ("A", "B", "B"),
+    "bad": ("B", "C", "C"),
 }
 
 
@@ -318,10 +699,14 @@ SIZE_PICK = _Picker(*zip(*COMPANY_SIZES, strict=True))
 CN_CITY_PICK = _Picker(CN_CITIES, [c[5] for c in CN_CITIES])
 US_CITY_PICK = _Picker(US_CITIES, [c[-1] for c in US_CITIES])
 ORDER_CHANNEL_PICK = _Picker(*zip(*ORDER_CHANNELS, strict=True))
-PAY_PICKS = {"zh": _Picker(*zip(*ZH_PAY_METHODS, strict=True)),
-             "en": _Picker(*zip(*EN_PAY_METHODS, strict=True))}
-CHANNEL_PICKS = {"zh": _Picker(*zip(*ZH_CHANNELS, strict=True)),
-                 "en": _Picker(*zip(*EN_CHANNELS, strict=True))}
+PAY_PICKS = {
+    "zh": _Picker(*zip(*ZH_PAY_METHODS, strict=True)),
+    "en": _Picker(*zip(*EN_PAY_METHODS, strict=True)),
+}
+CHANNEL_PICKS = {
+    "zh": _Picker(*zip(*ZH_CHANNELS, strict=True)),
+    "en": _Picker(*zip(*EN_CHANNELS, strict=True)),
+}
 SEVERITY_PICK = _Picker(*zip(*COMPLAINT_SEVERITIES, strict=True))
 EXIT_PICK = _Picker(*zip(*EXIT_REASONS, strict=True))
 CONTACT_COUNT_PICK = _Picker((1, 2, 3, 4), (35, 35, 20, 10))
@@ -398,8 +783,14 @@ def _pools(seed: int) -> _Pools:
     roads = tuple(dict.fromkeys(CN_ROADS + tuple(zh.street_name() for _ in range(200))))
     streets = tuple(dict.fromkeys(en.street_address() for _ in range(1500)))
     # Pinyin of company names and of contacts is cached on first use by the index.
-    return _Pools(tuple(zh_people.values()), tuple(en_people.values()),
-                  tuple(zh_companies.values()), tuple(en_companies.values()), roads, streets)
+    return _Pools(
+        tuple(zh_people.values()),
+        tuple(en_people.values()),
+        tuple(zh_companies.values()),
+        tuple(en_companies.values()),
+        roads,
+        streets,
+    )
 
 
 # --------------------------------------------------------------------------- the plans
@@ -481,8 +872,11 @@ class _Generator:
         if exchange == 555:  # 555 numbers are fictional and invalid
             exchange = 556
         line = f"{rng.randrange(10**4):04d}"
-        typed = (f"+1 ({area}) {exchange}-{line}" if rng.random() < 0.6
-                 else f"+1 {area}-{exchange}-{line}")
+        typed = (
+            f"+1 ({area}) {exchange}-{line}"
+            if rng.random() < 0.6
+            else f"+1 {area}-{exchange}-{line}"
+        )
         digits = f"{area}{exchange}{line}"
         return PhoneEntry(typed, label, "+1" + digits, digits)
 
@@ -516,18 +910,37 @@ class _Generator:
             street = f"{rng.choice(pools.zh_roads)}{rng.randint(1, 999)}号"
             if rng.random() < 0.5:
                 street += f"{rng.randint(1, 30)}栋{rng.randint(1, 28)}0{rng.randint(1, 9)}室"
-            address = AddressEntry("work" if enterprise else "home", "中国" if zh else "China",
-                                   province, city, rng.choice(districts), street,
-                                   f"{postcode}{rng.randrange(1000):03d}")
+            address = AddressEntry(
+                "work" if enterprise else "home",
+                "中国" if zh else "China",
+                province,
+                city,
+                rng.choice(districts),
+                street,
+                f"{postcode}{rng.randrange(1000):03d}",
+            )
         else:
             state, city, codes, zip_prefix, _ = US_CITY_PICK(rng)
-            address = AddressEntry("work" if enterprise else "home", "United States", state, city,
-                                   None, rng.choice(pools.en_streets),
-                                   f"{zip_prefix}{rng.randrange(100):02d}")
+            address = AddressEntry(
+                "work" if enterprise else "home",
+                "United States",
+                state,
+                city,
+                None,
+                rng.choice(pools.en_streets),
+                f"{zip_prefix}{rng.randrange(100):02d}",
+            )
         c.addresses = [address]
         if rng.random() < 0.1:
-            extra = AddressEntry("shipping", address.country, address.province, address.city,
-                                 address.district, address.street, address.postcode)
+            extra = AddressEntry(
+                "shipping",
+                address.country,
+                address.province,
+                address.city,
+                address.district,
+                address.street,
+                address.postcode,
+            )
             c.addresses.append(extra)
 
         def phone(label: str = "mobile") -> PhoneEntry:
@@ -551,8 +964,13 @@ class _Generator:
             for n in range(CONTACT_COUNT_PICK(rng)):
                 person = rng.choice(people)
                 role, department = rng.choice(roles)
-                contact = ContactEntry(person.name, title=role, department=department,
-                                       gender=person.gender, is_primary=n == 0)
+                contact = ContactEntry(
+                    person.name,
+                    title=role,
+                    department=department,
+                    gender=person.gender,
+                    is_primary=n == 0,
+                )
                 contact.phones = [phone()]
                 if rng.random() < 0.7:
                     contact.emails = [EmailEntry(f"{person.mail}@{domain}")]
@@ -602,8 +1020,10 @@ class _Generator:
         self._orders(plan, stage, lang, payer)
         order_dates = [o[0] for o in plan.orders if o[7] != "cancelled"]
         first_day = min(order_dates) if order_dates else None
-        tenure = max((self.today - first_day).days + rng.randint(10, 120) if first_day else 0,
-                     rng.randint(5, 400))
+        tenure = max(
+            (self.today - first_day).days + rng.randint(10, 120) if first_day else 0,
+            rng.randint(5, 400),
+        )
         created = self.days_ago(tenure)
         c.created_at = self.past_time(created)
         c.status = "existing" if order_dates else "potential"
@@ -664,8 +1084,23 @@ class _Generator:
             if not cancelled:
                 payments = self._payments(day, due, cents, lang, payer)
             notes = None
-            plan.orders.append((day, product, category, quantity, amount, cost, channel, status,
-                                due, c.owner_id, notes, shipments, payments))
+            plan.orders.append(
+                (
+                    day,
+                    product,
+                    category,
+                    quantity,
+                    amount,
+                    cost,
+                    channel,
+                    status,
+                    due,
+                    c.owner_id,
+                    notes,
+                    shipments,
+                    payments,
+                )
+            )
 
     def _payments(self, day: date, due: date, cents: int, lang: str, payer: str) -> list[tuple]:
         """On time, late, partial or missing, by the customer's payment habit."""
@@ -686,8 +1121,11 @@ class _Generator:
             else:  # very late
                 parts = [(due + timedelta(days=rng.randint(30, 120)), cents)]
         reference = "银行转账" if lang == "zh" else "Wire transfer"
-        return [(paid, Decimal(amount).scaleb(-2), method, reference if method == "bank" else None)
-                for paid, amount in parts if paid <= self.today]
+        return [
+            (paid, Decimal(amount).scaleb(-2), method, reference if method == "bank" else None)
+            for paid, amount in parts
+            if paid <= self.today
+        ]
 
     def _followups(self, plan: _Plan, stage: Stage, level: int, lang: str, tenure: int) -> None:
         rng = self.rng
@@ -707,19 +1145,39 @@ class _Generator:
             when = self.past_time(self.days_ago(days))
             done.append(when)
             subject = rng.choice(subjects)
-            plan.followups.append((
-                self._contact(plan), c.owner_id if rng.random() < 0.9 else rng.choice(owners),
-                "done", channel(rng), "customer" if rng.random() < share else "us", subject,
-                subject if rng.random() < 0.5 else None, rng.choice(outcomes), when, None, None,
-            ))
+            plan.followups.append(
+                (
+                    self._contact(plan),
+                    c.owner_id if rng.random() < 0.9 else rng.choice(owners),
+                    "done",
+                    channel(rng),
+                    "customer" if rng.random() < share else "us",
+                    subject,
+                    subject if rng.random() < 0.5 else None,
+                    rng.choice(outcomes),
+                    when,
+                    None,
+                    None,
+                )
+            )
         if done:
             c.last_contact_at = max(done)
         if rng.random() < 0.05 and count:  # a plan that was called off
-            plan.followups.append((
-                self._contact(plan), c.owner_id, "cancelled", channel(rng), "us",
-                rng.choice(subjects), None, None, None,
-                self.at(self.days_ago(rng.randint(1, 60)), 10), None,
-            ))
+            plan.followups.append(
+                (
+                    self._contact(plan),
+                    c.owner_id,
+                    "cancelled",
+                    channel(rng),
+                    "us",
+                    rng.choice(subjects),
+                    None,
+                    None,
+                    None,
+                    self.at(self.days_ago(rng.randint(1, 60)), 10),
+                    None,
+                )
+            )
         if rng.random() < stage.plan_chance:
             when = rng.random()
             if when < 0.2:  # overdue
@@ -730,10 +1188,21 @@ class _Generator:
                 cadence = CADENCE_DAYS[level]
                 ahead = rng.randint(1, max(2, min(cadence, 60)))
                 due = self.at(self.today + timedelta(days=ahead), rng.randint(9, 17))
-            plan.followups.append((
-                self._contact(plan), c.owner_id, "planned", channel(rng), "us",
-                rng.choice(subjects), None, None, None, due, count - 1 if count else None,
-            ))
+            plan.followups.append(
+                (
+                    self._contact(plan),
+                    c.owner_id,
+                    "planned",
+                    channel(rng),
+                    "us",
+                    rng.choice(subjects),
+                    None,
+                    None,
+                    None,
+                    due,
+                    count - 1 if count else None,
+                )
+            )
             c.next_followup_at = due
 
     def _contact(self, plan: _Plan) -> int | None:
@@ -755,15 +1224,24 @@ class _Generator:
                 status = (OLD_COMPLAINT_STATUS_PICK if age > 30 else NEW_COMPLAINT_STATUS_PICK)(rng)
                 resolved = resolution = None
                 if status in ("resolved", "closed"):
-                    resolved = min(opened + timedelta(hours=rng.randint(2, 24 * 20)),
-                                   self.now - timedelta(minutes=1))
+                    resolved = min(
+                        opened + timedelta(hours=rng.randint(2, 24 * 20)),
+                        self.now - timedelta(minutes=1),
+                    )
                     resolution = rng.choice(ZH_RESOLUTIONS if zh else EN_RESOLUTIONS)
-                plan.complaints.append((
-                    opened, severity, rng.choice(COMPLAINT_CATEGORIES),
-                    rng.choice(ZH_COMPLAINTS if zh else EN_COMPLAINTS), status,
-                    opened + timedelta(hours=RESPONSE_HOURS[severity]), resolved, resolution,
-                    plan.customer.owner_id,
-                ))
+                plan.complaints.append(
+                    (
+                        opened,
+                        severity,
+                        rng.choice(COMPLAINT_CATEGORIES),
+                        rng.choice(ZH_COMPLAINTS if zh else EN_COMPLAINTS),
+                        status,
+                        opened + timedelta(hours=RESPONSE_HOURS[severity]),
+                        resolved,
+                        resolution,
+                        plan.customer.owner_id,
+                    )
+                )
         if rng.random() < stage.survey_chance:
             for _ in range(SURVEY_COUNT_PICK(rng)):
                 day = min(rng.choice(order_dates) + timedelta(days=rng.randint(3, 30)), self.today)
@@ -802,17 +1280,23 @@ def _write_batch(plans: list[_Plan], all_ids: list[int], summary: DemoSummary) -
     with write_transaction():
         ids = bulk_insert_customers([p.customer for p in plans], changed_by=CHANGED_BY)
         all_ids.extend(ids)
-        referrals = [(all_ids[p.referrer], cid) for p, cid in zip(plans, ids, strict=True)
-                     if p.referrer is not None]
+        referrals = [
+            (all_ids[p.referrer], cid)
+            for p, cid in zip(plans, ids, strict=True)
+            if p.referrer is not None
+        ]
         if referrals:
             database.obj.cursor().executemany(
                 f"UPDATE customer SET referred_by_id = {database.obj.param} "
-                f"WHERE id = {database.obj.param}", referrals)
+                f"WHERE id = {database.obj.param}",
+                referrals,
+            )
         contacts: dict[int, list[int]] = {cid: [] for cid in ids}
         for cid, pid in (
             ContactPerson.select(ContactPerson.customer, ContactPerson.id)
             .where(ContactPerson.customer.between(min(ids), max(ids)))
-            .order_by(ContactPerson.id).tuples()
+            .order_by(ContactPerson.id)
+            .tuples()
         ):
             if cid in contacts:  # ids are consecutive on SQLite, not always elsewhere
                 contacts[cid].append(pid)
@@ -822,45 +1306,144 @@ def _write_batch(plans: list[_Plan], all_ids: list[int], summary: DemoSummary) -
         for p, cid in zip(plans, ids, strict=True):
             mine = contacts.get(cid, [])
             own_ids = []
-            for (contact, owner, status, channel, initiated, subject, content, outcome, occurred,
-                 due, planned_from) in p.followups:
+            for (
+                contact,
+                owner,
+                status,
+                channel,
+                initiated,
+                subject,
+                content,
+                outcome,
+                occurred,
+                due,
+                planned_from,
+            ) in p.followups:
                 fid = next(followup_ids)
                 own_ids.append(fid)
-                followups.append((
-                    fid, cid, mine[contact] if contact is not None else None, owner, status,
-                    channel, initiated, subject, content, outcome, occurred, due,
-                    own_ids[planned_from] if planned_from is not None else None,
-                ))
+                followups.append(
+                    (
+                        fid,
+                        cid,
+                        mine[contact] if contact is not None else None,
+                        owner,
+                        status,
+                        channel,
+                        initiated,
+                        subject,
+                        content,
+                        outcome,
+                        occurred,
+                        due,
+                        own_ids[planned_from] if planned_from is not None else None,
+                    )
+                )
         summary.followups += insert_rows(
-            FollowUp, ("id", "customer", "contact", "owner", "status", "channel", "initiated_by",
-                       "subject", "content", "outcome", "occurred_at", "due_at", "planned_from"),
-            followups)
+            FollowUp,
+            (
+                "id",
+                "customer",
+                "contact",
+                "owner",
+                "status",
+                "channel",
+                "initiated_by",
+                "subject",
+                "content",
+                "outcome",
+                "occurred_at",
+                "due_at",
+                "planned_from",
+            ),
+            followups,
+        )
 
         order_ids = iter(next_ids(Order, sum(len(p.orders) for p in plans)))
         orders, shipments, payments = [], [], []
         for p, cid in zip(plans, ids, strict=True):
-            for (day, product, category, quantity, amount, cost, channel, status, due, owner,
-                 notes, order_shipments, order_payments) in p.orders:
+            for (
+                day,
+                product,
+                category,
+                quantity,
+                amount,
+                cost,
+                channel,
+                status,
+                due,
+                owner,
+                notes,
+                order_shipments,
+                order_payments,
+            ) in p.orders:
                 oid = next(order_ids)
-                orders.append((oid, cid, f"SO{oid:08d}", day, product, category, quantity, amount,
-                               cost, channel, status, due, owner, notes))
+                orders.append(
+                    (
+                        oid,
+                        cid,
+                        f"SO{oid:08d}",
+                        day,
+                        product,
+                        category,
+                        quantity,
+                        amount,
+                        cost,
+                        channel,
+                        status,
+                        due,
+                        owner,
+                        notes,
+                    )
+                )
                 shipments.extend((oid, *s) for s in order_shipments)
                 payments.extend((cid, oid, *pay) for pay in order_payments)
         summary.orders += insert_rows(
-            Order, ("id", "customer", "order_no", "order_date", "product", "category", "quantity",
-                    "amount", "cost", "channel", "status", "payment_due", "owner", "notes"),
-            orders)
+            Order,
+            (
+                "id",
+                "customer",
+                "order_no",
+                "order_date",
+                "product",
+                "category",
+                "quantity",
+                "amount",
+                "cost",
+                "channel",
+                "status",
+                "payment_due",
+                "owner",
+                "notes",
+            ),
+            orders,
+        )
         summary.shipments += insert_rows(
-            Shipment, ("order", "shipped_on", "carrier", "tracking_no", "quantity"), shipments)
+            Shipment, ("order", "shipped_on", "carrier", "tracking_no", "quantity"), shipments
+        )
         summary.payments += insert_rows(
-            Payment, ("customer", "order", "paid_on", "amount", "method", "reference"), payments)
+            Payment, ("customer", "order", "paid_on", "amount", "method", "reference"), payments
+        )
         summary.complaints += insert_rows(
-            Complaint, ("customer", "opened_at", "severity", "category", "description", "status",
-                        "respond_by", "resolved_at", "resolution", "owner"),
-            [(cid, *row) for p, cid in zip(plans, ids, strict=True) for row in p.complaints])
+            Complaint,
+            (
+                "customer",
+                "opened_at",
+                "severity",
+                "category",
+                "description",
+                "status",
+                "respond_by",
+                "resolved_at",
+                "resolution",
+                "owner",
+            ),
+            [(cid, *row) for p, cid in zip(plans, ids, strict=True) for row in p.complaints],
+        )
         summary.surveys += insert_rows(
-            Survey, ("customer", "surveyed_on", "satisfaction", "nps", "comments"),
-            [(cid, *row) for p, cid in zip(plans, ids, strict=True) for row in p.surveys])
+            Survey,
+            ("customer", "surveyed_on", "satisfaction", "nps", "comments"),
+            [(cid, *row) for p, cid in zip(plans, ids, strict=True) for row in p.surveys],
+        )
     summary.customers += len(ids)
     summary.contacts += sum(p.contact_count for p in plans)
 
@@ -903,4 +1486,3 @@ def add_sample_data(
         if progress is not None:
             progress(done, count)
     return summary
-

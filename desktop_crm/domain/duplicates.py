@@ -118,14 +118,19 @@ def find_duplicates(
         for pair in _pairs(ids):
             pairs[pair].add("email", _WEIGHTS["email"], f"same email {value}")
     report(1)
-    for column, factor, label in ((Customer.company_name, 1.0, "company"),
-                                  (Customer.city, _CITY_ONLY, "city")):
+    for column, factor, label in (
+        (Customer.company_name, 1.0, "company"),
+        (Customer.city, _CITY_ONLY, "city"),
+    ):
         for value, members in _groups(column):
             _compare_names(members, pairs, factor, f"same {label} {value}")
             report(len(members))
     _add_names_of_contact_pairs(pairs)
-    result = [DuplicatePair(a, b, ev.score, list(ev.reasons.values()))
-              for (a, b), ev in pairs.items() if ev.score >= MIN_SCORE]
+    result = [
+        DuplicatePair(a, b, ev.score, list(ev.reasons.values()))
+        for (a, b), ev in pairs.items()
+        if ev.score >= MIN_SCORE
+    ]
     result.sort(key=lambda p: (-p.score, p.a_id, p.b_id))
     if progress is not None:
         progress(total, total)
@@ -135,21 +140,31 @@ def find_duplicates(
 def _pairs(ids: list[int]) -> Iterator[tuple[int, int]]:
     ordered = sorted(set(ids))
     for i, a in enumerate(ordered):
-        for b in ordered[i + 1:]:
+        for b in ordered[i + 1 :]:
             yield a, b
 
 
 def _shared(model: type[peewee.Model], column: peewee.Field) -> Iterator[tuple[str, list[int]]]:
     """(value, customer ids) for each phone number or email several live customers share."""
     live = Customer.deleted_at.is_null() & (column != "")
-    values = [v for (v,) in model.select(column).join(Customer).where(live).group_by(column)
-              .having(peewee.fn.COUNT(model.customer.distinct()).between(2, SHARED_NUMBER))
-              .tuples()]
+    values = [
+        v
+        for (v,) in model.select(column)
+        .join(Customer)
+        .where(live)
+        .group_by(column)
+        .having(peewee.fn.COUNT(model.customer.distinct()).between(2, SHARED_NUMBER))
+        .tuples()
+    ]
     for start in range(0, len(values), 500):
-        chunk = values[start:start + 500]
+        chunk = values[start : start + 500]
         owners: dict[str, set[int]] = defaultdict(set)
-        for value, customer_id in model.select(column, model.customer).join(Customer).where(
-                live & column.in_(chunk)).tuples():
+        for value, customer_id in (
+            model.select(column, model.customer)
+            .join(Customer)
+            .where(live & column.in_(chunk))
+            .tuples()
+        ):
             owners[value].add(customer_id)
         for value in chunk:
             yield value, sorted(owners[value])
@@ -157,9 +172,12 @@ def _shared(model: type[peewee.Model], column: peewee.Field) -> Iterator[tuple[s
 
 def _groups(column: peewee.Field) -> Iterator[tuple[str, list[tuple[int, str, str]]]]:
     """(value, [(id, name, sort key)]) for each company or city with two customers or more."""
-    query = (Customer.select(column, Customer.id, Customer.name, Customer.sort_key)
-             .where(Customer.deleted_at.is_null() & column.is_null(False) & (column != ""))
-             .order_by(column, Customer.sort_key).tuples())
+    query = (
+        Customer.select(column, Customer.id, Customer.name, Customer.sort_key)
+        .where(Customer.deleted_at.is_null() & column.is_null(False) & (column != ""))
+        .order_by(column, Customer.sort_key)
+        .tuples()
+    )
     current, members = None, []
     for value, cid, name, key in query.iterator():
         if value != current:
@@ -171,20 +189,26 @@ def _groups(column: peewee.Field) -> Iterator[tuple[str, list[tuple[int, str, st
         yield current, members
 
 
-def _compare_names(members: list[tuple[int, str, str]],
-                   pairs: dict[tuple[int, int], _Evidence], factor: float, context: str) -> None:
+def _compare_names(
+    members: list[tuple[int, str, str]],
+    pairs: dict[tuple[int, int], _Evidence],
+    factor: float,
+    context: str,
+) -> None:
     ordered = sorted(members, key=lambda m: (_spelling(m[1], m[2]) or _fold(m[1]), m[0]))
     for i, (a_id, a_name, a_key) in enumerate(ordered):
-        for b_id, b_name, b_key in ordered[i + 1:i + 1 + WINDOW]:
+        for b_id, b_name, b_key in ordered[i + 1 : i + 1 + WINDOW]:
             found = name_likeness(a_name, a_key, b_name, b_key)
             if found is None:
                 continue
             kind, ratio = found
             weight = _WEIGHTS[kind] * factor * (ratio if kind == "close" else 1.0)
             first, second = (a_name, b_name) if a_id < b_id else (b_name, a_name)
-            reason = {"name": f"same name {a_name}",
-                      "pinyin": f"names sound the same ({first} / {second})",
-                      "close": f"similar names ({first} / {second})"}[kind]
+            reason = {
+                "name": f"same name {a_name}",
+                "pinyin": f"names sound the same ({first} / {second})",
+                "close": f"similar names ({first} / {second})",
+            }[kind]
             pair = (min(a_id, b_id), max(a_id, b_id))
             pairs[pair].add("name", weight, f"{reason}, {context}")
 
@@ -193,11 +217,14 @@ def _add_names_of_contact_pairs(pairs: dict[tuple[int, int], _Evidence]) -> None
     """Pairs found by phone or email whose names are alike too are surer still."""
     todo = [pair for pair, ev in pairs.items() if "name" not in ev.weights]
     for start in range(0, len(todo), 500):
-        chunk = todo[start:start + 500]
+        chunk = todo[start : start + 500]
         ids = {i for pair in chunk for i in pair}
-        names = {cid: (name, key) for cid, name, key in Customer.select(
-            Customer.id, Customer.name, Customer.sort_key).where(Customer.id.in_(list(ids)))
-            .tuples()}
+        names = {
+            cid: (name, key)
+            for cid, name, key in Customer.select(Customer.id, Customer.name, Customer.sort_key)
+            .where(Customer.id.in_(list(ids)))
+            .tuples()
+        }
         for a, b in chunk:
             if a not in names or b not in names:
                 continue

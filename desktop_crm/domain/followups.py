@@ -82,8 +82,14 @@ def _local_at(day: date, at: time, tz: Any) -> datetime:
     return _to_utc(datetime.combine(day, at, tzinfo=tz))
 
 
-def _clean_time(value: object, field: str, errors: dict[str, str], *, required: bool = False,
-                not_future: bool = False) -> datetime | None:
+def _clean_time(
+    value: object,
+    field: str,
+    errors: dict[str, str],
+    *,
+    required: bool = False,
+    not_future: bool = False,
+) -> datetime | None:
     """A stored (naive UTC) time from a datetime, date or ISO text; errors go to `errors`."""
     if value is None or value == "":
         if required:
@@ -149,11 +155,22 @@ def item_query() -> Any:
     """Follow-ups with their customer, owner and contact names, as `items_of` reads them."""
     return (
         FollowUp.select(
-            FollowUp.id, FollowUp.customer, Customer.code.alias("customer_code"),
-            Customer.name.alias("customer_name"), FollowUp.status, FollowUp.channel,
-            FollowUp.initiated_by, FollowUp.subject, FollowUp.content, FollowUp.outcome,
-            FollowUp.occurred_at, FollowUp.due_at, User.username.alias("owner_name"),
-            ContactPerson.name.alias("contact_name"), FollowUp.contact, FollowUp.planned_from,
+            FollowUp.id,
+            FollowUp.customer,
+            Customer.code.alias("customer_code"),
+            Customer.name.alias("customer_name"),
+            FollowUp.status,
+            FollowUp.channel,
+            FollowUp.initiated_by,
+            FollowUp.subject,
+            FollowUp.content,
+            FollowUp.outcome,
+            FollowUp.occurred_at,
+            FollowUp.due_at,
+            User.username.alias("owner_name"),
+            ContactPerson.name.alias("contact_name"),
+            FollowUp.contact,
+            FollowUp.planned_from,
         )
         .join(Customer, on=(FollowUp.customer == Customer.id))
         .switch(FollowUp)
@@ -168,11 +185,21 @@ def items_of(query: Any) -> list[FollowUpItem]:
     """Plain items from a query built on `item_query()`."""
     return [
         FollowUpItem(
-            id=r["id"], customer_id=r["customer"], customer_code=r["customer_code"],
-            customer_name=r["customer_name"], status=r["status"], channel=r["channel"],
-            initiated_by=r["initiated_by"], subject=r["subject"], content=r["content"],
-            outcome=r["outcome"], occurred_at=r["occurred_at"], due_at=r["due_at"],
-            owner=r["owner_name"], contact_name=r["contact_name"], contact_id=r["contact"],
+            id=r["id"],
+            customer_id=r["customer"],
+            customer_code=r["customer_code"],
+            customer_name=r["customer_name"],
+            status=r["status"],
+            channel=r["channel"],
+            initiated_by=r["initiated_by"],
+            subject=r["subject"],
+            content=r["content"],
+            outcome=r["outcome"],
+            occurred_at=r["occurred_at"],
+            due_at=r["due_at"],
+            owner=r["owner_name"],
+            contact_name=r["contact_name"],
+            contact_id=r["contact"],
             planned_from_id=r["planned_from"],
         )
         for r in query.dicts()
@@ -361,15 +388,29 @@ def _create_plan(
     changed_by: str | None,
 ) -> FollowUp:
     plan = FollowUp.create(
-        customer=customer.id, contact=contact_id, owner=owner_id, status="planned",
-        channel=channel, initiated_by="us", subject=subject, content=content, due_at=due_at,
+        customer=customer.id,
+        contact=contact_id,
+        owner=owner_id,
+        status="planned",
+        channel=channel,
+        initiated_by="us",
+        subject=subject,
+        content=content,
+        due_at=due_at,
         planned_from=planned_from,
     )
     history.record(
-        customer.id, "create",
-        [("status", None, "planned"), ("channel", None, channel), ("subject", None, subject),
-         ("due_at", None, due_at)],
-        changed_by=changed_by, entity="followup", entity_id=plan.id,
+        customer.id,
+        "create",
+        [
+            ("status", None, "planned"),
+            ("channel", None, channel),
+            ("subject", None, subject),
+            ("due_at", None, due_at),
+        ],
+        changed_by=changed_by,
+        entity="followup",
+        entity_id=plan.id,
     )
     return plan
 
@@ -407,8 +448,9 @@ def log_contact(
     """
     errors: dict[str, str] = {}
     channel = _field(errors, "channel", clean_choice, channel, CHANNELS, required=True)
-    initiated_by = _field(errors, "initiated_by", clean_choice, initiated_by, INITIATORS,
-                          required=True)
+    initiated_by = _field(
+        errors, "initiated_by", clean_choice, initiated_by, INITIATORS, required=True
+    )
     subject = _field(errors, "subject", clean_text, subject, max_length=SUBJECT_MAX)
     content = _field(errors, "content", clean_text, content, max_length=TEXT_MAX, multiline=True)
     outcome = _field(errors, "outcome", clean_text, outcome, max_length=TEXT_MAX, multiline=True)
@@ -421,20 +463,40 @@ def log_contact(
         if errors:
             raise ValidationError(errors)
         done = FollowUp.create(
-            customer=customer.id, contact=contact, owner=owner_id, status="done",
-            channel=channel, initiated_by=initiated_by, subject=subject, content=content,
-            outcome=outcome, occurred_at=when,
+            customer=customer.id,
+            contact=contact,
+            owner=owner_id,
+            status="done",
+            channel=channel,
+            initiated_by=initiated_by,
+            subject=subject,
+            content=content,
+            outcome=outcome,
+            occurred_at=when,
         )
         history.record(
-            customer.id, "create",
-            [("status", None, "done"), ("channel", None, channel), ("subject", None, subject),
-             ("occurred_at", None, when)],
-            changed_by=changed_by, entity="followup", entity_id=done.id,
+            customer.id,
+            "create",
+            [
+                ("status", None, "done"),
+                ("channel", None, channel),
+                ("subject", None, subject),
+                ("occurred_at", None, when),
+            ],
+            changed_by=changed_by,
+            entity="followup",
+            entity_id=done.id,
         )
         if next_at is not None:
             _create_plan(
-                customer, due_at=next_at, subject=next_title, channel=channel,
-                owner_id=owner_id, contact_id=contact, content=None, planned_from=done.id,
+                customer,
+                due_at=next_at,
+                subject=next_title,
+                channel=channel,
+                owner_id=owner_id,
+                contact_id=contact,
+                content=None,
+                planned_from=done.id,
                 changed_by=changed_by,
             )
         _refresh_summary(customer.id)
@@ -470,8 +532,15 @@ def plan_followup(
         if errors:
             raise ValidationError(errors)
         plan = _create_plan(
-            customer, due_at=due, subject=subject, channel=channel, owner_id=owner_id,
-            contact_id=contact, content=content, planned_from=None, changed_by=changed_by,
+            customer,
+            due_at=due,
+            subject=subject,
+            channel=channel,
+            owner_id=owner_id,
+            contact_id=contact,
+            content=content,
+            planned_from=None,
+            changed_by=changed_by,
         )
         _refresh_summary(customer.id)
     return get_followup(plan.id)
@@ -524,15 +593,24 @@ def complete_followup(
             changes["initiated_by"] = who
         FollowUp.update(updated_at=utcnow(), **changes).where(FollowUp.id == row.id).execute()
         history.record(
-            customer.id, "update",
+            customer.id,
+            "update",
             [("status", "planned", "done"), ("occurred_at", None, when)],
-            changed_by=changed_by, entity="followup", entity_id=row.id,
+            changed_by=changed_by,
+            entity="followup",
+            entity_id=row.id,
         )
         if next_at is not None:
             _create_plan(
-                customer, due_at=next_at, subject=next_title, channel=row.channel,
-                owner_id=row.owner_id, contact_id=row.contact_id, content=None,
-                planned_from=row.id, changed_by=changed_by,
+                customer,
+                due_at=next_at,
+                subject=next_title,
+                channel=row.channel,
+                owner_id=row.owner_id,
+                contact_id=row.contact_id,
+                content=None,
+                planned_from=row.id,
+                changed_by=changed_by,
             )
         _refresh_summary(customer.id)
     return get_followup(followup_id)
@@ -553,8 +631,12 @@ def reschedule_followup(
                 FollowUp.id == row.id
             ).execute()
             history.record(
-                customer.id, "update", [("due_at", row.due_at, due)],
-                changed_by=changed_by, entity="followup", entity_id=row.id,
+                customer.id,
+                "update",
+                [("due_at", row.due_at, due)],
+                changed_by=changed_by,
+                entity="followup",
+                entity_id=row.id,
             )
             _refresh_summary(customer.id)
     return get_followup(followup_id)
@@ -568,8 +650,12 @@ def cancel_followup(followup_id: int, *, changed_by: str | None = None) -> Follo
             FollowUp.id == row.id
         ).execute()
         history.record(
-            customer.id, "update", [("status", "planned", "cancelled")],
-            changed_by=changed_by, entity="followup", entity_id=row.id,
+            customer.id,
+            "update",
+            [("status", "planned", "cancelled")],
+            changed_by=changed_by,
+            entity="followup",
+            entity_id=row.id,
         )
         _refresh_summary(customer.id)
     return get_followup(followup_id)

@@ -82,7 +82,8 @@ def customer_history(customer_id: int) -> list[HistoryEntry]:
         .order_by(ChangeLog.changed_at.desc(), ChangeLog.id.desc())
     )
     return [
-        HistoryEntry(r.changed_at, r.changed_by, r.action, r.field, r.old_value, r.new_value,
-                     r.entity)
+        HistoryEntry(
+            r.changed_at, r.changed_by, r.action, r.field, r.old_value, r.new_value, r.entity
+        )
         for r in query
     ]

@@ -54,8 +54,18 @@ from desktop_crm.domain.merge import MergeError, _to_json, unmerge
 from desktop_crm.errors import CrmError, NotFoundError, ValidationError
 
 # Rows an import writes for the customers it creates (anything else is later work).
-_IMPORT_WRITES = {Phone, Email, MessengerAccount, Address, ContactPerson, CustomerTag, ChangeLog,
-                  ImportUpdate, CustomerMerge, Customer}
+_IMPORT_WRITES = {
+    Phone,
+    Email,
+    MessengerAccount,
+    Address,
+    ContactPerson,
+    CustomerTag,
+    ChangeLog,
+    ImportUpdate,
+    CustomerMerge,
+    Customer,
+}
 
 
 @dataclass(frozen=True)
@@ -114,13 +124,27 @@ class UndoResult:
 
 def list_imports() -> list[ImportInfo]:
     """Every import, newest first."""
-    live = dict(Customer.select(Customer.import_batch, peewee.fn.COUNT(Customer.id)).where(
-        Customer.import_batch.is_null(False) & Customer.deleted_at.is_null()
-    ).group_by(Customer.import_batch).tuples())
+    live = dict(
+        Customer.select(Customer.import_batch, peewee.fn.COUNT(Customer.id))
+        .where(Customer.import_batch.is_null(False) & Customer.deleted_at.is_null())
+        .group_by(Customer.import_batch)
+        .tuples()
+    )
     return [
-        ImportInfo(b.id, b.file_name, b.file_format, b.started_at, b.finished_at,
-                   b.created_count, b.updated_count, b.merged_count, b.skipped_count,
-                   b.rejected_count, b.undone_at, live.get(b.id, 0))
+        ImportInfo(
+            b.id,
+            b.file_name,
+            b.file_format,
+            b.started_at,
+            b.finished_at,
+            b.created_count,
+            b.updated_count,
+            b.merged_count,
+            b.skipped_count,
+            b.rejected_count,
+            b.undone_at,
+            live.get(b.id, 0),
+        )
         for b in ImportBatch.select().order_by(ImportBatch.id.desc())
     ]
 
@@ -140,12 +164,16 @@ def note_update(batch_id: int, before: CustomerRecord, after: CustomerRecord) ->
     """Note the fields an import changed on a customer it did not create (inside the
     import's transaction): the value before, and the value written."""
     old, new = _comparable(before), _comparable(after)
-    changed = {name: [_restorable(before, name), _to_json(new[name])]
-               for name in (*SCALAR_FIELDS, *COLLECTIONS) if old[name] != new[name]}
+    changed = {
+        name: [_restorable(before, name), _to_json(new[name])]
+        for name in (*SCALAR_FIELDS, *COLLECTIONS)
+        if old[name] != new[name]
+    }
     if not changed:
         return
-    row = ImportUpdate.get_or_none((ImportUpdate.batch == batch_id)
-                                   & (ImportUpdate.customer == before.id))
+    row = ImportUpdate.get_or_none(
+        (ImportUpdate.batch == batch_id) & (ImportUpdate.customer == before.id)
+    )
     if row is None:
         ImportUpdate.create(batch=batch_id, customer=before.id, fields=changed)
         return
@@ -153,7 +181,8 @@ def note_update(batch_id: int, before: CustomerRecord, after: CustomerRecord) ->
     for name, (was, now) in changed.items():
         fields[name] = [fields[name][0] if name in fields else was, now]
     ImportUpdate.update(fields=fields, updated_at=utcnow()).where(
-        ImportUpdate.id == row.id).execute()
+        ImportUpdate.id == row.id
+    ).execute()
 
 
 # ------------------------------------------------------------------------- undoing
@@ -161,7 +190,7 @@ def note_update(batch_id: int, before: CustomerRecord, after: CustomerRecord) ->
 
 def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
     for start in range(0, len(ids), size):
-        yield ids[start:start + size]
+        yield ids[start : start + size]
 
 
 def _label(customer_id: int) -> tuple[str, str]:
@@ -175,10 +204,14 @@ def _edited_since(batch: ImportBatch, created: list[int]) -> list[EditedCustomer
     reasons: dict[int, str] = {}
     created_set = set(created)
     for chunk in _chunks(created):
-        for kept, other in CustomerMerge.select(CustomerMerge.kept, CustomerMerge.other).where(
+        for kept, other in (
+            CustomerMerge.select(CustomerMerge.kept, CustomerMerge.other)
+            .where(
                 (CustomerMerge.kept.in_(chunk) | CustomerMerge.other.in_(chunk))
-                & ((CustomerMerge.import_batch != batch.id)
-                   | CustomerMerge.import_batch.is_null())).tuples():
+                & ((CustomerMerge.import_batch != batch.id) | CustomerMerge.import_batch.is_null())
+            )
+            .tuples()
+        ):
             for cid in (kept, other):
                 if cid in created_set:
                     reasons.setdefault(cid, "merged since the import")
@@ -189,20 +222,29 @@ def _edited_since(batch: ImportBatch, created: list[int]) -> list[EditedCustomer
                 if fk.rel_model is Customer:
                     for (cid,) in model.select(fk).where(fk.in_(chunk)).distinct().tuples():
                         reasons.setdefault(cid, f"has {model._meta.table_name} records")
-        for cid, referrer in Customer.select(Customer.id, Customer.referred_by).where(
-                Customer.referred_by.in_(chunk)).tuples():
+        for cid, referrer in (
+            Customer.select(Customer.id, Customer.referred_by)
+            .where(Customer.referred_by.in_(chunk))
+            .tuples()
+        ):
             if cid not in created_set:
                 reasons.setdefault(referrer, f"referred {_label(cid)[0]}")
-        for cid, action, name in ChangeLog.select(
-                ChangeLog.customer, ChangeLog.action, ChangeLog.field).where(
-                ChangeLog.customer.in_(chunk) & (ChangeLog.changed_at > finished)).tuples():
+        for cid, action, name in (
+            ChangeLog.select(ChangeLog.customer, ChangeLog.action, ChangeLog.field)
+            .where(ChangeLog.customer.in_(chunk) & (ChangeLog.changed_at > finished))
+            .tuples()
+        ):
             what = f"edited ({name})" if action == "update" and name else action
             reasons.setdefault(cid, f"{what} since the import")
-        for cid, when in Customer.select(Customer.id, Customer.updated_at).where(
-                Customer.id.in_(chunk) & (Customer.updated_at > finished)).tuples():
+        for cid, when in (
+            Customer.select(Customer.id, Customer.updated_at)
+            .where(Customer.id.in_(chunk) & (Customer.updated_at > finished))
+            .tuples()
+        ):
             reasons.setdefault(cid, f"changed {when:%Y-%m-%d %H:%M} UTC")
-    for merge in CustomerMerge.select().where((CustomerMerge.import_batch == batch.id)
-                                              & CustomerMerge.undone_at.is_null()):
+    for merge in CustomerMerge.select().where(
+        (CustomerMerge.import_batch == batch.id) & CustomerMerge.undone_at.is_null()
+    ):
         kept = Customer.get_by_id(merge.kept_id)
         if kept.deleted_at is not None:
             reasons.setdefault(kept.id, "merged into another customer or trashed since")
@@ -221,17 +263,24 @@ def undo_import(batch_id: int, *, changed_by: str | None = None) -> UndoResult:
         if batch is None:
             raise NotFoundError(f"no import {batch_id} (see the list of imports)")
         if batch.undone_at is not None:
-            raise CrmError(f"import {batch_id} was undone already, on "
-                           f"{batch.undone_at:%Y-%m-%d %H:%M} UTC")
-        created = [cid for (cid,) in Customer.select(Customer.id).where(
-            Customer.import_batch == batch_id).tuples()]
+            raise CrmError(
+                f"import {batch_id} was undone already, on {batch.undone_at:%Y-%m-%d %H:%M} UTC"
+            )
+        created = [
+            cid
+            for (cid,) in Customer.select(Customer.id)
+            .where(Customer.import_batch == batch_id)
+            .tuples()
+        ]
         blocked = _edited_since(batch, created)
         if blocked:
             raise ImportUndoBlocked(batch_id, blocked)
         result = UndoResult(batch_id)
-        for merge in CustomerMerge.select().where(
-                (CustomerMerge.import_batch == batch_id) & CustomerMerge.undone_at.is_null()
-        ).order_by(CustomerMerge.id.desc()):
+        for merge in (
+            CustomerMerge.select()
+            .where((CustomerMerge.import_batch == batch_id) & CustomerMerge.undone_at.is_null())
+            .order_by(CustomerMerge.id.desc())
+        ):
             try:
                 done = unmerge(merge.id, changed_by=changed_by)
             except MergeError as exc:  # checked above; kept as a clear message if it happens
@@ -239,9 +288,14 @@ def undo_import(batch_id: int, *, changed_by: str | None = None) -> UndoResult:
             result.unmerged += 1
             if done.fields_changed_since:
                 code, name = _label(done.kept_id)
-                result.not_restored.append(EditedCustomer(
-                    done.kept_id, code, name,
-                    "changed since the import: " + ", ".join(done.fields_changed_since)))
+                result.not_restored.append(
+                    EditedCustomer(
+                        done.kept_id,
+                        code,
+                        name,
+                        "changed since the import: " + ", ".join(done.fields_changed_since),
+                    )
+                )
         for change in ImportUpdate.select().where(ImportUpdate.batch == batch_id):
             _restore(change, result, changed_by)
         result.deleted = _delete_customers(created)
@@ -254,27 +308,35 @@ def undo_import(batch_id: int, *, changed_by: str | None = None) -> UndoResult:
 def _restore(change: ImportUpdate, result: UndoResult, changed_by: str | None) -> None:
     record = get_customer(change.customer_id)
     if record.deleted_at is not None:
-        result.not_restored.append(EditedCustomer(record.id, record.code, record.name,
-                                                  "in the trash"))
+        result.not_restored.append(
+            EditedCustomer(record.id, record.code, record.name, "in the trash")
+        )
         return
     now = _comparable(record)
-    back = {name: was for name, (was, wrote) in change.fields.items()
-            if _to_json(now.get(name)) == wrote}
+    back = {
+        name: was
+        for name, (was, wrote) in change.fields.items()
+        if _to_json(now.get(name)) == wrote
+    }
     later = sorted(set(change.fields) - set(back))
     if back:
         try:
             update_customer(record.id, back, changed_by=changed_by)
         except ValidationError as exc:
-            result.not_restored.append(EditedCustomer(record.id, record.code, record.name,
-                                                      f"cannot be put back: {exc}"))
+            result.not_restored.append(
+                EditedCustomer(record.id, record.code, record.name, f"cannot be put back: {exc}")
+            )
             return
-        history.record(record.id, "update", [("import_undone", change.batch_id, None)],
-                       changed_by=changed_by)
+        history.record(
+            record.id, "update", [("import_undone", change.batch_id, None)], changed_by=changed_by
+        )
         result.restored.append(record.code)
     if later:
-        result.not_restored.append(EditedCustomer(
-            record.id, record.code, record.name,
-            "changed since the import: " + ", ".join(later)))
+        result.not_restored.append(
+            EditedCustomer(
+                record.id, record.code, record.name, "changed since the import: " + ", ".join(later)
+            )
+        )
 
 
 def _delete_customers(ids: list[int]) -> int:
@@ -292,8 +354,10 @@ def _delete_unused_tags(batch: ImportBatch) -> None:
     """Tags the import created that no customer has any more."""
     end = batch.finished_at or utcnow()
     unused = Tag.select(Tag.id).where(
-        (Tag.created_at >= batch.started_at) & (Tag.created_at <= end)
-        & ~peewee.fn.EXISTS(CustomerTag.select(CustomerTag.id).where(CustomerTag.tag == Tag.id)))
+        (Tag.created_at >= batch.started_at)
+        & (Tag.created_at <= end)
+        & ~peewee.fn.EXISTS(CustomerTag.select(CustomerTag.id).where(CustomerTag.tag == Tag.id))
+    )
     ids = [tid for (tid,) in unused.tuples()]
     for chunk in _chunks(ids):
         Tag.delete().where(Tag.id.in_(chunk)).execute()
@@ -301,5 +365,7 @@ def _delete_unused_tags(batch: ImportBatch) -> None:
 
 def customers_of(batch_id: int) -> Iterable[int]:
     """The ids of the customers an import created (also merged or trashed ones)."""
-    return [cid for (cid,) in Customer.select(Customer.id).where(
-        Customer.import_batch == batch_id).tuples()]
+    return [
+        cid
+        for (cid,) in Customer.select(Customer.id).where(Customer.import_batch == batch_id).tuples()
+    ]

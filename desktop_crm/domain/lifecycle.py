@@ -51,7 +51,13 @@ from desktop_crm.errors import NotFoundError, ValidationError
 STAGES = customers.STAGES
 DERIVED_STAGES = ("potential", "first_purchase", "repeat", "loyal", "at_risk", "lost")
 EXIT_REASONS = (
-    "price", "competitor", "service", "no_longer_needed", "moved", "business_closed", "other",
+    "price",
+    "competitor",
+    "service",
+    "no_longer_needed",
+    "moved",
+    "business_closed",
+    "other",
 )
 RULES_SETTING = "lifecycle_rules"
 EXIT_REASONS_SETTING = "exit_reasons"
@@ -147,9 +153,11 @@ def _stored(key: str) -> Any:
 
 def _store(key: str, stored: Any) -> None:
     with write_transaction():
-        if not Setting.update(value=stored, updated_at=utcnow()).where(
-            Setting.key == key
-        ).execute():
+        if (
+            not Setting.update(value=stored, updated_at=utcnow())
+            .where(Setting.key == key)
+            .execute()
+        ):
             Setting.create(key=key, value=stored)
 
 
@@ -310,8 +318,14 @@ def recompute_stage(
             raise NotFoundError(text("unknown_customer", value=customer_id))
         if row.stage_override or row.deleted_at is not None:
             return row.stage
-        found = _stage_rows("c.id = ?", [customer_id], "o.customer_id = ?", [customer_id],
-                            today, value.default_interval_days())
+        found = _stage_rows(
+            "c.id = ?",
+            [customer_id],
+            "o.customer_id = ?",
+            [customer_id],
+            today,
+            value.default_interval_days(),
+        )
         _, old, exited, cycle = found[0]
         new = derive_stage(cycle, today=today, exited=exited)
         if new != old:
@@ -342,8 +356,14 @@ def recompute_stages(
     for start in range(low, high + 1, batch_size):
         end = start + batch_size - 1
         with write_transaction():
-            rows = _stage_rows("c.id BETWEEN ? AND ?", [start, end],
-                               "o.customer_id BETWEEN ? AND ?", [start, end], today, default_days)
+            rows = _stage_rows(
+                "c.id BETWEEN ? AND ?",
+                [start, end],
+                "o.customer_id BETWEEN ? AND ?",
+                [start, end],
+                today,
+                default_days,
+            )
             changes = []
             for cid, old, exited, cycle in rows:
                 new = derive_stage(cycle, today=today, rules=rules, exited=exited)
@@ -363,8 +383,9 @@ def set_stage(customer_id: int, stage: str, *, changed_by: str | None = None) ->
         stage = clean_choice(stage, DERIVED_STAGES, required=True)
     except FieldError as exc:
         raise ValidationError({"stage": exc.reason}) from exc
-    customers.update_customer(customer_id, {"stage": stage, "stage_override": True},
-                              changed_by=changed_by)
+    customers.update_customer(
+        customer_id, {"stage": stage, "stage_override": True}, changed_by=changed_by
+    )
 
 
 def clear_stage_override(
@@ -414,13 +435,22 @@ def exit_customer(
     with write_transaction():
         row = _live(customer_id)
         Customer.update(
-            exited_at=when, exit_reason=reason, exit_notes=notes, stage="exited",
-            version=Customer.version + 1, updated_at=utcnow(),
+            exited_at=when,
+            exit_reason=reason,
+            exit_notes=notes,
+            stage="exited",
+            version=Customer.version + 1,
+            updated_at=utcnow(),
         ).where(Customer.id == row.id).execute()
         history.record(
-            row.id, "update",
-            [("stage", row.stage, "exited"), ("exit_reason", row.exit_reason, reason),
-             ("exit_notes", row.exit_notes, notes), ("exited_at", row.exited_at, when)],
+            row.id,
+            "update",
+            [
+                ("stage", row.stage, "exited"),
+                ("exit_reason", row.exit_reason, reason),
+                ("exit_notes", row.exit_notes, notes),
+                ("exited_at", row.exited_at, when),
+            ],
             changed_by=changed_by,
         )
 
@@ -434,11 +464,15 @@ def reinstate_customer(
         if row.exited_at is None:
             return row.stage
         Customer.update(
-            exited_at=None, exit_reason=None, exit_notes=None, version=Customer.version + 1,
+            exited_at=None,
+            exit_reason=None,
+            exit_notes=None,
+            version=Customer.version + 1,
             updated_at=utcnow(),
         ).where(Customer.id == row.id).execute()
         history.record(
-            row.id, "update",
+            row.id,
+            "update",
             [("exit_reason", row.exit_reason, None), ("exited_at", row.exited_at, None)],
             changed_by=changed_by,
         )
@@ -469,8 +503,12 @@ def _counts(counted: dict[str, int], configured: list[ExitReason]) -> list[ExitR
     codes = [r.code for r in configured] + sorted(c for c in counted if c not in labels)
     order = {code: i for i, code in enumerate(codes)}
     rows = [
-        ExitReasonCount(code, labels.get(code) or _reason_label(code), counted.get(code, 0),
-                        counted.get(code, 0) / total if total else 0.0)
+        ExitReasonCount(
+            code,
+            labels.get(code) or _reason_label(code),
+            counted.get(code, 0),
+            counted.get(code, 0) / total if total else 0.0,
+        )
         for code in codes
     ]
     return sorted(rows, key=lambda r: (-r.count, order[r.code]))
@@ -543,12 +581,20 @@ def _reasons(
         and cycle.days_since_last is not None
         and cycle.days_since_last > rules.at_risk_multiple * cycle.interval_days
     ):
-        reasons.append(ChurnReason("overdue_purchase", text(
-            "churn_overdue", days=cycle.days_since_last, interval=round(cycle.interval_days),
-        )))
+        reasons.append(
+            ChurnReason(
+                "overdue_purchase",
+                text(
+                    "churn_overdue",
+                    days=cycle.days_since_last,
+                    interval=round(cycle.interval_days),
+                ),
+            )
+        )
     if unresolved:
-        reasons.append(ChurnReason("unresolved_complaints",
-                                   text("churn_complaints", count=unresolved)))
+        reasons.append(
+            ChurnReason("unresolved_complaints", text("churn_complaints", count=unresolved))
+        )
     if falling is not None:
         sat_drop = (
             falling.latest_satisfaction is not None
@@ -557,11 +603,15 @@ def _reasons(
             >= service.SATISFACTION_DROP
         )
         if sat_drop:
-            message = text("churn_satisfaction", before=_fmt(falling.previous_satisfaction),
-                           latest=falling.latest_satisfaction)
+            message = text(
+                "churn_satisfaction",
+                before=_fmt(falling.previous_satisfaction),
+                latest=falling.latest_satisfaction,
+            )
         else:
-            message = text("churn_nps", before=_fmt(falling.previous_nps),
-                           latest=falling.latest_nps)
+            message = text(
+                "churn_nps", before=_fmt(falling.previous_nps), latest=falling.latest_nps
+            )
         reasons.append(ChurnReason("falling_satisfaction", message))
     return reasons
 
@@ -578,8 +628,9 @@ def churn_reasons(customer_id: int, *, today: date | None = None) -> list[ChurnR
     return _reasons(cycle, unresolved, falling, lifecycle_rules())
 
 
-def _overdue_ids(today: date, rules: LifecycleRules, owner_id: int | None,
-                 include_lost: bool) -> dict[int, value.PurchaseCycle]:
+def _overdue_ids(
+    today: date, rules: LifecycleRules, owner_id: int | None, include_lost: bool
+) -> dict[int, value.PurchaseCycle]:
     """Customers whose last purchase is overdue, found in SQL, with their cycles."""
     default = value.default_interval_days()
     interval = value.interval_sql(default)
@@ -628,17 +679,30 @@ def retention_list(
     rows = []
     for cid, (code, name, username, stage, grade, override) in info.items():
         cycle = cycles[cid]
-        if not include_lost and not override and derive_stage(
-            cycle, today=today, rules=rules
-        ) == "lost":
+        if (
+            not include_lost
+            and not override
+            and derive_stage(cycle, today=today, rules=rules) == "lost"
+        ):
             continue
         reasons = _reasons(cycle, unresolved.get(cid, 0), falling.get(cid), rules)
         if not reasons:
             continue
-        rows.append(RetentionRow(
-            cid, code, name, username, stage, grade, cycle.last_purchase, cycle.days_since_last,
-            cycle.interval_days if cycle.purchases else None, unresolved.get(cid, 0), reasons,
-        ))
+        rows.append(
+            RetentionRow(
+                cid,
+                code,
+                name,
+                username,
+                stage,
+                grade,
+                cycle.last_purchase,
+                cycle.days_since_last,
+                cycle.interval_days if cycle.purchases else None,
+                unresolved.get(cid, 0),
+                reasons,
+            )
+        )
 
     def urgency(row: RetentionRow) -> tuple:
         overdue = (row.days_since_last or 0) / (row.interval_days or 1)
@@ -654,8 +718,10 @@ def _customer_info(ids: Iterable[int], owner_id: int | None) -> dict[int, tuple]
     result: dict[int, tuple] = {}
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        where = (f"c.id IN ({', '.join('?' for _ in chunk)}) AND c.deleted_at IS NULL "
-                 "AND c.exited_at IS NULL")
+        where = (
+            f"c.id IN ({', '.join('?' for _ in chunk)}) AND c.deleted_at IS NULL "
+            "AND c.exited_at IS NULL"
+        )
         params: list[Any] = list(chunk)
         if owner_id is not None:
             where += " AND c.owner_id = ?"
@@ -689,9 +755,11 @@ def plan_retention_followup(
     else:
         subject = text("retention_subject_plain")
     return followups.plan_followup(
-        customer_id, due or today + timedelta(days=1),
+        customer_id,
+        due or today + timedelta(days=1),
         subject=subject[: followups.SUBJECT_MAX],
-        channel=channel, owner=owner,
+        channel=channel,
+        owner=owner,
         content="\n".join(r.text for r in reasons) or None,
         changed_by=changed_by,
     )

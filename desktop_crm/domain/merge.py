@@ -56,15 +56,40 @@ FIELD_GROUPS: dict[str, tuple[str, ...]] = {
     "gender": ("gender",),
     "birthday": ("birthday", "birthday_has_year"),
     "lunar_birthday": ("lunar_birthday_month", "lunar_birthday_day", "lunar_birthday_leap"),
-    **{name: (name,) for name in (
-        "title", "company_name", "industry", "company_size", "website", "province", "city",
-        "district", "source", "referred_by", "owner", "status")},
+    **{
+        name: (name,)
+        for name in (
+            "title",
+            "company_name",
+            "industry",
+            "company_size",
+            "website",
+            "province",
+            "city",
+            "district",
+            "source",
+            "referred_by",
+            "owner",
+            "status",
+        )
+    },
     "stage": ("stage", "stage_override"),
     **{name: (name,) for name in ("grade", "stars")},
     "credit_rating": ("credit_rating", "credit_override"),
-    **{name: (name,) for name in (
-        "credit_limit", "relationship_level", "preferences", "family_notes", "social_notes",
-        "notes", "exit_reason", "exit_notes", "external_id")},
+    **{
+        name: (name,)
+        for name in (
+            "credit_limit",
+            "relationship_level",
+            "preferences",
+            "family_notes",
+            "social_notes",
+            "notes",
+            "exit_reason",
+            "exit_notes",
+            "external_id",
+        )
+    },
 }
 # Customer columns kept as foreign-key ids in the database and as codes/usernames in records.
 _REFERENCES = {"owner": "owner_id", "referred_by": "referred_by_id"}
@@ -85,8 +110,13 @@ _SAME_ITEM: dict[type[peewee.Model], tuple[str, ...]] = {
 }
 # Foreign keys to Customer that a merge leaves alone: its own bookkeeping, and the
 # customer table's own references (handled apart).
-_NOT_MOVED = {(CustomerMerge, "kept"), (CustomerMerge, "other"), (ImportUpdate, "customer"),
-              (Customer, "merged_into"), (Customer, "referred_by")}
+_NOT_MOVED = {
+    (CustomerMerge, "kept"),
+    (CustomerMerge, "other"),
+    (ImportUpdate, "customer"),
+    (Customer, "merged_into"),
+    (Customer, "referred_by"),
+}
 _HAS_PRIMARY = (Phone, Email, Address, ContactPerson)
 
 
@@ -136,8 +166,11 @@ def merge_conflicts(keep_id: int, other_id: int) -> list[FieldConflict]:
     for group, names in FIELD_GROUPS.items():
         mine = tuple(getattr(keep, n) for n in names)
         theirs = tuple(getattr(other, n) for n in names)
-        if mine != theirs and not _is_empty(names[0], mine[0]) and not _is_empty(
-                names[0], theirs[0]):
+        if (
+            mine != theirs
+            and not _is_empty(names[0], mine[0])
+            and not _is_empty(names[0], theirs[0])
+        ):
             result.append(FieldConflict(group, mine[0], theirs[0]))
     return result
 
@@ -226,32 +259,52 @@ def merge_customers(
         if "name" in changes:
             updates[Customer.sort_key] = sort_key(changes["name"][1])
         now = utcnow()
-        Customer.update({Customer.version: Customer.version + 1, Customer.updated_at: now,
-                         **updates}).where(Customer.id == keep_id).execute()
-        Customer.update(deleted_at=now, merged_into=keep_id, updated_at=now,
-                        version=Customer.version + 1).where(Customer.id == other_id).execute()
+        Customer.update(
+            {Customer.version: Customer.version + 1, Customer.updated_at: now, **updates}
+        ).where(Customer.id == keep_id).execute()
+        Customer.update(
+            deleted_at=now, merged_into=keep_id, updated_at=now, version=Customer.version + 1
+        ).where(Customer.id == other_id).execute()
         record = CustomerMerge.create(
-            kept=keep_id, other=other_id, import_batch=import_batch, changed_by=changed_by,
+            kept=keep_id,
+            other=other_id,
+            import_batch=import_batch,
+            changed_by=changed_by,
             details={
-                "moved": moved, "primary": primary, "summary": summary,
-                "fields": {_column(n): [_to_json(o), _to_json(v)]
-                           for n, (o, v) in changes.items()},
+                "moved": moved,
+                "primary": primary,
+                "summary": summary,
+                "fields": {_column(n): [_to_json(o), _to_json(v)] for n, (o, v) in changes.items()},
             },
         )
         _refresh_order_summary(keep_id, changed_by)
         after = get_customer(keep_id)
         diffs = _diffs(before, after)
-        history.record(keep_id, "merge", [("merged_from", None, f"{other.code} {other.name}"),
-                                          *diffs], changed_by=changed_by)
-        history.record(other_id, "merge", [("merged_into", None, f"{keep.code} {keep.name}")],
-                       changed_by=changed_by)
+        history.record(
+            keep_id,
+            "merge",
+            [("merged_from", None, f"{other.code} {other.name}"), *diffs],
+            changed_by=changed_by,
+        )
+        history.record(
+            other_id,
+            "merge",
+            [("merged_into", None, f"{keep.code} {keep.name}")],
+            changed_by=changed_by,
+        )
         reindex_customers([keep_id, other_id])
-    return MergeResult(record.id, keep_id, other_id, {k: len(v) for k, v in moved.items() if v},
-                       [name for name, _old, _new in diffs])
+    return MergeResult(
+        record.id,
+        keep_id,
+        other_id,
+        {k: len(v) for k, v in moved.items() if v},
+        [name for name, _old, _new in diffs],
+    )
 
 
-def _field_changes(keep: Customer, other: Customer,
-                   picked: Mapping[str, str]) -> dict[str, tuple[Any, Any]]:
+def _field_changes(
+    keep: Customer, other: Customer, picked: Mapping[str, str]
+) -> dict[str, tuple[Any, Any]]:
     """{field: (kept customer's value, merged value)} for the fields that change."""
     changes: dict[str, tuple[Any, Any]] = {}
     for group, names in FIELD_GROUPS.items():
@@ -263,8 +316,11 @@ def _field_changes(keep: Customer, other: Customer,
             if group == "status":  # a customer who bought is an existing customer
                 choice = "other" if theirs[0] == "existing" else "keep"
             else:
-                choice = "other" if _is_empty(lead, mine[0]) and not _is_empty(
-                    lead, theirs[0]) else "keep"
+                choice = (
+                    "other"
+                    if _is_empty(lead, mine[0]) and not _is_empty(lead, theirs[0])
+                    else "keep"
+                )
         if choice == "keep" or mine == theirs:
             continue
         if group == "referred_by" and theirs[0] == keep.id:
@@ -283,26 +339,41 @@ def _move_rows(keep_id: int, other_id: int) -> tuple[dict[str, list[int]], dict[
     for model, fk in _foreign_keys():
         query = model.select(model.id).where(fk == other_id)
         if model is CustomerRelation:  # a relation between the two stays as it was
-            other_end = (CustomerRelation.to_customer if fk.name == "from_customer"
-                         else CustomerRelation.from_customer)
+            other_end = (
+                CustomerRelation.to_customer
+                if fk.name == "from_customer"
+                else CustomerRelation.from_customer
+            )
             query = query.where(other_end != keep_id)
-        ids = (_new_items(model, keep_id, other_id) if model in _SAME_ITEM
-               else [row_id for (row_id,) in query.tuples()])
+        ids = (
+            _new_items(model, keep_id, other_id)
+            if model in _SAME_ITEM
+            else [row_id for (row_id,) in query.tuples()]
+        )
         if ids:
             if model in _HAS_PRIMARY and _keeps_primary(model, keep_id):
                 cleared = []
                 for chunk in _chunks(ids):
-                    cleared += [i for (i,) in model.select(model.id).where(
-                        model.id.in_(chunk) & (model.is_primary == True)  # noqa: E712 - SQL
-                    ).tuples()]
+                    cleared += [
+                        i
+                        for (i,) in model.select(model.id)
+                        .where(
+                            model.id.in_(chunk) & (model.is_primary == True)  # noqa: E712 - SQL
+                        )
+                        .tuples()
+                    ]
                 if cleared:
                     model.update(is_primary=False).where(model.id.in_(cleared)).execute()
                     primary[_key(model, fk)] = cleared
             for chunk in _chunks(ids):
                 model.update({fk: keep_id}).where(model.id.in_(chunk)).execute()
         moved[_key(model, fk)] = ids
-    referred = [i for (i,) in Customer.select(Customer.id).where(
-        (Customer.referred_by == other_id) & (Customer.id != keep_id)).tuples()]
+    referred = [
+        i
+        for (i,) in Customer.select(Customer.id)
+        .where((Customer.referred_by == other_id) & (Customer.id != keep_id))
+        .tuples()
+    ]
     if referred:
         Customer.update(referred_by=keep_id).where(Customer.id.in_(referred)).execute()
     moved["customer.referred_by_id"] = referred
@@ -310,7 +381,7 @@ def _move_rows(keep_id: int, other_id: int) -> tuple[dict[str, list[int]], dict[
 
 
 def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
-    return [ids[i:i + size] for i in range(0, len(ids), size)]
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
 def _new_items(model: type[peewee.Model], keep_id: int, other_id: int) -> list[int]:
@@ -323,11 +394,15 @@ def _new_items(model: type[peewee.Model], keep_id: int, other_id: int) -> list[i
     have: set[tuple[str, ...]] = set()
     for row in model.select(*fields, *extra).where(model.customer == keep_id).tuples():
         if not has_contact or row[-1] is None:
-            have.add(_same(row[:len(columns)]))
+            have.add(_same(row[: len(columns)]))
     ids = []
-    for row in model.select(model.id, *fields, *extra).where(
-            model.customer == other_id).order_by(model.id).tuples():
-        key = _same(row[1:1 + len(columns)])
+    for row in (
+        model.select(model.id, *fields, *extra)
+        .where(model.customer == other_id)
+        .order_by(model.id)
+        .tuples()
+    ):
+        key = _same(row[1 : 1 + len(columns)])
         if has_contact and row[-1] is not None:
             ids.append(row[0])
         elif key not in have:
@@ -348,12 +423,19 @@ def _keeps_primary(model: type[peewee.Model], keep_id: int) -> bool:
 def _refresh_followup_summary(customer_id: int) -> None:
     """Last contact and next planned follow-up, from the follow-ups the customer has now."""
     live = (FollowUp.customer == customer_id) & FollowUp.deleted_at.is_null()
-    last = FollowUp.select(peewee.fn.MAX(FollowUp.occurred_at)).where(
-        live & (FollowUp.status == "done")).scalar()
-    upcoming = FollowUp.select(peewee.fn.MIN(FollowUp.due_at)).where(
-        live & (FollowUp.status == "planned")).scalar()
+    last = (
+        FollowUp.select(peewee.fn.MAX(FollowUp.occurred_at))
+        .where(live & (FollowUp.status == "done"))
+        .scalar()
+    )
+    upcoming = (
+        FollowUp.select(peewee.fn.MIN(FollowUp.due_at))
+        .where(live & (FollowUp.status == "planned"))
+        .scalar()
+    )
     Customer.update(last_contact_at=last, next_followup_at=upcoming).where(
-        Customer.id == customer_id).execute()
+        Customer.id == customer_id
+    ).execute()
 
 
 def _refresh_order_summary(customer_id: int, changed_by: str | None) -> None:
@@ -400,8 +482,9 @@ def _from_json(column: str, value: Any) -> Any:
 # ----------------------------------------------------------------------- unmerging
 
 
-def find_merge(*, merge_id: int | None = None, kept_id: int | None = None,
-               other_id: int | None = None) -> CustomerMerge:
+def find_merge(
+    *, merge_id: int | None = None, kept_id: int | None = None, other_id: int | None = None
+) -> CustomerMerge:
     """The merge named by its id, or the latest (not undone) one of these customers."""
     if merge_id is not None:
         found = CustomerMerge.get_or_none(CustomerMerge.id == merge_id)
@@ -421,8 +504,13 @@ def find_merge(*, merge_id: int | None = None, kept_id: int | None = None,
     return found
 
 
-def unmerge(merge_id: int | None = None, *, kept_id: int | None = None,
-            other_id: int | None = None, changed_by: str | None = None) -> UnmergeResult:
+def unmerge(
+    merge_id: int | None = None,
+    *,
+    kept_id: int | None = None,
+    other_id: int | None = None,
+    changed_by: str | None = None,
+) -> UnmergeResult:
     """Undo a merge: the other customer is back, with every row that moved.
 
     Name the merge by `merge_id`, or by the customers (`kept_id` and/or `other_id`: their
@@ -439,8 +527,9 @@ def unmerge(merge_id: int | None = None, *, kept_id: int | None = None,
             raise MergeError(f"the merge of {other.code} into {keep.code} was undone already")
         if keep.deleted_at is not None:
             later = f" into {keep.merged_into.code}" if keep.merged_into_id else " (in the trash)"
-            raise MergeError(f"{keep.code} {keep.name} was merged again since{later}; "
-                             "undo that first")
+            raise MergeError(
+                f"{keep.code} {keep.name} was merged again since{later}; undo that first"
+            )
         result = UnmergeResult(merge.id, keep.id, other.id)
         before = get_customer(keep.id)
         details = merge.details
@@ -457,9 +546,12 @@ def unmerge(merge_id: int | None = None, *, kept_id: int | None = None,
                 continue
             back = 0
             for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
-                back += model.update({column: other.id}).where(
-                    model.id.in_(chunk) & (column == keep.id)).execute()
+                chunk = ids[start : start + 500]
+                back += (
+                    model.update({column: other.id})
+                    .where(model.id.in_(chunk) & (column == keep.id))
+                    .execute()
+                )
             result.restored[key] = back
             if back < len(ids):
                 result.missing[key] = len(ids) - back
@@ -467,7 +559,8 @@ def unmerge(merge_id: int | None = None, *, kept_id: int | None = None,
             model = by_key[key][0] if key in by_key else None
             if model is not None:
                 model.update(is_primary=True).where(
-                    model.id.in_(ids) & (model.customer == other.id)).execute()
+                    model.id.in_(ids) & (model.customer == other.id)
+                ).execute()
         updates = {}
         for column, (old, new) in details["fields"].items():
             if _to_json(getattr(keep, column)) == new:
@@ -480,20 +573,30 @@ def unmerge(merge_id: int | None = None, *, kept_id: int | None = None,
         if Customer.name in updates:
             updates[Customer.sort_key] = sort_key(updates[Customer.name])
         now = utcnow()
-        Customer.update({Customer.version: Customer.version + 1, Customer.updated_at: now,
-                         **updates}).where(Customer.id == keep.id).execute()
-        Customer.update(deleted_at=None, merged_into=None, updated_at=now,
-                        version=Customer.version + 1).where(Customer.id == other.id).execute()
+        Customer.update(
+            {Customer.version: Customer.version + 1, Customer.updated_at: now, **updates}
+        ).where(Customer.id == keep.id).execute()
+        Customer.update(
+            deleted_at=None, merged_into=None, updated_at=now, version=Customer.version + 1
+        ).where(Customer.id == other.id).execute()
         for customer_id in (keep.id, other.id):
             if FollowUp.select().where(FollowUp.customer == customer_id).exists():
                 _refresh_followup_summary(customer_id)
             _refresh_order_summary(customer_id, changed_by)
         CustomerMerge.update(undone_at=now).where(CustomerMerge.id == merge.id).execute()
         diffs = _diffs(before, get_customer(keep.id))
-        history.record(keep.id, "unmerge", [("merged_from", f"{other.code} {other.name}", None),
-                                            *diffs], changed_by=changed_by)
-        history.record(other.id, "unmerge", [("merged_into", f"{keep.code} {keep.name}", None)],
-                       changed_by=changed_by)
+        history.record(
+            keep.id,
+            "unmerge",
+            [("merged_from", f"{other.code} {other.name}", None), *diffs],
+            changed_by=changed_by,
+        )
+        history.record(
+            other.id,
+            "unmerge",
+            [("merged_into", f"{keep.code} {keep.name}", None)],
+            changed_by=changed_by,
+        )
         reindex_customers([keep.id, other.id])
     return result
 
@@ -515,15 +618,36 @@ class MergeInfo:
 def merges_of(customer_id: int) -> list[MergeInfo]:
     """The merges (not undone) this customer took part in, newest first."""
     kept, other = Customer.alias(), Customer.alias()
-    query = (CustomerMerge
-             .select(CustomerMerge.id, CustomerMerge.kept.alias("kept_id"),
-                     kept.code.alias("kept_code"), CustomerMerge.other.alias("other_id"),
-                     other.code.alias("other_code"), CustomerMerge.merged_at,
-                     CustomerMerge.changed_by, CustomerMerge.import_batch.alias("batch"))
-             .join(kept, on=CustomerMerge.kept == kept.id)
-             .switch(CustomerMerge).join(other, on=CustomerMerge.other == other.id)
-             .where(((CustomerMerge.kept == customer_id) | (CustomerMerge.other == customer_id))
-                    & CustomerMerge.undone_at.is_null())
-             .order_by(CustomerMerge.id.desc()))
-    return [MergeInfo(m["id"], m["kept_id"], m["kept_code"], m["other_id"], m["other_code"],
-                      m["merged_at"], m["changed_by"], m["batch"]) for m in query.dicts()]
+    query = (
+        CustomerMerge.select(
+            CustomerMerge.id,
+            CustomerMerge.kept.alias("kept_id"),
+            kept.code.alias("kept_code"),
+            CustomerMerge.other.alias("other_id"),
+            other.code.alias("other_code"),
+            CustomerMerge.merged_at,
+            CustomerMerge.changed_by,
+            CustomerMerge.import_batch.alias("batch"),
+        )
+        .join(kept, on=CustomerMerge.kept == kept.id)
+        .switch(CustomerMerge)
+        .join(other, on=CustomerMerge.other == other.id)
+        .where(
+            ((CustomerMerge.kept == customer_id) | (CustomerMerge.other == customer_id))
+            & CustomerMerge.undone_at.is_null()
+        )
+        .order_by(CustomerMerge.id.desc())
+    )
+    return [
+        MergeInfo(
+            m["id"],
+            m["kept_id"],
+            m["kept_code"],
+            m["other_id"],
+            m["other_code"],
+            m["merged_at"],
+            m["changed_by"],
+            m["batch"],
+        )
+        for m in query.dicts()
+    ]

@@ -80,8 +80,18 @@ MAX_QUANTITY = Decimal("999999999.999")
 EPSILON = 0.005  # half a cent: SQLite sums money as floating point
 TEXT_MAX = 100_000
 ORDER_FIELDS = (
-    "order_date", "product", "category", "quantity", "amount", "cost", "channel", "status",
-    "payment_due", "owner", "notes", "order_no",
+    "order_date",
+    "product",
+    "category",
+    "quantity",
+    "amount",
+    "cost",
+    "channel",
+    "status",
+    "payment_due",
+    "owner",
+    "notes",
+    "order_no",
 )
 PAYMENT_FIELDS = ("paid_on", "amount", "method", "reference", "notes")
 SHIPMENT_FIELDS = ("shipped_on", "carrier", "tracking_no", "quantity", "notes")
@@ -144,9 +154,12 @@ class CreditWarning:
 
     @property
     def message(self) -> str:
-        return text("credit_limit_exceeded", limit=f"{self.credit_limit:,.2f}",
-                    total=f"{self.outstanding + self.order_amount:,.2f}",
-                    over=f"{self.exceeded_by:,.2f}")
+        return text(
+            "credit_limit_exceeded",
+            limit=f"{self.credit_limit:,.2f}",
+            total=f"{self.outstanding + self.order_amount:,.2f}",
+            over=f"{self.exceeded_by:,.2f}",
+        )
 
 
 @dataclass(frozen=True)
@@ -213,9 +226,11 @@ def set_payment_terms_days(days: int) -> None:
     if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= MAX_TERMS_DAYS:
         raise ValidationError({"days": text("bad_range", low=0, high=MAX_TERMS_DAYS)})
     with write_transaction():
-        if not Setting.update(value=days, updated_at=utcnow()).where(
-            Setting.key == TERMS_SETTING
-        ).execute():
+        if (
+            not Setting.update(value=days, updated_at=utcnow())
+            .where(Setting.key == TERMS_SETTING)
+            .execute()
+        ):
             Setting.create(key=TERMS_SETTING, value=days)
 
 
@@ -321,12 +336,21 @@ def _order_record(row: Order, paid: Decimal) -> OrderRecord:
     amount = Decimal(row.amount).quantize(Decimal("0.01"))
     counted = row.status != "cancelled" and row.deleted_at is None
     return OrderRecord(
-        id=row.id, customer_id=row.customer_id, order_no=row.order_no,
-        order_date=row.order_date, product=row.product, category=row.category,
-        quantity=Decimal(row.quantity), amount=amount,
+        id=row.id,
+        customer_id=row.customer_id,
+        order_no=row.order_no,
+        order_date=row.order_date,
+        product=row.product,
+        category=row.category,
+        quantity=Decimal(row.quantity),
+        amount=amount,
         cost=Decimal(row.cost).quantize(Decimal("0.01")) if row.cost is not None else None,
-        channel=row.channel, status=row.status, payment_due=row.payment_due,
-        owner=row.owner.username if row.owner_id else None, notes=row.notes, paid=paid,
+        channel=row.channel,
+        status=row.status,
+        payment_due=row.payment_due,
+        owner=row.owner.username if row.owner_id else None,
+        notes=row.notes,
+        paid=paid,
         outstanding=max(amount - paid, Decimal("0.00")) if counted else Decimal("0.00"),
         deleted_at=row.deleted_at,
     )
@@ -356,9 +380,15 @@ def customer_orders(customer_id: int) -> list[OrderRecord]:
 
 def _payment_record(row: Payment, order_no: str | None) -> PaymentRecord:
     return PaymentRecord(
-        id=row.id, customer_id=row.customer_id, order_id=row.order_id, order_no=order_no,
-        paid_on=row.paid_on, amount=Decimal(row.amount).quantize(Decimal("0.01")),
-        method=row.method, reference=row.reference, notes=row.notes,
+        id=row.id,
+        customer_id=row.customer_id,
+        order_id=row.order_id,
+        order_no=order_no,
+        paid_on=row.paid_on,
+        amount=Decimal(row.amount).quantize(Decimal("0.01")),
+        method=row.method,
+        reference=row.reference,
+        notes=row.notes,
     )
 
 
@@ -391,8 +421,15 @@ def order_shipments(order_id: int) -> list[ShipmentRecord]:
         .order_by(Shipment.shipped_on, Shipment.id)
     )
     return [
-        ShipmentRecord(s.id, s.order_id, s.shipped_on, s.carrier, s.tracking_no,
-                       Decimal(s.quantity) if s.quantity is not None else None, s.notes)
+        ShipmentRecord(
+            s.id,
+            s.order_id,
+            s.shipped_on,
+            s.carrier,
+            s.tracking_no,
+            Decimal(s.quantity) if s.quantity is not None else None,
+            s.notes,
+        )
         for s in query
     ]
 
@@ -410,8 +447,8 @@ def refresh_customer(
     """
     today = today or date.today()
     row = Customer.get_by_id(customer_id)
-    counted = (Order.customer == customer_id) & Order.deleted_at.is_null() & (
-        Order.status != "cancelled"
+    counted = (
+        (Order.customer == customer_id) & Order.deleted_at.is_null() & (Order.status != "cancelled")
     )
     first, last = Order.select(fn.MIN(Order.order_date), fn.MAX(Order.order_date)).where(
         counted
@@ -420,8 +457,11 @@ def refresh_customer(
     # Orders promote potential → existing, never back: a customer marked existing by hand
     # or by an import (who bought before the app) stays so when an order is removed.
     status = "existing" if first is not None else row.status
-    changes: dict[str, Any] = {"first_purchase_on": first, "last_purchase_on": last,
-                               "status": status}
+    changes: dict[str, Any] = {
+        "first_purchase_on": first,
+        "last_purchase_on": last,
+        "status": status,
+    }
     diffs = []
     if status != row.status:
         diffs.append(("status", row.status, status))
@@ -450,35 +490,47 @@ def _clean_order(data: Mapping[str, Any], errors: dict[str, str], *, partial: bo
         return name in data or not partial
 
     if has("order_date"):
-        clean["order_date"] = _check(errors, "order_date", parse_date,
-                                     data.get("order_date") or date.today(), not_future=True)
+        clean["order_date"] = _check(
+            errors,
+            "order_date",
+            parse_date,
+            data.get("order_date") or date.today(),
+            not_future=True,
+        )
     if has("product"):
-        clean["product"] = _check(errors, "product", clean_text, data.get("product"),
-                                  max_length=200, required=True)
+        clean["product"] = _check(
+            errors, "product", clean_text, data.get("product"), max_length=200, required=True
+        )
     if has("category"):
-        clean["category"] = _check(errors, "category", clean_text, data.get("category"),
-                                   max_length=100)
+        clean["category"] = _check(
+            errors, "category", clean_text, data.get("category"), max_length=100
+        )
     if has("quantity"):
-        clean["quantity"] = _check(errors, "quantity", _quantity, data.get("quantity"),
-                                   default=Decimal("1.000"))
+        clean["quantity"] = _check(
+            errors, "quantity", _quantity, data.get("quantity"), default=Decimal("1.000")
+        )
     if has("amount"):
         clean["amount"] = _check(errors, "amount", _amount, data.get("amount"), required=True)
     if has("cost"):
         clean["cost"] = _check(errors, "cost", _amount, data.get("cost"))
     if has("channel"):
-        clean["channel"] = _check(errors, "channel", clean_choice, data.get("channel"),
-                                  ORDER_CHANNELS)
+        clean["channel"] = _check(
+            errors, "channel", clean_choice, data.get("channel"), ORDER_CHANNELS
+        )
     if has("status"):
-        clean["status"] = _check(errors, "status", clean_choice,
-                                 data.get("status") or "confirmed", ORDER_STATUSES)
+        clean["status"] = _check(
+            errors, "status", clean_choice, data.get("status") or "confirmed", ORDER_STATUSES
+        )
     if has("payment_due"):
         clean["payment_due"] = _check(errors, "payment_due", parse_date, data.get("payment_due"))
     if has("notes"):
-        clean["notes"] = _check(errors, "notes", clean_text, data.get("notes"),
-                                max_length=TEXT_MAX, multiline=True)
+        clean["notes"] = _check(
+            errors, "notes", clean_text, data.get("notes"), max_length=TEXT_MAX, multiline=True
+        )
     if "order_no" in data:
-        clean["order_no"] = _check(errors, "order_no", clean_text, data["order_no"],
-                                   max_length=40, required=True)
+        clean["order_no"] = _check(
+            errors, "order_no", clean_text, data["order_no"], max_length=40, required=True
+        )
     if "owner" in data:
         clean["owner"] = _owner_id(data["owner"], errors)
     return clean
@@ -528,9 +580,10 @@ def create_order(
         customer = _live_customer(customer_id)
         if "owner" not in clean:
             clean["owner"] = customer.owner_id
-        if clean.get("order_no") and Order.select().where(
-            Order.order_no == clean["order_no"]
-        ).exists():
+        if (
+            clean.get("order_no")
+            and Order.select().where(Order.order_no == clean["order_no"]).exists()
+        ):
             errors["order_no"] = text("duplicate_order_no", value=clean["order_no"])
         _check_due(clean, errors)
         if errors:
@@ -540,13 +593,20 @@ def create_order(
         warning = None
         if clean["status"] != "cancelled":
             warning = credit_check(customer.id, clean["amount"])
-        order = Order.create(customer=customer.id,
-                             order_no=clean.pop("order_no", None) or _next_order_no(), **clean)
+        order = Order.create(
+            customer=customer.id, order_no=clean.pop("order_no", None) or _next_order_no(), **clean
+        )
         history.record(
-            customer.id, "create",
-            [("order_no", None, order.order_no), ("product", None, clean["product"]),
-             ("amount", None, clean["amount"])],
-            changed_by=changed_by, entity="order", entity_id=order.id,
+            customer.id,
+            "create",
+            [
+                ("order_no", None, order.order_no),
+                ("product", None, clean["product"]),
+                ("amount", None, clean["amount"]),
+            ],
+            changed_by=changed_by,
+            entity="order",
+            entity_id=order.id,
         )
         refresh_customer(customer.id, today=today, changed_by=changed_by)
     return OrderSaved(get_order(order.id), warning)
@@ -581,9 +641,11 @@ def update_order(
             errors["amount"] = text("amount_below_paid", paid=f"{paid:,.2f}")
         if clean.get("status") == "cancelled" and paid > 0:
             errors["status"] = text("order_has_payments")
-        if clean.get("order_no") and clean["order_no"] != row.order_no and Order.select().where(
-            Order.order_no == clean["order_no"]
-        ).exists():
+        if (
+            clean.get("order_no")
+            and clean["order_no"] != row.order_no
+            and Order.select().where(Order.order_no == clean["order_no"]).exists()
+        ):
             errors["order_no"] = text("duplicate_order_no", value=clean["order_no"])
         if errors:
             raise ValidationError(errors)
@@ -599,18 +661,26 @@ def update_order(
         warning = None
         status = clean.get("status", row.status)
         if status != "cancelled" and ("amount" in clean or "status" in clean):
-            warning = credit_check(row.customer_id, clean.get("amount", row.amount),
-                                   order_id=row.id)
+            warning = credit_check(
+                row.customer_id, clean.get("amount", row.amount), order_id=row.id
+            )
         if diffs:
             Order.update(updated_at=utcnow(), **clean).where(Order.id == row.id).execute()
-            history.record(row.customer_id, "update", diffs, changed_by=changed_by,
-                           entity="order", entity_id=row.id)
+            history.record(
+                row.customer_id,
+                "update",
+                diffs,
+                changed_by=changed_by,
+                entity="order",
+                entity_id=row.id,
+            )
             refresh_customer(row.customer_id, today=today, changed_by=changed_by)
     return OrderSaved(get_order(order_id), warning)
 
 
-def delete_order(order_id: int, *, today: date | None = None,
-                 changed_by: str | None = None) -> None:
+def delete_order(
+    order_id: int, *, today: date | None = None, changed_by: str | None = None
+) -> None:
     """Delete an order with its shipments and payments (kept, restorable together)."""
     with write_transaction():
         row = _live_order(order_id)
@@ -620,13 +690,20 @@ def delete_order(order_id: int, *, today: date | None = None,
             model.update(deleted_at=now, updated_at=now).where(
                 (model.order == row.id) & model.deleted_at.is_null()
             ).execute()
-        history.record(row.customer_id, "trash", [("order_no", row.order_no, None)],
-                       changed_by=changed_by, entity="order", entity_id=row.id)
+        history.record(
+            row.customer_id,
+            "trash",
+            [("order_no", row.order_no, None)],
+            changed_by=changed_by,
+            entity="order",
+            entity_id=row.id,
+        )
         refresh_customer(row.customer_id, today=today, changed_by=changed_by)
 
 
-def restore_order(order_id: int, *, today: date | None = None,
-                  changed_by: str | None = None) -> OrderRecord:
+def restore_order(
+    order_id: int, *, today: date | None = None, changed_by: str | None = None
+) -> OrderRecord:
     """Bring back a deleted order with the shipments and payments deleted with it."""
     with write_transaction():
         row = Order.get_or_none(Order.id == order_id)
@@ -639,8 +716,14 @@ def restore_order(order_id: int, *, today: date | None = None,
             model.update(deleted_at=None, updated_at=utcnow()).where(
                 (model.order == row.id) & (model.deleted_at == when)
             ).execute()
-        history.record(row.customer_id, "restore", [("order_no", None, row.order_no)],
-                       changed_by=changed_by, entity="order", entity_id=row.id)
+        history.record(
+            row.customer_id,
+            "restore",
+            [("order_no", None, row.order_no)],
+            changed_by=changed_by,
+            entity="order",
+            entity_id=row.id,
+        )
         refresh_customer(row.customer_id, today=today, changed_by=changed_by)
     return get_order(order_id)
 
@@ -654,21 +737,28 @@ def _clean_shipment(data: Mapping[str, Any], errors: dict[str, str], *, partial:
             errors[name] = text("not_editable")
     clean: dict[str, Any] = {}
     if "shipped_on" in data or not partial:
-        clean["shipped_on"] = _check(errors, "shipped_on", parse_date,
-                                     data.get("shipped_on") or date.today(), not_future=True)
+        clean["shipped_on"] = _check(
+            errors,
+            "shipped_on",
+            parse_date,
+            data.get("shipped_on") or date.today(),
+            not_future=True,
+        )
     for name, limit in (("carrier", 100), ("tracking_no", 100)):
         if name in data:
             clean[name] = _check(errors, name, clean_text, data[name], max_length=limit)
     if "quantity" in data:
         clean["quantity"] = _check(errors, "quantity", _quantity, data["quantity"])
     if "notes" in data:
-        clean["notes"] = _check(errors, "notes", clean_text, data["notes"], max_length=TEXT_MAX,
-                                multiline=True)
+        clean["notes"] = _check(
+            errors, "notes", clean_text, data["notes"], max_length=TEXT_MAX, multiline=True
+        )
     return clean
 
 
-def _check_shipment(order: Order, clean: dict[str, Any], errors: dict[str, str],
-                    exclude: int | None = None) -> None:
+def _check_shipment(
+    order: Order, clean: dict[str, Any], errors: dict[str, str], exclude: int | None = None
+) -> None:
     if order.status == "cancelled":
         errors["order"] = text("order_cancelled")
     shipped_on = clean.get("shipped_on")
@@ -684,8 +774,9 @@ def _check_shipment(order: Order, clean: dict[str, Any], errors: dict[str, str],
             errors["quantity"] = text("ships_more_than_ordered", value=order.quantity)
 
 
-def add_shipment(order_id: int, data: Mapping[str, Any], *,
-                 changed_by: str | None = None) -> ShipmentRecord:
+def add_shipment(
+    order_id: int, data: Mapping[str, Any], *, changed_by: str | None = None
+) -> ShipmentRecord:
     """Record a shipment of an order (shipped_on, carrier, tracking_no, quantity, notes).
 
     A confirmed order becomes shipped. The shipped quantities may not add up to more
@@ -699,16 +790,30 @@ def add_shipment(order_id: int, data: Mapping[str, Any], *,
         if errors:
             raise ValidationError(errors)
         row = Shipment.create(order=order.id, **clean)
-        diffs = [("shipped_on", None, clean["shipped_on"]),
-                 ("tracking_no", None, clean.get("tracking_no"))]
-        history.record(order.customer_id, "create", diffs, changed_by=changed_by,
-                       entity="shipment", entity_id=row.id)
+        diffs = [
+            ("shipped_on", None, clean["shipped_on"]),
+            ("tracking_no", None, clean.get("tracking_no")),
+        ]
+        history.record(
+            order.customer_id,
+            "create",
+            diffs,
+            changed_by=changed_by,
+            entity="shipment",
+            entity_id=row.id,
+        )
         if order.status == "confirmed":
             Order.update(status="shipped", updated_at=utcnow()).where(
                 Order.id == order.id
             ).execute()
-            history.record(order.customer_id, "update", [("status", "confirmed", "shipped")],
-                           changed_by=changed_by, entity="order", entity_id=order.id)
+            history.record(
+                order.customer_id,
+                "update",
+                [("status", "confirmed", "shipped")],
+                changed_by=changed_by,
+                entity="order",
+                entity_id=order.id,
+            )
     return _shipment(row.id)
 
 
@@ -716,12 +821,20 @@ def _shipment(shipment_id: int) -> ShipmentRecord:
     row = Shipment.get_or_none((Shipment.id == shipment_id) & Shipment.deleted_at.is_null())
     if row is None:
         raise NotFoundError(text("unknown_shipment", value=shipment_id))
-    return ShipmentRecord(row.id, row.order_id, row.shipped_on, row.carrier, row.tracking_no,
-                          Decimal(row.quantity) if row.quantity is not None else None, row.notes)
+    return ShipmentRecord(
+        row.id,
+        row.order_id,
+        row.shipped_on,
+        row.carrier,
+        row.tracking_no,
+        Decimal(row.quantity) if row.quantity is not None else None,
+        row.notes,
+    )
 
 
-def update_shipment(shipment_id: int, changes: Mapping[str, Any], *,
-                    changed_by: str | None = None) -> ShipmentRecord:
+def update_shipment(
+    shipment_id: int, changes: Mapping[str, Any], *, changed_by: str | None = None
+) -> ShipmentRecord:
     errors: dict[str, str] = {}
     clean = _clean_shipment(changes, errors, partial=True)
     with write_transaction():
@@ -735,8 +848,14 @@ def update_shipment(shipment_id: int, changes: Mapping[str, Any], *,
             Shipment.update(updated_at=utcnow(), **clean).where(
                 Shipment.id == shipment_id
             ).execute()
-            history.record(order.customer_id, "update", diffs, changed_by=changed_by,
-                           entity="shipment", entity_id=shipment_id)
+            history.record(
+                order.customer_id,
+                "update",
+                diffs,
+                changed_by=changed_by,
+                entity="shipment",
+                entity_id=shipment_id,
+            )
     return _shipment(shipment_id)
 
 
@@ -747,8 +866,13 @@ def delete_shipment(shipment_id: int, *, changed_by: str | None = None) -> None:
         Shipment.update(deleted_at=utcnow(), updated_at=utcnow()).where(
             Shipment.id == shipment_id
         ).execute()
-        history.record(order.customer_id, "trash", changed_by=changed_by, entity="shipment",
-                       entity_id=shipment_id)
+        history.record(
+            order.customer_id,
+            "trash",
+            changed_by=changed_by,
+            entity="shipment",
+            entity_id=shipment_id,
+        )
 
 
 # -------------------------------------------------------------------------- payments
@@ -760,22 +884,26 @@ def _clean_payment(data: Mapping[str, Any], errors: dict[str, str], *, partial: 
             errors[name] = text("not_editable")
     clean: dict[str, Any] = {}
     if "paid_on" in data or not partial:
-        clean["paid_on"] = _check(errors, "paid_on", parse_date,
-                                  data.get("paid_on") or date.today(), not_future=True)
+        clean["paid_on"] = _check(
+            errors, "paid_on", parse_date, data.get("paid_on") or date.today(), not_future=True
+        )
     if "amount" in data or not partial:
-        clean["amount"] = _check(errors, "amount", _amount, data.get("amount"), required=True,
-                                 positive=True)
+        clean["amount"] = _check(
+            errors, "amount", _amount, data.get("amount"), required=True, positive=True
+        )
     if "method" in data:
         clean["method"] = _check(errors, "method", clean_choice, data["method"], PAYMENT_METHODS)
     for name, limit in (("reference", 100), ("notes", TEXT_MAX)):
         if name in data:
-            clean[name] = _check(errors, name, clean_text, data[name], max_length=limit,
-                                 multiline=name == "notes")
+            clean[name] = _check(
+                errors, name, clean_text, data[name], max_length=limit, multiline=name == "notes"
+            )
     return clean
 
 
-def _check_payment(order: Order, clean: dict[str, Any], errors: dict[str, str],
-                   exclude: int | None = None) -> None:
+def _check_payment(
+    order: Order, clean: dict[str, Any], errors: dict[str, str], exclude: int | None = None
+) -> None:
     if order.status == "cancelled":
         errors["order"] = text("order_cancelled")
     paid_on = clean.get("paid_on")
@@ -809,10 +937,16 @@ def add_payment(
             raise ValidationError(errors)
         row = Payment.create(customer=order.customer_id, order=order.id, **clean)
         history.record(
-            order.customer_id, "create",
-            [("order_no", None, order.order_no), ("amount", None, clean["amount"]),
-             ("paid_on", None, clean["paid_on"])],
-            changed_by=changed_by, entity="payment", entity_id=row.id,
+            order.customer_id,
+            "create",
+            [
+                ("order_no", None, order.order_no),
+                ("amount", None, clean["amount"]),
+                ("paid_on", None, clean["paid_on"]),
+            ],
+            changed_by=changed_by,
+            entity="payment",
+            entity_id=row.id,
         )
         refresh_customer(order.customer_id, today=today, changed_by=changed_by)
     return _payment(row.id)
@@ -843,21 +977,34 @@ def update_payment(
         diffs = [(k, getattr(before, k), v) for k, v in clean.items() if getattr(before, k) != v]
         if diffs:
             Payment.update(updated_at=utcnow(), **clean).where(Payment.id == payment_id).execute()
-            history.record(before.customer_id, "update", diffs, changed_by=changed_by,
-                           entity="payment", entity_id=payment_id)
+            history.record(
+                before.customer_id,
+                "update",
+                diffs,
+                changed_by=changed_by,
+                entity="payment",
+                entity_id=payment_id,
+            )
             refresh_customer(before.customer_id, today=today, changed_by=changed_by)
     return _payment(payment_id)
 
 
-def delete_payment(payment_id: int, *, today: date | None = None,
-                   changed_by: str | None = None) -> None:
+def delete_payment(
+    payment_id: int, *, today: date | None = None, changed_by: str | None = None
+) -> None:
     with write_transaction():
         before = _payment(payment_id)
         Payment.update(deleted_at=utcnow(), updated_at=utcnow()).where(
             Payment.id == payment_id
         ).execute()
-        history.record(before.customer_id, "trash", [("amount", before.amount, None)],
-                       changed_by=changed_by, entity="payment", entity_id=payment_id)
+        history.record(
+            before.customer_id,
+            "trash",
+            [("amount", before.amount, None)],
+            changed_by=changed_by,
+            entity="payment",
+            entity_id=payment_id,
+        )
         refresh_customer(before.customer_id, today=today, changed_by=changed_by)
 
 
@@ -898,7 +1045,7 @@ def _aged_cte(payment_filter: str = "", order_filter: str = "") -> str:
     return f"""{_owed_cte(payment_filter, order_filter)},
         late AS (
             SELECT cid, amount - paid AS owed,
-                   {dialect.day_number('?')} - {dialect.day_number('due')} AS days_late
+                   {dialect.day_number("?")} - {dialect.day_number("due")} AS days_late
             FROM owed WHERE amount - paid > {EPSILON}
         ),
         aged AS (SELECT cid, owed, {bucket} AS bucket FROM late)"""
@@ -962,8 +1109,11 @@ def receivables_by_customer(
     buckets = ", ".join(
         f"SUM(CASE WHEN bucket = '{b}' THEN owed ELSE 0 END)" for b in AGEING_BUCKETS
     )
-    having = " HAVING SUM(CASE WHEN bucket <> 'current' THEN owed ELSE 0 END) > 0" \
-        if overdue_only else ""
+    having = (
+        " HAVING SUM(CASE WHEN bucket <> 'current' THEN owed ELSE 0 END) > 0"
+        if overdue_only
+        else ""
+    )
     sql = f"""
         WITH {_aged_cte(p_filter, o_filter)}
         SELECT c.id, c.code, c.name, u.username, c.credit_limit, {buckets}
@@ -977,8 +1127,7 @@ def receivables_by_customer(
         params.append(int(limit))
     result = []
     for cid, code, name, username, limit_value, *amounts in dialect.run(sql, params):
-        ageing = Ageing({b: dialect.money(a) for b, a in zip(AGEING_BUCKETS, amounts,
-                                                               strict=True)})
+        ageing = Ageing({b: dialect.money(a) for b, a in zip(AGEING_BUCKETS, amounts, strict=True)})
         credit_limit = dialect.money(limit_value) if limit_value is not None else None
         result.append(CustomerReceivable(cid, code, name, username, credit_limit, ageing))
     return result
@@ -1034,8 +1183,9 @@ def credit_tallies(
     if customer_ids is None:
         batches: list[list[int]] = [[]]
     else:
-        batches = [customer_ids[i : i + value.CHUNK]
-                   for i in range(0, len(customer_ids), value.CHUNK)]
+        batches = [
+            customer_ids[i : i + value.CHUNK] for i in range(0, len(customer_ids), value.CHUNK)
+        ]
     result = {}
     for chunk in batches:
         marks = ", ".join("?" for _ in chunk)
@@ -1053,8 +1203,7 @@ def credit_rating(customer_id: int, *, today: date | None = None) -> str | None:
     return rate_credit(credit_tallies([customer_id], today=today).get(customer_id))
 
 
-def recompute_credit_ratings(*, today: date | None = None,
-                             changed_by: str | None = None) -> int:
+def recompute_credit_ratings(*, today: date | None = None, changed_by: str | None = None) -> int:
     """Re-rate every live customer without a rating set by hand; returns how many changed.
 
     Changed customers are written grouped by rating, with one history row each.
@@ -1080,18 +1229,22 @@ def recompute_credit_ratings(*, today: date | None = None,
     return len(log)
 
 
-def set_credit_rating(customer_id: int, rating: str | None, *,
-                      changed_by: str | None = None) -> None:
+def set_credit_rating(
+    customer_id: int, rating: str | None, *, changed_by: str | None = None
+) -> None:
     """Set the rating by hand (kept until `clear_credit_override`)."""
     if rating is not None and rating not in CREDIT_RATINGS:
-        raise ValidationError({"credit_rating": text(
-            "bad_choice", choices=", ".join(CREDIT_RATINGS))})
-    customers.update_customer(customer_id, {"credit_rating": rating, "credit_override": True},
-                              changed_by=changed_by)
+        raise ValidationError(
+            {"credit_rating": text("bad_choice", choices=", ".join(CREDIT_RATINGS))}
+        )
+    customers.update_customer(
+        customer_id, {"credit_rating": rating, "credit_override": True}, changed_by=changed_by
+    )
 
 
-def clear_credit_override(customer_id: int, *, today: date | None = None,
-                          changed_by: str | None = None) -> str | None:
+def clear_credit_override(
+    customer_id: int, *, today: date | None = None, changed_by: str | None = None
+) -> str | None:
     """Let the payment rules rate the customer again; returns the new rating."""
     customers.update_customer(customer_id, {"credit_override": False}, changed_by=changed_by)
     with write_transaction():

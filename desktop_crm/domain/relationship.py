@@ -131,8 +131,7 @@ _TEXTS: dict[int, dict[str, dict[str, Any]]] = {
         "zh_CN": {
             "name": "负责型",
             "characteristics": (
-                "每次成交后不久，我们主动询问是否达到预期并收集建议；"
-                "这类客户购买前会比较多家。"
+                "每次成交后不久，我们主动询问是否达到预期并收集建议；这类客户购买前会比较多家。"
             ),
             "strategies": (
                 "在客户决定前提供详细的产品和价格资料",
@@ -198,7 +197,7 @@ _TEXTS: dict[int, dict[str, dict[str, Any]]] = {
 _REASON_TEXTS: dict[str, dict[str, str]] = {
     "clause_5": {
         "en": "in the top {pct} % of buying customers by revenue, with frequent contact "
-              "started by both sides for over a year",
+        "started by both sides for over a year",
         "zh_CN": "营收居购买客户前 {pct} %，一年以上双方互动频繁",
     },
     "clause_4": {
@@ -219,10 +218,10 @@ _REASON_TEXTS: dict[str, dict[str, str]] = {
     },
     "sentence": {
         "en": "{name} suggested: {clause}. Last 12 months: contacts {contacts}, started by "
-              "the customer {share} %, after-sale calls {after_sale}, revenue {revenue}; "
-              "customer for {tenure}.",
+        "the customer {share} %, after-sale calls {after_sale}, revenue {revenue}; "
+        "customer for {tenure}.",
         "zh_CN": "建议：{name}（{clause}）。近 12 个月：联系 {contacts} 次，其中客户主动 "
-                 "{share} %，售后回访 {after_sale} 次，营收 {revenue}；合作 {tenure}。",
+        "{share} %，售后回访 {after_sale} 次，营收 {revenue}；合作 {tenure}。",
     },
     "revenue_rank": {
         "en": "{amount} (rank {rank} of {buyers} buying customers)",
@@ -482,8 +481,11 @@ def _reason(number: int, f: dict[str, Any], language: str) -> str:
         revenue = _reason_text("no_revenue", language)
     else:
         revenue = _reason_text(
-            "revenue_rank", language, amount=f"{f['revenue_12m']:,.2f}",
-            rank=f["revenue_rank"], buyers=f["buying_customers"],
+            "revenue_rank",
+            language,
+            amount=f"{f['revenue_12m']:,.2f}",
+            rank=f["revenue_rank"],
+            buyers=f["buying_customers"],
         )
     return _reason_text(
         "sentence",

@@ -65,7 +65,7 @@ def mark_reminded(ids: Iterable[int], now: datetime | None = None) -> int:
     changed = 0
     with write_transaction():
         for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start:start + _CHUNK]
+            chunk = wanted[start : start + _CHUNK]
             changed += (
                 FollowUp.update(reminded_at=at)
                 .where(

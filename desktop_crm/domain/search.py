@@ -69,8 +69,21 @@ class CustomerRow:
 
 
 SORT_COLUMNS: tuple[str, ...] = (
-    "code", "name", "kind", "company_name", "province", "city", "owner", "status", "stage",
-    "grade", "stars", "relationship_level", "last_contact_at", "next_followup_at", "created_at",
+    "code",
+    "name",
+    "kind",
+    "company_name",
+    "province",
+    "city",
+    "owner",
+    "status",
+    "stage",
+    "grade",
+    "stars",
+    "relationship_level",
+    "last_contact_at",
+    "next_followup_at",
+    "created_at",
 )
 
 # Below this many matches a query sorts its matches; above, it walks the sort order and
@@ -185,8 +198,19 @@ def _filters(query: CustomerQuery, mode: str) -> list[peewee.Node]:
 
 def _narrows(query: CustomerQuery) -> bool:
     """Whether a filter applies besides "live customers" (the text aside)."""
-    values = (query.kind, query.status, query.stage, query.grade, query.stars, query.level,
-              query.owner, query.tag, query.province, query.city, query.source)
+    values = (
+        query.kind,
+        query.status,
+        query.stage,
+        query.grade,
+        query.stars,
+        query.level,
+        query.owner,
+        query.tag,
+        query.province,
+        query.city,
+        query.source,
+    )
     return query.trashed or query.followup_due or any(v is not None for v in values)
 
 
@@ -389,10 +413,22 @@ def customer_rows(ids: Sequence[int]) -> list[CustomerRow]:
     rows = {
         r[0]: r
         for r in Customer.select(
-            Customer.id, Customer.code, Customer.name, Customer.kind, Customer.company_name,
-            Customer.province, Customer.city, User.username, Customer.status, Customer.stage,
-            Customer.grade, Customer.stars, Customer.relationship_level, Customer.last_contact_at,
-            Customer.next_followup_at, Customer.created_at,
+            Customer.id,
+            Customer.code,
+            Customer.name,
+            Customer.kind,
+            Customer.company_name,
+            Customer.province,
+            Customer.city,
+            User.username,
+            Customer.status,
+            Customer.stage,
+            Customer.grade,
+            Customer.stars,
+            Customer.relationship_level,
+            Customer.last_contact_at,
+            Customer.next_followup_at,
+            Customer.created_at,
         )
         .join(User, peewee.JOIN.LEFT_OUTER, on=Customer.owner == User.id)
         .where(Customer.id.in_(_id_list(ids)))
@@ -417,12 +453,28 @@ def customer_rows(ids: Sequence[int]) -> list[CustomerRow]:
         r = rows.get(cid)
         if r is None:
             continue
-        result.append(CustomerRow(
-            id=r[0], code=r[1], name=r[2], kind=r[3], company_name=r[4],
-            phone=phones.get(cid), email=emails.get(cid), province=r[5], city=r[6], owner=r[7],
-            status=r[8], stage=r[9], grade=r[10], stars=r[11], relationship_level=r[12],
-            last_contact_at=r[13], next_followup_at=r[14], created_at=r[15],
-        ))
+        result.append(
+            CustomerRow(
+                id=r[0],
+                code=r[1],
+                name=r[2],
+                kind=r[3],
+                company_name=r[4],
+                phone=phones.get(cid),
+                email=emails.get(cid),
+                province=r[5],
+                city=r[6],
+                owner=r[7],
+                status=r[8],
+                stage=r[9],
+                grade=r[10],
+                stars=r[11],
+                relationship_level=r[12],
+                last_contact_at=r[13],
+                next_followup_at=r[14],
+                created_at=r[15],
+            )
+        )
     return result
 
 

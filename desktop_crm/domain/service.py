@@ -135,8 +135,10 @@ def set_response_hours(severity: str, hours: int) -> None:
     """Change the response deadline of one severity (hours after the complaint is opened)."""
     errors: dict[str, str] = {}
     _check(errors, "severity", clean_choice, severity, SEVERITIES, required=True)
-    if not isinstance(hours, int) or isinstance(hours, bool) or not (
-        1 <= hours <= MAX_RESPONSE_HOURS
+    if (
+        not isinstance(hours, int)
+        or isinstance(hours, bool)
+        or not (1 <= hours <= MAX_RESPONSE_HOURS)
     ):
         errors["hours"] = text("bad_range", low=1, high=MAX_RESPONSE_HOURS)
     if errors:
@@ -148,9 +150,7 @@ def set_response_hours(severity: str, hours: int) -> None:
         if row is None:
             Setting.create(key=RESPONSE_HOURS_SETTING, value=stored)
         else:
-            Setting.update(value=stored, updated_at=utcnow()).where(
-                Setting.id == row.id
-            ).execute()
+            Setting.update(value=stored, updated_at=utcnow()).where(Setting.id == row.id).execute()
 
 
 def respond_by(opened_at: datetime, severity: str) -> datetime:
@@ -217,8 +217,10 @@ def _to_utc(value: datetime) -> datetime:
 def _complaint_query() -> Any:
     return (
         Complaint.select(
-            Complaint, Customer.code.alias("customer_code"),
-            Customer.name.alias("customer_name"), User.username.alias("owner_name"),
+            Complaint,
+            Customer.code.alias("customer_code"),
+            Customer.name.alias("customer_name"),
+            User.username.alias("owner_name"),
         )
         .join(Customer, on=(Complaint.customer == Customer.id))
         .switch(Complaint)
@@ -230,11 +232,19 @@ def _complaint_query() -> Any:
 def _complaint_items(query: Any, now: datetime) -> list[ComplaintItem]:
     return [
         ComplaintItem(
-            id=r["id"], customer_id=r["customer"], customer_code=r["customer_code"],
-            customer_name=r["customer_name"], opened_at=r["opened_at"], severity=r["severity"],
-            category=r["category"], description=r["description"], status=r["status"],
-            respond_by=r["respond_by"], resolved_at=r["resolved_at"],
-            resolution=r["resolution"], owner=r["owner_name"],
+            id=r["id"],
+            customer_id=r["customer"],
+            customer_code=r["customer_code"],
+            customer_name=r["customer_name"],
+            opened_at=r["opened_at"],
+            severity=r["severity"],
+            category=r["category"],
+            description=r["description"],
+            status=r["status"],
+            respond_by=r["respond_by"],
+            resolved_at=r["resolved_at"],
+            resolution=r["resolution"],
+            owner=r["owner_name"],
             overdue=_is_overdue(r["status"], r["respond_by"], now),
         )
         for r in query.dicts()
@@ -247,8 +257,9 @@ def _is_overdue(status: str, deadline: datetime | None, now: datetime) -> bool:
 
 def get_complaint(complaint_id: int, *, now: datetime | None = None) -> ComplaintItem:
     """One complaint as plain data; `NotFoundError` if there is none (or it was deleted)."""
-    found = _complaint_items(_complaint_query().where(Complaint.id == complaint_id),
-                             now or utcnow())
+    found = _complaint_items(
+        _complaint_query().where(Complaint.id == complaint_id), now or utcnow()
+    )
     if not found:
         raise NotFoundError(text("unknown_complaint", value=complaint_id))
     return found[0]
@@ -256,8 +267,10 @@ def get_complaint(complaint_id: int, *, now: datetime | None = None) -> Complain
 
 def customer_complaints(customer_id: int, *, now: datetime | None = None) -> list[ComplaintItem]:
     """A customer's complaints, newest first."""
-    query = _complaint_query().where(Complaint.customer == customer_id).order_by(
-        Complaint.opened_at.desc(), Complaint.id.desc()
+    query = (
+        _complaint_query()
+        .where(Complaint.customer == customer_id)
+        .order_by(Complaint.opened_at.desc(), Complaint.id.desc())
     )
     return _complaint_items(query, now or utcnow())
 
@@ -278,8 +291,15 @@ def open_complaint(
     customer's owner. Raises `ValidationError` naming each bad field.
     """
     errors: dict[str, str] = {}
-    description = _check(errors, "description", clean_text, description, max_length=TEXT_MAX,
-                         required=True, multiline=True)
+    description = _check(
+        errors,
+        "description",
+        clean_text,
+        description,
+        max_length=TEXT_MAX,
+        required=True,
+        multiline=True,
+    )
     severity = _check(errors, "severity", clean_choice, severity, SEVERITIES, required=True)
     category = _check(errors, "category", clean_choice, category, COMPLAINT_CATEGORIES)
     when = _utc(opened_at, "opened_at", errors) or utcnow()
@@ -289,15 +309,26 @@ def open_complaint(
         if errors:
             raise ValidationError(errors)
         row = Complaint.create(
-            customer=customer.id, opened_at=when, severity=severity, category=category,
-            description=description, status="open", respond_by=respond_by(when, severity),
+            customer=customer.id,
+            opened_at=when,
+            severity=severity,
+            category=category,
+            description=description,
+            status="open",
+            respond_by=respond_by(when, severity),
             owner=owner_id,
         )
         history.record(
-            customer.id, "create",
-            [("status", None, "open"), ("severity", None, severity),
-             ("description", None, description)],
-            changed_by=changed_by, entity="complaint", entity_id=row.id,
+            customer.id,
+            "create",
+            [
+                ("status", None, "open"),
+                ("severity", None, severity),
+                ("description", None, description),
+            ],
+            changed_by=changed_by,
+            entity="complaint",
+            entity_id=row.id,
         )
     return get_complaint(row.id)
 
@@ -324,17 +355,32 @@ def update_complaint(
         if name not in allowed:
             errors[name] = text("not_editable")
     if "description" in changes:
-        clean["description"] = _check(errors, "description", clean_text, changes["description"],
-                                      max_length=TEXT_MAX, required=True, multiline=True)
+        clean["description"] = _check(
+            errors,
+            "description",
+            clean_text,
+            changes["description"],
+            max_length=TEXT_MAX,
+            required=True,
+            multiline=True,
+        )
     if "severity" in changes:
-        clean["severity"] = _check(errors, "severity", clean_choice, changes["severity"],
-                                   SEVERITIES, required=True)
+        clean["severity"] = _check(
+            errors, "severity", clean_choice, changes["severity"], SEVERITIES, required=True
+        )
     if "category" in changes:
-        clean["category"] = _check(errors, "category", clean_choice, changes["category"],
-                                   COMPLAINT_CATEGORIES)
+        clean["category"] = _check(
+            errors, "category", clean_choice, changes["category"], COMPLAINT_CATEGORIES
+        )
     if "resolution" in changes:
-        clean["resolution"] = _check(errors, "resolution", clean_text, changes["resolution"],
-                                     max_length=TEXT_MAX, multiline=True)
+        clean["resolution"] = _check(
+            errors,
+            "resolution",
+            clean_text,
+            changes["resolution"],
+            max_length=TEXT_MAX,
+            multiline=True,
+        )
     with write_transaction():
         row = _live_complaint(complaint_id)
         if "owner" in changes:
@@ -350,8 +396,14 @@ def update_complaint(
                 diffs.append((name, old, value))
         if diffs:
             Complaint.update(updated_at=utcnow(), **clean).where(Complaint.id == row.id).execute()
-            history.record(row.customer_id, "update", diffs, changed_by=changed_by,
-                           entity="complaint", entity_id=row.id)
+            history.record(
+                row.customer_id,
+                "update",
+                diffs,
+                changed_by=changed_by,
+                entity="complaint",
+                entity_id=row.id,
+            )
     return get_complaint(complaint_id)
 
 
@@ -371,8 +423,9 @@ def set_complaint_status(
     """
     errors: dict[str, str] = {}
     status = _check(errors, "status", clean_choice, status, COMPLAINT_STATUSES, required=True)
-    resolution = _check(errors, "resolution", clean_text, resolution, max_length=TEXT_MAX,
-                        multiline=True)
+    resolution = _check(
+        errors, "resolution", clean_text, resolution, max_length=TEXT_MAX, multiline=True
+    )
     with write_transaction():
         row = _live_complaint(complaint_id)
         if status is not None and status not in TRANSITIONS[row.status]:
@@ -392,8 +445,14 @@ def set_complaint_status(
         diffs = [("status", row.status, status)]
         if changes.get("resolution") != row.resolution and "resolution" in changes:
             diffs.append(("resolution", row.resolution, resolution))
-        history.record(row.customer_id, "update", diffs, changed_by=changed_by,
-                       entity="complaint", entity_id=row.id)
+        history.record(
+            row.customer_id,
+            "update",
+            diffs,
+            changed_by=changed_by,
+            entity="complaint",
+            entity_id=row.id,
+        )
     return get_complaint(complaint_id)
 
 
@@ -404,8 +463,9 @@ def delete_complaint(complaint_id: int, *, changed_by: str | None = None) -> Non
         Complaint.update(deleted_at=utcnow(), updated_at=utcnow()).where(
             Complaint.id == row.id
         ).execute()
-        history.record(row.customer_id, "trash", changed_by=changed_by, entity="complaint",
-                       entity_id=row.id)
+        history.record(
+            row.customer_id, "trash", changed_by=changed_by, entity="complaint", entity_id=row.id
+        )
 
 
 def _overdue_condition(now: datetime, owner: str | None) -> Any:
@@ -470,23 +530,31 @@ def unresolved_complaint_counts(customer_ids: Iterable[int] | None = None) -> di
 
 
 def _survey_item(row: Survey) -> SurveyItem:
-    return SurveyItem(row.id, row.customer_id, row.surveyed_on, row.satisfaction, row.nps,
-                      row.comments)
+    return SurveyItem(
+        row.id, row.customer_id, row.surveyed_on, row.satisfaction, row.nps, row.comments
+    )
 
 
 def _clean_survey(data: Mapping[str, Any], errors: dict[str, str], *, partial: bool) -> dict:
     clean: dict[str, Any] = {}
     if "surveyed_on" in data or not partial:
-        clean["surveyed_on"] = _check(errors, "surveyed_on", parse_date,
-                                      data.get("surveyed_on") or date.today(), not_future=True)
+        clean["surveyed_on"] = _check(
+            errors,
+            "surveyed_on",
+            parse_date,
+            data.get("surveyed_on") or date.today(),
+            not_future=True,
+        )
     if "satisfaction" in data:
-        clean["satisfaction"] = _check(errors, "satisfaction", clean_int, data["satisfaction"],
-                                       1, 5)
+        clean["satisfaction"] = _check(
+            errors, "satisfaction", clean_int, data["satisfaction"], 1, 5
+        )
     if "nps" in data:
         clean["nps"] = _check(errors, "nps", clean_int, data["nps"], 0, 10)
     if "comments" in data:
-        clean["comments"] = _check(errors, "comments", clean_text, data["comments"],
-                                   max_length=TEXT_MAX, multiline=True)
+        clean["comments"] = _check(
+            errors, "comments", clean_text, data["comments"], max_length=TEXT_MAX, multiline=True
+        )
     return clean
 
 
@@ -502,8 +570,14 @@ def record_survey(
     """Record a satisfaction survey: 1–5 satisfaction and/or 0–10 NPS (at least one)."""
     errors: dict[str, str] = {}
     clean = _clean_survey(
-        {"surveyed_on": surveyed_on, "satisfaction": satisfaction, "nps": nps,
-         "comments": comments}, errors, partial=False,
+        {
+            "surveyed_on": surveyed_on,
+            "satisfaction": satisfaction,
+            "nps": nps,
+            "comments": comments,
+        },
+        errors,
+        partial=False,
     )
     if clean.get("satisfaction") is None and clean.get("nps") is None and not errors:
         errors["satisfaction"] = text("survey_needs_score")
@@ -513,9 +587,12 @@ def record_survey(
             raise ValidationError(errors)
         row = Survey.create(customer=customer.id, **clean)
         history.record(
-            customer.id, "create",
+            customer.id,
+            "create",
             [("satisfaction", None, clean["satisfaction"]), ("nps", None, clean["nps"])],
-            changed_by=changed_by, entity="survey", entity_id=row.id,
+            changed_by=changed_by,
+            entity="survey",
+            entity_id=row.id,
         )
     return _survey_item(Survey.get_by_id(row.id))
 
@@ -538,8 +615,14 @@ def update_survey(
         diffs = [(k, getattr(row, k), v) for k, v in clean.items() if getattr(row, k) != v]
         if diffs:
             Survey.update(updated_at=utcnow(), **clean).where(Survey.id == row.id).execute()
-            history.record(row.customer_id, "update", diffs, changed_by=changed_by,
-                           entity="survey", entity_id=row.id)
+            history.record(
+                row.customer_id,
+                "update",
+                diffs,
+                changed_by=changed_by,
+                entity="survey",
+                entity_id=row.id,
+            )
     return _survey_item(Survey.get_by_id(survey_id))
 
 
@@ -549,11 +632,10 @@ def delete_survey(survey_id: int, *, changed_by: str | None = None) -> None:
         row = Survey.get_or_none((Survey.id == survey_id) & Survey.deleted_at.is_null())
         if row is None:
             raise NotFoundError(text("unknown_survey", value=survey_id))
-        Survey.update(deleted_at=utcnow(), updated_at=utcnow()).where(
-            Survey.id == row.id
-        ).execute()
-        history.record(row.customer_id, "trash", changed_by=changed_by, entity="survey",
-                       entity_id=row.id)
+        Survey.update(deleted_at=utcnow(), updated_at=utcnow()).where(Survey.id == row.id).execute()
+        history.record(
+            row.customer_id, "trash", changed_by=changed_by, entity="survey", entity_id=row.id
+        )
 
 
 def customer_surveys(customer_id: int) -> list[SurveyItem]:
@@ -578,8 +660,10 @@ def is_falling(
     previous_nps: float | None,
 ) -> bool:
     """The falling-satisfaction rule (see the module docstring), on the numbers compared."""
-    if latest_satisfaction is not None and previous_satisfaction is not None and (
-        previous_satisfaction - latest_satisfaction >= SATISFACTION_DROP
+    if (
+        latest_satisfaction is not None
+        and previous_satisfaction is not None
+        and (previous_satisfaction - latest_satisfaction >= SATISFACTION_DROP)
     ):
         return True
     return (
@@ -669,5 +753,9 @@ def nps_summary(
     if not total:
         return {"responses": 0, "promoters": 0, "detractors": 0, "nps": None}
     score = 100.0 * ((promoters or 0) - (detractors or 0)) / total
-    return {"responses": total, "promoters": promoters or 0, "detractors": detractors or 0,
-            "nps": round(score, 1)}
+    return {
+        "responses": total,
+        "promoters": promoters or 0,
+        "detractors": detractors or 0,
+        "nps": round(score, 1),
+    }

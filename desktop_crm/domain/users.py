@@ -26,8 +26,10 @@ def list_users(*, include_inactive: bool = False) -> list[UserInfo]:
     query = User.select().where(User.deleted_at.is_null())
     if not include_inactive:
         query = query.where(User.active)
-    return [UserInfo(u.id, u.username, u.display_name, u.role)
-            for u in query.order_by(User.display_name)]
+    return [
+        UserInfo(u.id, u.username, u.display_name, u.role)
+        for u in query.order_by(User.display_name)
+    ]
 
 
 def create_user(username: str, display_name: str | None = None, role: str = "rep") -> UserInfo:

@@ -373,9 +373,17 @@ def record_field_changes(
     actor = changed_by or history.default_actor()
     now = utcnow()
     rows = [
-        {"customer": cid, "entity": "customer", "entity_id": cid, "action": "update",
-         "field": field, "old_value": history.as_text(old), "new_value": history.as_text(new),
-         "changed_by": actor, "changed_at": now}
+        {
+            "customer": cid,
+            "entity": "customer",
+            "entity_id": cid,
+            "action": "update",
+            "field": field,
+            "old_value": history.as_text(old),
+            "new_value": history.as_text(new),
+            "changed_by": actor,
+            "changed_at": now,
+        }
         for cid, old, new in changes
     ]
     for start in range(0, len(rows), CHUNK):
@@ -458,19 +466,18 @@ def rfm_scores(
         for cid, last, freq, monetary, r, f, m in dialect.run(
             f"WITH {cte} {select}{where}", [*base, *chunk]
         ):
-            result[cid] = RfmScore(cid, dialect.as_date(last), freq, dialect.money(monetary),
-                                   r, f, m)
+            result[cid] = RfmScore(
+                cid, dialect.as_date(last), freq, dialect.money(monetary), r, f, m
+            )
     return result
 
 
-def rfm_grid(*, today: date | None = None, start: date | None = None) -> dict[tuple[int, int],
-                                                                               int]:
+def rfm_grid(*, today: date | None = None, start: date | None = None) -> dict[tuple[int, int], int]:
     """How many buying customers have each (recency, frequency) score pair (25 cells)."""
     cte = _rfm_cte(start)
     base = [today or date.today()] + ([start] if start else [])
     grid = {(r, f): 0 for r in range(1, 6) for f in range(1, 6)}
-    for r, f, n in dialect.run(f"WITH {cte} SELECT r, f, COUNT(*) FROM scored GROUP BY r, f",
-                               base):
+    for r, f, n in dialect.run(f"WITH {cte} SELECT r, f, COUNT(*) FROM scored GROUP BY r, f", base):
         grid[(r, f)] = n
     return grid
 
@@ -479,9 +486,7 @@ def rfm_grid(*, today: date | None = None, start: date | None = None) -> dict[tu
 
 
 def _margin(revenue: Any, with_cost: Any, cost: Any) -> Margin:
-    revenue, with_cost, cost = dialect.money(revenue), dialect.money(with_cost), dialect.money(
-        cost
-    )
+    revenue, with_cost, cost = dialect.money(revenue), dialect.money(with_cost), dialect.money(cost)
     margin = with_cost - cost
     return Margin(
         revenue=revenue,
@@ -524,8 +529,10 @@ def customer_margin(
 ) -> Margin:
     """Revenue, cost and margin of one customer's counted orders in [start, end]."""
     period, params = _period_sql(start, end)
-    sql = f'SELECT {MARGIN_COLUMNS} FROM "order" o WHERE {COUNTED_ORDER_SQL} ' \
-          f"AND o.customer_id = ?{period}"
+    sql = (
+        f'SELECT {MARGIN_COLUMNS} FROM "order" o WHERE {COUNTED_ORDER_SQL} '
+        f"AND o.customer_id = ?{period}"
+    )
     return _margin(*dialect.run(sql, [customer_id, *params])[0])
 
 
@@ -599,16 +606,32 @@ def top_customers_yoy(
     rows = []
     for cid, code, name, cur, prev, cur_rank, prev_rank in dialect.run(sql, params):
         cur, prev = dialect.money(cur), dialect.money(prev)
-        rows.append(YoyRow(
-            cid, code, name, cur, prev, cur - prev,
-            float((cur - prev) / prev) if prev else None, cur_rank, prev_rank,
-        ))
-    top = sorted((r for r in rows if r.rank is not None and r.rank <= limit),
-                 key=lambda r: (r.rank, r.customer_id))[:limit]
+        rows.append(
+            YoyRow(
+                cid,
+                code,
+                name,
+                cur,
+                prev,
+                cur - prev,
+                float((cur - prev) / prev) if prev else None,
+                cur_rank,
+                prev_rank,
+            )
+        )
+    top = sorted(
+        (r for r in rows if r.rank is not None and r.rank <= limit),
+        key=lambda r: (r.rank, r.customer_id),
+    )[:limit]
     in_top = {r.customer_id for r in top}
     dropped = sorted(
-        (r for r in rows if r.previous_rank is not None and r.previous_rank <= limit
-         and r.customer_id not in in_top),
+        (
+            r
+            for r in rows
+            if r.previous_rank is not None
+            and r.previous_rank <= limit
+            and r.customer_id not in in_top
+        ),
         key=lambda r: (r.previous_rank, r.customer_id),
     )
     return YoyTop(period, previous, top, dropped)

@@ -131,6 +131,7 @@ def read_csv(source: str | Path | bytes, *, name: str | None = None) -> CsvTable
                 return path.open("rb")
             except OSError as exc:
                 raise FileFormatError(f"cannot read {label}: {exc.strerror or exc}") from exc
+
     encoding = detect_encoding(sample, label)
     text = _decode_sample(sample, encoding, truncated=len(sample) == SAMPLE_BYTES)
     if not text.strip():

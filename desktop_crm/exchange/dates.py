@@ -25,8 +25,10 @@ DATE_ORDERS = ("dmy", "mdy")
 # year, so 29 February is kept.
 NO_YEAR = 1904
 
-_TIME = (r"(?:(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|T\d{4}(?:\d{2})?)"
-         r"\s*(?:Z|[+-]\d{2}:?\d{2})?)?")
+_TIME = (
+    r"(?:(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|T\d{4}(?:\d{2})?)"
+    r"\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 _YEAR_FIRST = re.compile(
     rf"^(\d{{4}})\s*([-/.年])\s*(\d{{1,2}})\s*(?:\2|月)\s*(\d{{1,2}})\s*日?{_TIME}$"
 )
@@ -171,10 +173,14 @@ class DateColumn:
 
     def explain(self) -> str:
         if self.dmy and self.mdy:
-            return (f"the column “{self.column}” holds both day-first ({self.dmy[0]}) and "
-                    f"month-first ({self.mdy[0]}) dates")
-        return (f"the dates in the column “{self.column}” (e.g. {', '.join(self.either)}) "
-                "could be day/month or month/day")
+            return (
+                f"the column “{self.column}” holds both day-first ({self.dmy[0]}) and "
+                f"month-first ({self.mdy[0]}) dates"
+            )
+        return (
+            f"the dates in the column “{self.column}” (e.g. {', '.join(self.either)}) "
+            "could be day/month or month/day"
+        )
 
 
 def check_columns(columns: dict[str, Iterable[str]]) -> list[DateColumn]:

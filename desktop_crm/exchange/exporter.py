@@ -46,23 +46,39 @@ from desktop_crm.exchange.vcard_io import CardData, card_text
 from desktop_crm.exchange.xlsx_io import write_xlsx
 
 EXPORT_FORMATS = ("csv", "xlsx", "vcard", "ics")
-SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".vcf": "vcard", ".vcard": "vcard",
-                  ".ics": "ics"}
+SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".vcf": "vcard", ".vcard": "vcard", ".ics": "ics"}
 PAGE_SIZE = 500
 LIST_SEPARATOR = "; "
 # Typed columns of the .xlsx export; every other column is text.
-XLSX_TYPES = {"birthday": "date", "created_at": "datetime", "updated_at": "datetime",
-              "credit_limit": "money", "stars": "int", "relationship_level": "int"}
-_XLSX_WIDTHS = {"code": 10, "name": 18, "birthday": 12, "company_name": 24, "phones": 18,
-                "emails": 26, "address": 30, "notes": 30, "created_at": 19, "updated_at": 19}
+XLSX_TYPES = {
+    "birthday": "date",
+    "created_at": "datetime",
+    "updated_at": "datetime",
+    "credit_limit": "money",
+    "stars": "int",
+    "relationship_level": "int",
+}
+_XLSX_WIDTHS = {
+    "code": 10,
+    "name": 18,
+    "birthday": 12,
+    "company_name": 24,
+    "phones": 18,
+    "emails": 26,
+    "address": 30,
+    "notes": 30,
+    "created_at": 19,
+    "updated_at": 19,
+}
 
 
 def format_for(path: str | Path, given: str | None = None) -> str:
     """The export format: the one given, else the file's extension's, else CSV."""
     if given is not None:
         if given not in EXPORT_FORMATS:
-            raise CrmError(f"cannot export the format “{given}”; "
-                           f"use one of: {', '.join(EXPORT_FORMATS)}")
+            raise CrmError(
+                f"cannot export the format “{given}”; use one of: {', '.join(EXPORT_FORMATS)}"
+            )
         return given
     suffix = Path(path).suffix.lower()
     if suffix == ".xls":
@@ -112,7 +128,9 @@ def export_customers(
     records = _records(query, ids, total, progress, cancelled)
     if file_format == "xlsx":
         return write_xlsx(
-            path, EXPORT_COLUMNS, (_xlsx_row(r) for r in records),
+            path,
+            EXPORT_COLUMNS,
+            (_xlsx_row(r) for r in records),
             types=[XLSX_TYPES.get(c, "text") for c in EXPORT_COLUMNS],
             widths=[_XLSX_WIDTHS.get(c, 12) for c in EXPORT_COLUMNS],
         )
@@ -128,8 +146,9 @@ def write_text_file(path: str | Path, pieces: Iterable[str]) -> int:
     count = 0
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                        dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+        )
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             for piece in pieces:
                 fh.write(piece)
@@ -148,7 +167,10 @@ def write_text_file(path: str | Path, pieces: Iterable[str]) -> int:
 
 
 def export_planned_followups(
-    path: str | Path, *, owner: str | None = None, customer_ids: Iterable[int] | None = None,
+    path: str | Path,
+    *,
+    owner: str | None = None,
+    customer_ids: Iterable[int] | None = None,
 ) -> int:
     """Write the planned follow-ups (of `owner`, or of these customers) to an .ics file.
 
@@ -156,16 +178,30 @@ def export_planned_followups(
     """
     target = Path(path)
     check_writable(target)
-    query = (FollowUp.select(FollowUp.uuid, FollowUp.due_at, FollowUp.subject, FollowUp.content,
-                             FollowUp.channel, FollowUp.updated_at,
-                             FollowUp.customer.alias("customer_id"),
-                             Customer.code.alias("code"), Customer.name.alias("name"),
-                             User.username.alias("owner_name"))
-             .join(Customer, on=FollowUp.customer == Customer.id)
-             .switch(FollowUp).join(User, peewee.JOIN.LEFT_OUTER, on=FollowUp.owner == User.id)
-             .where((FollowUp.status == "planned") & FollowUp.deleted_at.is_null()
-                    & FollowUp.due_at.is_null(False) & Customer.deleted_at.is_null())
-             .order_by(FollowUp.due_at, FollowUp.id))
+    query = (
+        FollowUp.select(
+            FollowUp.uuid,
+            FollowUp.due_at,
+            FollowUp.subject,
+            FollowUp.content,
+            FollowUp.channel,
+            FollowUp.updated_at,
+            FollowUp.customer.alias("customer_id"),
+            Customer.code.alias("code"),
+            Customer.name.alias("name"),
+            User.username.alias("owner_name"),
+        )
+        .join(Customer, on=FollowUp.customer == Customer.id)
+        .switch(FollowUp)
+        .join(User, peewee.JOIN.LEFT_OUTER, on=FollowUp.owner == User.id)
+        .where(
+            (FollowUp.status == "planned")
+            & FollowUp.deleted_at.is_null()
+            & FollowUp.due_at.is_null(False)
+            & Customer.deleted_at.is_null()
+        )
+        .order_by(FollowUp.due_at, FollowUp.id)
+    )
     owner_id = _owner_id(owner)
     if owner_id is not None:
         query = query.where(FollowUp.owner == owner_id)
@@ -175,9 +211,12 @@ def export_planned_followups(
     phones: dict[int, str] = {}
     wanted = sorted({f["customer_id"] for f in rows})
     for start in range(0, len(wanted), PAGE_SIZE):
-        for cid, number in Phone.select(Phone.customer, Phone.number).where(
-                Phone.customer.in_(wanted[start:start + PAGE_SIZE])
-                & Phone.contact.is_null()).order_by(Phone.id).tuples():
+        for cid, number in (
+            Phone.select(Phone.customer, Phone.number)
+            .where(Phone.customer.in_(wanted[start : start + PAGE_SIZE]) & Phone.contact.is_null())
+            .order_by(Phone.id)
+            .tuples()
+        ):
             phones.setdefault(cid, number)
     events = []
     for f in rows:
@@ -189,11 +228,16 @@ def export_planned_followups(
         if f["owner_name"]:
             lines.append(f"Owner: {f['owner_name']}")
         uid = f["uuid"]
-        events.append(PlannedEvent(
-            uid=uid.hex if hasattr(uid, "hex") else str(uid).replace("-", ""),
-            start=f["due_at"], summary=f"{subject} — {f['name']}",
-            description="\n".join(line for line in lines if line), updated=f["updated_at"],
-            categories=(f["channel"],)))
+        events.append(
+            PlannedEvent(
+                uid=uid.hex if hasattr(uid, "hex") else str(uid).replace("-", ""),
+                start=f["due_at"],
+                summary=f"{subject} — {f['name']}",
+                description="\n".join(line for line in lines if line),
+                updated=f["updated_at"],
+                categories=(f["channel"],),
+            )
+        )
     data = calendar_bytes(events)
     write_text_file(target, [data.decode("utf-8")])
     return len(events)
@@ -212,9 +256,13 @@ class _Record:
     tags: list[str] = field(default_factory=list)
 
 
-def _records(query, ids: list[int] | None, total: int,  # noqa: ANN001 - a peewee query
-             progress: Callable[[int, int], None] | None,
-             cancelled: Callable[[], bool] | None) -> Iterator[_Record]:
+def _records(
+    query,
+    ids: list[int] | None,
+    total: int,  # noqa: ANN001 - a peewee query
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> Iterator[_Record]:
     users = {u.id: u.username for u in User.select(User.id, User.username)}
     done, last_id, offset = 0, 0, 0
     while True:
@@ -226,7 +274,7 @@ def _records(query, ids: list[int] | None, total: int,  # noqa: ANN001 - a peewe
                 break
             last_id = page[-1].id
         else:
-            chunk = ids[offset:offset + PAGE_SIZE]
+            chunk = ids[offset : offset + PAGE_SIZE]
             if not chunk:
                 break
             offset += len(chunk)
@@ -244,42 +292,67 @@ def _page_records(page: list[Customer], users: dict[int, str]) -> Iterator[_Reco
     tags: dict[int, list[str]] = defaultdict(list)
     messengers: dict[int, list[tuple[str, str]]] = defaultdict(list)
     addresses: dict[int, list[Address]] = defaultdict(list)
-    for cid, number, label in Phone.select(Phone.customer, Phone.number, Phone.label).where(
-        Phone.customer.in_(ids) & Phone.contact.is_null()
-    ).order_by(Phone.id).tuples():
+    for cid, number, label in (
+        Phone.select(Phone.customer, Phone.number, Phone.label)
+        .where(Phone.customer.in_(ids) & Phone.contact.is_null())
+        .order_by(Phone.id)
+        .tuples()
+    ):
         phones[cid].append((number, label))
-    for cid, address, label in Email.select(Email.customer, Email.address, Email.label).where(
-        Email.customer.in_(ids) & Email.contact.is_null()
-    ).order_by(Email.id).tuples():
+    for cid, address, label in (
+        Email.select(Email.customer, Email.address, Email.label)
+        .where(Email.customer.in_(ids) & Email.contact.is_null())
+        .order_by(Email.id)
+        .tuples()
+    ):
         emails[cid].append((address, label))
-    for cid, service, handle in MessengerAccount.select(
-        MessengerAccount.customer, MessengerAccount.service, MessengerAccount.handle
-    ).where(
-        MessengerAccount.customer.in_(ids) & MessengerAccount.contact.is_null()
-    ).order_by(MessengerAccount.id).tuples():
+    for cid, service, handle in (
+        MessengerAccount.select(
+            MessengerAccount.customer, MessengerAccount.service, MessengerAccount.handle
+        )
+        .where(MessengerAccount.customer.in_(ids) & MessengerAccount.contact.is_null())
+        .order_by(MessengerAccount.id)
+        .tuples()
+    ):
         messengers[cid].append((service, handle))
     for address in Address.select().where(Address.customer.in_(ids)).order_by(Address.id):
         addresses[address.customer_id].append(address)
-    for cid, name in CustomerTag.select(CustomerTag.customer, Tag.name).join(Tag).where(
-        CustomerTag.customer.in_(ids)
-    ).order_by(CustomerTag.id).tuples():
+    for cid, name in (
+        CustomerTag.select(CustomerTag.customer, Tag.name)
+        .join(Tag)
+        .where(CustomerTag.customer.in_(ids))
+        .order_by(CustomerTag.id)
+        .tuples()
+    ):
         tags[cid].append(name)
     referrers = {c.referred_by_id for c in page if c.referred_by_id}
-    codes = dict(
-        Customer.select(Customer.id, Customer.code).where(Customer.id.in_(list(referrers))).tuples()
-    ) if referrers else {}
+    codes = (
+        dict(
+            Customer.select(Customer.id, Customer.code)
+            .where(Customer.id.in_(list(referrers)))
+            .tuples()
+        )
+        if referrers
+        else {}
+    )
     for c in page:
         places = addresses.get(c.id, [])
         first = places[0] if places else None
         handles = messengers[c.id]
         values = {
-            "code": c.code, "name": c.name, "kind": c.kind, "gender": c.gender,
+            "code": c.code,
+            "name": c.name,
+            "kind": c.kind,
+            "gender": c.gender,
             "birthday": c.birthday,
             "lunar_birthday": format_lunar(
                 c.lunar_birthday_month, c.lunar_birthday_day, c.lunar_birthday_leap
             ),
-            "title": c.title, "company_name": c.company_name, "industry": c.industry,
-            "company_size": c.company_size, "website": c.website,
+            "title": c.title,
+            "company_name": c.company_name,
+            "industry": c.industry,
+            "company_size": c.company_size,
+            "website": c.website,
             "phones": LIST_SEPARATOR.join(n for n, _label in phones[c.id]),
             "emails": LIST_SEPARATOR.join(a for a, _label in emails[c.id]),
             "wechat": LIST_SEPARATOR.join(h for s, h in handles if s == "wechat"),
@@ -287,24 +360,51 @@ def _page_records(page: list[Customer], users: dict[int, str]) -> Iterator[_Reco
             "messengers": LIST_SEPARATOR.join(
                 f"{s}:{h}" for s, h in handles if s not in ("wechat", "qq")
             ),
-            "province": c.province, "city": c.city, "district": c.district,
+            "province": c.province,
+            "city": c.city,
+            "district": c.district,
             "address": first.street if first else None,
             "postcode": first.postcode if first else None,
-            "source": c.source, "referred_by": codes.get(c.referred_by_id),
-            "owner": users.get(c.owner_id), "status": c.status, "stage": c.stage,
-            "grade": c.grade, "stars": c.stars or None, "credit_rating": c.credit_rating,
-            "credit_limit": c.credit_limit, "relationship_level": c.relationship_level,
-            "tags": LIST_SEPARATOR.join(tags[c.id]), "preferences": c.preferences,
-            "family_notes": c.family_notes, "social_notes": c.social_notes, "notes": c.notes,
+            "source": c.source,
+            "referred_by": codes.get(c.referred_by_id),
+            "owner": users.get(c.owner_id),
+            "status": c.status,
+            "stage": c.stage,
+            "grade": c.grade,
+            "stars": c.stars or None,
+            "credit_rating": c.credit_rating,
+            "credit_limit": c.credit_limit,
+            "relationship_level": c.relationship_level,
+            "tags": LIST_SEPARATOR.join(tags[c.id]),
+            "preferences": c.preferences,
+            "family_notes": c.family_notes,
+            "social_notes": c.social_notes,
+            "notes": c.notes,
             "external_id": c.external_id,
-            "created_at": c.created_at, "updated_at": c.updated_at,
+            "created_at": c.created_at,
+            "updated_at": c.updated_at,
         }
         yield _Record(
-            uuid=c.uuid.hex if hasattr(c.uuid, "hex") else str(c.uuid), values=values,
-            has_year=c.birthday_has_year, phones=phones[c.id], emails=emails[c.id],
-            addresses=[{k: getattr(a, k) for k in ("label", "country", "province", "city",
-                                                   "district", "street", "postcode")}
-                       for a in places],
+            uuid=c.uuid.hex if hasattr(c.uuid, "hex") else str(c.uuid),
+            values=values,
+            has_year=c.birthday_has_year,
+            phones=phones[c.id],
+            emails=emails[c.id],
+            addresses=[
+                {
+                    k: getattr(a, k)
+                    for k in (
+                        "label",
+                        "country",
+                        "province",
+                        "city",
+                        "district",
+                        "street",
+                        "postcode",
+                    )
+                }
+                for a in places
+            ],
             tags=tags[c.id],
         )
 
@@ -338,10 +438,19 @@ def _card(record: _Record) -> CardData:
     v = record.values
     birthday = format_birthday(v["birthday"], record.has_year) or None
     return CardData(
-        uid=record.uuid, code=v["code"], name=v["name"], kind=v["kind"],
-        company_name=v["company_name"], title=v["title"], phones=record.phones,
-        emails=record.emails, addresses=record.addresses, birthday=birthday,
-        notes=v["notes"], website=v["website"], tags=record.tags,
+        uid=record.uuid,
+        code=v["code"],
+        name=v["name"],
+        kind=v["kind"],
+        company_name=v["company_name"],
+        title=v["title"],
+        phones=record.phones,
+        emails=record.emails,
+        addresses=record.addresses,
+        birthday=birthday,
+        notes=v["notes"],
+        website=v["website"],
+        tags=record.tags,
     )
 
 

@@ -87,12 +87,16 @@ class AmbiguousDatesError(CrmError):
 
     def __init__(self, columns: list[DateColumn]) -> None:
         self.columns = columns
-        super().__init__("; ".join(c.explain() for c in columns)
-                         + "; say which order the dates are in (day/month or month/day)")
+        super().__init__(
+            "; ".join(c.explain() for c in columns)
+            + "; say which order the dates are in (day/month or month/day)"
+        )
 
 
 class _DryRunDone(Exception):
     """Raised at the end of a dry run to roll its transaction back."""
+
+
 @dataclass(frozen=True)
 class RowProblem:
     """Why one row was rejected: the column(s) or field, and the reason."""
@@ -102,8 +106,10 @@ class RowProblem:
     reason: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.where}: {self.reason}" if self.where else (
-            f"line {self.line}: {self.reason}"
+        return (
+            f"line {self.line}: {self.where}: {self.reason}"
+            if self.where
+            else (f"line {self.line}: {self.reason}")
         )
 
 
@@ -157,7 +163,7 @@ class ImportSummary:
 
 
 def detect_format(path: str | Path) -> str:
-    """"xlsx", "vcard" or "csv" for a file, from its name, else from its first bytes."""
+    """ "xlsx", "vcard" or "csv" for a file, from its name, else from its first bytes."""
     suffix = Path(path).suffix.lower()
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
@@ -190,14 +196,18 @@ class _Source:
     batch_format: str  # what the import batch records: csv, google, outlook, xlsx, vcard
 
 
-def _open_table(path: str | Path, file_format: str | None,
-                sheet: str | None) -> tuple[CsvTable | XlsxTable, str]:
+def _open_table(
+    path: str | Path, file_format: str | None, sheet: str | None
+) -> tuple[CsvTable | XlsxTable, str]:
     """The table of a CSV or xlsx file, and its preset."""
     if file_format == "xlsx" or (file_format is None and detect_format(path) == "xlsx"):
         table: CsvTable | XlsxTable = read_xlsx(
-            path, sheet=sheet,
-            is_header=lambda cells: bool(ColumnMapping.from_headers(
-                cells, guess_preset(cells)).recognised))
+            path,
+            sheet=sheet,
+            is_header=lambda cells: bool(
+                ColumnMapping.from_headers(cells, guess_preset(cells)).recognised
+            ),
+        )
         return table, guess_preset(table.headers)
     if sheet is not None:
         raise CrmError("--sheet is for .xlsx files; this file is read as CSV")
@@ -208,8 +218,11 @@ def _open_table(path: str | Path, file_format: str | None,
 
 def _check_mapping(table: CsvTable | XlsxTable, mapping: ColumnMapping) -> None:
     found = ", ".join(h for h in table.headers if h)[:200]
-    where = table.name if isinstance(table, CsvTable) else (
-        f"{table.name} (sheet “{table.sheet}”)" if len(table.sheets) > 1 else table.name)
+    where = (
+        table.name
+        if isinstance(table, CsvTable)
+        else (f"{table.name} (sheet “{table.sheet}”)" if len(table.sheets) > 1 else table.name)
+    )
     if not mapping.recognised:
         raise FileFormatError(
             f"{where}: none of its columns is one we know (found: {found}); "
@@ -236,8 +249,9 @@ def _date_columns(table: CsvTable | XlsxTable, mapping: ColumnMapping) -> list[D
     return columns
 
 
-def ambiguous_date_columns(path: str | Path, *, file_format: str | None = None,
-                           sheet: str | None = None) -> list[DateColumn]:
+def ambiguous_date_columns(
+    path: str | Path, *, file_format: str | None = None, sheet: str | None = None
+) -> list[DateColumn]:
     """The date columns of a CSV or xlsx file whose day/month order the file does not tell.
 
     Empty when every date can be read one way only (or the file's format fixes the order,
@@ -252,8 +266,9 @@ def ambiguous_date_columns(path: str | Path, *, file_format: str | None = None,
     return [c for c in _date_columns(table, mapping) if c.ambiguous]
 
 
-def _open_source(path: str | Path, file_format: str | None, sheet: str | None,
-                 date_order: str | None) -> _Source:
+def _open_source(
+    path: str | Path, file_format: str | None, sheet: str | None, date_order: str | None
+) -> _Source:
     if file_format == "vcard" or (file_format is None and detect_format(path) == "vcard"):
         if sheet is not None:
             raise CrmError("--sheet is for .xlsx files, not vCard files")
@@ -262,8 +277,17 @@ def _open_source(path: str | Path, file_format: str | None, sheet: str | None,
         def where(field_name: str) -> list[str]:
             return [FIELD_PROPERTIES.get(field_name, field_name.upper())]
 
-        return _Source(cards.name, "vcard", f"vCard, {cards.encoding}", cards.encoding, "",
-                       [], where, cards.rows, "vcard")
+        return _Source(
+            cards.name,
+            "vcard",
+            f"vCard, {cards.encoding}",
+            cards.encoding,
+            "",
+            [],
+            where,
+            cards.rows,
+            "vcard",
+        )
     table, preset = _open_table(path, file_format, sheet)
     mapping = ColumnMapping.from_headers(table.headers, preset)
     _check_mapping(table, mapping)
@@ -282,20 +306,45 @@ def _open_source(path: str | Path, file_format: str | None, sheet: str | None,
     def rows() -> Iterator[tuple[int, RowData]]:
         for line, cells in table.rows():
             if ragged and len(cells) > width and any(c.strip() for c in cells[width:]):
-                yield line, RowData({}, error=(
-                    f"has {len(cells)} cells but the header names {width} columns "
-                    "(a value with an unquoted comma or semicolon?); the row was not imported"))
+                yield (
+                    line,
+                    RowData(
+                        {},
+                        error=(
+                            f"has {len(cells)} cells but the header names {width} columns "
+                            "(a value with an unquoted comma or semicolon?); "
+                            "the row was not imported"
+                        ),
+                    ),
+                )
                 continue
             yield line, mapping.row_data(cells)
 
     if isinstance(table, XlsxTable):
         reading = f"sheet “{table.sheet}”"
-        return _Source(table.name, preset, reading, "", "", list(mapping.ignored),
-                       mapping.columns_for, rows, "xlsx")
+        return _Source(
+            table.name,
+            preset,
+            reading,
+            "",
+            "",
+            list(mapping.ignored),
+            mapping.columns_for,
+            rows,
+            "xlsx",
+        )
     delimiter = DELIMITER_NAMES.get(table.delimiter, table.delimiter)
-    return _Source(table.name, preset, f"{table.encoding}, {delimiter}-separated",
-                   table.encoding, delimiter, list(mapping.ignored), mapping.columns_for, rows,
-                   preset)
+    return _Source(
+        table.name,
+        preset,
+        f"{table.encoding}, {delimiter}-separated",
+        table.encoding,
+        delimiter,
+        list(mapping.ignored),
+        mapping.columns_for,
+        rows,
+        preset,
+    )
 
 
 def import_customers(
@@ -325,18 +374,28 @@ def import_customers(
     if on_duplicate not in DUPLICATE_POLICIES:
         raise CrmError(f"--on-duplicate must be one of: {', '.join(DUPLICATE_POLICIES)}")
     if file_format not in (None, *FORMATS):
-        raise CrmError(f"cannot import the format “{file_format}”; "
-                       f"use one of: {', '.join(FORMATS)}")
+        raise CrmError(
+            f"cannot import the format “{file_format}”; use one of: {', '.join(FORMATS)}"
+        )
     if date_order not in (None, *DATE_ORDERS):
         raise CrmError(f"the date order must be one of: {', '.join(DATE_ORDERS)}")
     source = _open_source(path, file_format, sheet, date_order)
     summary = ImportSummary(
-        file=str(path), file_format=source.file_format, encoding=source.encoding,
-        delimiter=source.delimiter, dry_run=dry_run, ignored_columns=source.ignored,
+        file=str(path),
+        file_format=source.file_format,
+        encoding=source.encoding,
+        delimiter=source.delimiter,
+        dry_run=dry_run,
+        ignored_columns=source.ignored,
         reading=source.reading,
     )
-    run = _ImportRun(source.where, summary, on_duplicate, changed_by,
-                     dry_run if keep_plans is None else keep_plans)
+    run = _ImportRun(
+        source.where,
+        summary,
+        on_duplicate,
+        changed_by,
+        dry_run if keep_plans is None else keep_plans,
+    )
     try:
         with write_transaction():
             file_name = str(Path(path).resolve())[:500]
@@ -350,14 +409,19 @@ def import_customers(
                 if progress is not None and summary.rows % 100 == 0:
                     progress(summary.rows)
             if summary.rows == 0:
-                what = "no cards" if source.batch_format == "vcard" else (
-                    "a header row but no customers")
+                what = (
+                    "no cards"
+                    if source.batch_format == "vcard"
+                    else ("a header row but no customers")
+                )
                 raise FileFormatError(f"{source.name} has {what}")
             run.flush()
             run.link_referrers()
             ImportBatch.update(
-                finished_at=utcnow(), created_count=summary.created,
-                updated_count=summary.updated, merged_count=summary.merged,
+                finished_at=utcnow(),
+                created_count=summary.created,
+                updated_count=summary.updated,
+                merged_count=summary.merged,
                 skipped_count=summary.skipped + summary.unchanged,
                 rejected_count=summary.rejected,
             ).where(ImportBatch.id == batch.id).execute()
@@ -374,7 +438,8 @@ def import_customers(
 def _earlier_batches(file_name: str, current: int) -> list[int]:
     """Import batches (not undone) of files with this name, before this one."""
     return [
-        b.id for b in ImportBatch.select(ImportBatch.id, ImportBatch.file_name).where(
+        b.id
+        for b in ImportBatch.select(ImportBatch.id, ImportBatch.file_name).where(
             ImportBatch.undone_at.is_null() & (ImportBatch.id != current)
         )
         if Path(b.file_name).name == file_name
@@ -382,8 +447,14 @@ def _earlier_batches(file_name: str, current: int) -> list[int]:
 
 
 class _ImportRun:
-    def __init__(self, where: Callable[[str], list[str]], summary: ImportSummary,
-                 on_duplicate: str, changed_by: str | None, keep_plans: bool) -> None:
+    def __init__(
+        self,
+        where: Callable[[str], list[str]],
+        summary: ImportSummary,
+        on_duplicate: str,
+        changed_by: str | None,
+        keep_plans: bool,
+    ) -> None:
         self.columns_for = where
         self.summary = summary
         self.on_duplicate = on_duplicate
@@ -416,8 +487,13 @@ class _ImportRun:
         except NotFoundError as exc:  # e.g. the customer with that code is in the trash
             self._reject(line, name, {"": exc.message})
             return
-        counter = {"create": "created", "update": "updated", "unchanged": "unchanged",
-                   "merge": "merged", "skip": "skipped"}[plan.action]
+        counter = {
+            "create": "created",
+            "update": "updated",
+            "unchanged": "unchanged",
+            "merge": "merged",
+            "skip": "skipped",
+        }[plan.action]
         setattr(self.summary, counter, getattr(self.summary, counter) + 1)
         if self.keep_plans:
             self.summary.plans.append(plan)
@@ -432,18 +508,27 @@ class _ImportRun:
         owner = str(data.get("owner") or "").strip()
         if owner:
             if owner not in self.known_owners:
-                self.known_owners[owner] = User.select().where(
-                    (User.username == owner) | (User.display_name == owner)
-                ).exists()
+                self.known_owners[owner] = (
+                    User.select()
+                    .where((User.username == owner) | (User.display_name == owner))
+                    .exists()
+                )
             if not self.known_owners[owner]:
                 del data["owner"]
-                self.summary.warnings.append(RowProblem(
-                    line, self._where("owner"),
-                    f"{text('unknown_owner', value=owner)}; imported without an owner"))
+                self.summary.warnings.append(
+                    RowProblem(
+                        line,
+                        self._where("owner"),
+                        f"{text('unknown_owner', value=owner)}; imported without an owner",
+                    )
+                )
         referrer = str(data.get("referred_by") or "").strip()
-        if referrer and not Customer.select().where(
-            (Customer.code == referrer) & Customer.deleted_at.is_null()
-        ).exists():
+        if (
+            referrer
+            and not Customer.select()
+            .where((Customer.code == referrer) & Customer.deleted_at.is_null())
+            .exists()
+        ):
             del data["referred_by"]
             return referrer
         return None
@@ -455,9 +540,13 @@ class _ImportRun:
             try:
                 self._apply(get_customer(customer_id), {"referred_by": referrer})
             except ValidationError:
-                self.summary.warnings.append(RowProblem(
-                    line, self._where("referred_by"),
-                    f"{text('unknown_customer', value=referrer)}; imported without a referrer"))
+                self.summary.warnings.append(
+                    RowProblem(
+                        line,
+                        self._where("referred_by"),
+                        f"{text('unknown_customer', value=referrer)}; imported without a referrer",
+                    )
+                )
 
     def _where(self, field_name: str) -> str:
         return ", ".join(self.columns_for(field_name)) or field_name
@@ -488,7 +577,8 @@ class _ImportRun:
             return self._update(line, existing, data, name)
         clean = validate_customer(data)
         keys = {f"phone:{p.digits}" for p in clean.get("phones", ())} | {
-            f"email:{e.address}" for e in clean.get("emails", ())}
+            f"email:{e.address}" for e in clean.get("emails", ())
+        }
         if keys & self.pending_keys:
             self.flush()
         duplicate = self._duplicate_of(clean)
@@ -500,11 +590,17 @@ class _ImportRun:
                 return self._merge(line, duplicate, data, clean, name)
             if self.on_duplicate == "skip":
                 other = get_customer(duplicate)
-                return RowPlan(line, "skip", name, other.code,
-                               f"{self._same_what(clean, other)} as {other.code} {other.name}")
+                return RowPlan(
+                    line,
+                    "skip",
+                    name,
+                    other.code,
+                    f"{self._same_what(clean, other)} as {other.code} {other.name}",
+                )
         plan_index = len(self.summary.plans) if self.keep_plans else None
-        self.pending.append((NewCustomer.from_validated(clean, code=code), plan_index, referrer,
-                             line))
+        self.pending.append(
+            (NewCustomer.from_validated(clean, code=code), plan_index, referrer, line)
+        )
         self.pending_keys |= keys | own_keys
         return RowPlan(line, "create", clean["name"], code)
 
@@ -516,10 +612,12 @@ class _ImportRun:
         explicit = [c.code for c, *_ in pending if c.code is not None]
         for code in explicit:
             customers.note_used_code(code)
-        ids = bulk_insert_customers([c for c, *_ in pending], import_batch_id=self.batch_id,
-                                    changed_by=self.changed_by)
-        codes = dict(Customer.select(Customer.id, Customer.code).where(
-            Customer.id.in_(ids)).tuples())
+        ids = bulk_insert_customers(
+            [c for c, *_ in pending], import_batch_id=self.batch_id, changed_by=self.changed_by
+        )
+        codes = dict(
+            Customer.select(Customer.id, Customer.code).where(Customer.id.in_(ids)).tuples()
+        )
         for (_customer, plan_index, referrer, line), cid in zip(pending, ids, strict=True):
             if plan_index is not None:
                 plan = self.summary.plans[plan_index]
@@ -543,16 +641,21 @@ class _ImportRun:
         was merged into, for one merged since)."""
         if code is not None:
             return _merged_target(
-                Customer.select(Customer.id).where(Customer.code == code).scalar())
+                Customer.select(Customer.id).where(Customer.code == code).scalar()
+            )
         external = str(data.get("external_id") or "").strip()
         if external:
-            return Customer.select(Customer.id).where(
-                (Customer.external_id == external) & Customer.deleted_at.is_null()
-            ).order_by(Customer.id).scalar()
+            return (
+                Customer.select(Customer.id)
+                .where((Customer.external_id == external) & Customer.deleted_at.is_null())
+                .order_by(Customer.id)
+                .scalar()
+            )
         return None
 
-    def _check_same_customer(self, code: str | None, customer_id: int,
-                             data: Mapping[str, Any], name: str) -> None:
+    def _check_same_customer(
+        self, code: str | None, customer_id: int, data: Mapping[str, Any], name: str
+    ) -> None:
         """A code from another database may name someone else here: refuse to overwrite."""
         record = get_customer(customer_id)
         if record.deleted_at is not None:
@@ -562,17 +665,22 @@ class _ImportRun:
         mine = {p.digits for p in record.phones} | {e.address for e in record.emails}
         theirs = set(_phone_digits(data.get("phones"))) | set(_email_keys(data.get("emails")))
         if not mine & theirs:
-            raise ValidationError({"code": (
-                f"{record.code} is {record.name} here, not {name}; "
-                "leave the code empty to add a new customer"
-            )})
+            raise ValidationError(
+                {
+                    "code": (
+                        f"{record.code} is {record.name} here, not {name}; "
+                        "leave the code empty to add a new customer"
+                    )
+                }
+            )
 
     def _duplicate_of(self, clean: Mapping[str, Any]) -> int | None:
         """An existing customer with one of these phone numbers or email addresses."""
         digits = [p.digits for p in clean.get("phones", ())]
         emails = [e.address for e in clean.get("emails", ())]
-        return (_first_live_owner(Phone, Phone.digits, digits)
-                or _first_live_owner(Email, Email.address, emails))
+        return _first_live_owner(Phone, Phone.digits, digits) or _first_live_owner(
+            Email, Email.address, emails
+        )
 
     @staticmethod
     def _same_what(clean: Mapping[str, Any], other: CustomerRecord) -> str:
@@ -600,28 +708,42 @@ class _ImportRun:
         """Update a customer, noting what changed on one this import did not create (so
         undoing the import can put it back)."""
         after = update_customer(record.id, changes, changed_by=self.changed_by)
-        if after.version != record.version and Customer.select(Customer.import_batch).where(
-                Customer.id == record.id).scalar() != self.batch_id:
+        if (
+            after.version != record.version
+            and Customer.select(Customer.import_batch).where(Customer.id == record.id).scalar()
+            != self.batch_id
+        ):
             imports.note_update(self.batch_id, record, after)
         return after
 
-    def _merge(self, line: int, customer_id: int, data: Mapping[str, Any],
-               clean: Mapping[str, Any], name: str) -> RowPlan:
+    def _merge(
+        self,
+        line: int,
+        customer_id: int,
+        data: Mapping[str, Any],
+        clean: Mapping[str, Any],
+        name: str,
+    ) -> RowPlan:
         """Store the row as a customer and merge it into its duplicate (undoable): the
         duplicate keeps its values, its empty fields are filled, new phones, emails,
         tags … are added. A row that would add nothing is left out ("unchanged")."""
         record = get_customer(customer_id)
-        fills = {k for k, v in data.items()
-                 if k in customers.SCALAR_FIELDS and k not in ("birthday_has_year",)
-                 and getattr(record, k, None) in (None, "", _EMPTY_DEFAULTS.get(k))
-                 and v not in (None, "")}
+        fills = {
+            k
+            for k, v in data.items()
+            if k in customers.SCALAR_FIELDS
+            and k not in ("birthday_has_year",)
+            and getattr(record, k, None) in (None, "", _EMPTY_DEFAULTS.get(k))
+            and v not in (None, "")
+        }
         if not fills and not _added_items(record, data):
             return RowPlan(line, "unchanged", record.name, record.code, "nothing new")
-        (new_id,) = bulk_insert_customers([NewCustomer.from_validated(clean)],
-                                          import_batch_id=self.batch_id,
-                                          changed_by=self.changed_by)
-        merge_customers(customer_id, new_id, changed_by=self.changed_by,
-                        import_batch=self.batch_id)
+        (new_id,) = bulk_insert_customers(
+            [NewCustomer.from_validated(clean)],
+            import_batch_id=self.batch_id,
+            changed_by=self.changed_by,
+        )
+        merge_customers(customer_id, new_id, changed_by=self.changed_by, import_batch=self.batch_id)
         return RowPlan(line, "merge", name, record.code, f"into {record.name}")
 
 
@@ -630,9 +752,11 @@ def _owner_sql(model: type[Model], column: str, count: int, param: str) -> str:
     table, customers_table = model._meta.table_name, Customer._meta.table_name
     key = model._meta.fields["customer"].column_name
     marks = ", ".join([param] * count)
-    return (f'SELECT t."{key}" FROM "{table}" t JOIN "{customers_table}" c ON c.id = t."{key}" '
-            f'WHERE t."{column}" IN ({marks}) AND c.deleted_at IS NULL '
-            f'ORDER BY t."{key}" LIMIT 1')
+    return (
+        f'SELECT t."{key}" FROM "{table}" t JOIN "{customers_table}" c ON c.id = t."{key}" '
+        f'WHERE t."{column}" IN ({marks}) AND c.deleted_at IS NULL '
+        f'ORDER BY t."{key}" LIMIT 1'
+    )
 
 
 def _first_live_owner(model: type[Model], field: Field, values: list[str]) -> int | None:
@@ -680,8 +804,9 @@ def _added_items(record: CustomerRecord, data: Mapping[str, Any]) -> dict[str, l
         changes["phones"] = list(record.phones) + new_phones
     emails = data.get("emails") or []
     have_emails = {e.address for e in record.emails}
-    new_emails = [e for e, key in zip(emails, _email_keys(emails), strict=True)
-                  if key not in have_emails]
+    new_emails = [
+        e for e, key in zip(emails, _email_keys(emails), strict=True) if key not in have_emails
+    ]
     if new_emails:
         changes["emails"] = list(record.emails) + new_emails
     messengers = data.get("messengers") or []
@@ -716,8 +841,10 @@ def _same_scalars(record: CustomerRecord, changes: Mapping[str, Any]) -> bool:
 
 
 def _place(address: Mapping[str, Any]) -> tuple[str, ...]:
-    return tuple(" ".join(str(address.get(k) or "").split())
-                 for k in ("province", "city", "district", "street"))
+    return tuple(
+        " ".join(str(address.get(k) or "").split())
+        for k in ("province", "city", "district", "street")
+    )
 
 
 def _phone_digits(phones: Any) -> list[str]:
@@ -740,4 +867,3 @@ def _email_keys(emails: Any) -> list[str]:
         except FieldError:
             result.append(str(entry))
     return result
-

@@ -26,12 +26,45 @@ DATE_FIELDS = ("birthday",)  # customer fields that hold dates (see `dates`)
 
 # Columns our own export writes, in order; each is also an import alias of itself.
 EXPORT_COLUMNS = (
-    "code", "name", "kind", "gender", "birthday", "lunar_birthday", "title", "company_name",
-    "industry", "company_size", "website", "phones", "emails", "wechat", "qq", "messengers",
-    "province", "city", "district", "address", "postcode", "source", "referred_by", "owner",
-    "status", "stage", "grade", "stars", "credit_rating", "credit_limit",
-    "relationship_level", "tags", "preferences", "family_notes", "social_notes", "notes",
-    "external_id", "created_at", "updated_at",
+    "code",
+    "name",
+    "kind",
+    "gender",
+    "birthday",
+    "lunar_birthday",
+    "title",
+    "company_name",
+    "industry",
+    "company_size",
+    "website",
+    "phones",
+    "emails",
+    "wechat",
+    "qq",
+    "messengers",
+    "province",
+    "city",
+    "district",
+    "address",
+    "postcode",
+    "source",
+    "referred_by",
+    "owner",
+    "status",
+    "stage",
+    "grade",
+    "stars",
+    "credit_rating",
+    "credit_limit",
+    "relationship_level",
+    "tags",
+    "preferences",
+    "family_notes",
+    "social_notes",
+    "notes",
+    "external_id",
+    "created_at",
+    "updated_at",
 )
 
 
@@ -145,8 +178,12 @@ _OUTLOOK: dict[Target, str] = {
         _address(component, block.lower(), label): f"{block} {suffix}"
         for block, label in (("Business", "work"), ("Home", "home"), ("Other", "other"))
         for component, suffix in (
-            ("street", "street"), ("street2", "street 2"), ("street3", "street 3"),
-            ("city", "city"), ("province", "state"), ("postcode", "postal code"),
+            ("street", "street"),
+            ("street2", "street 2"),
+            ("street3", "street 3"),
+            ("city", "city"),
+            ("province", "state"),
+            ("postcode", "postal code"),
             ("country", "country/region"),
         )
     },
@@ -156,13 +193,26 @@ _GOOGLE_NUMBERED = re.compile(
     r"^(phone|e-mail|email|address|organization|website|im)\s*(\d+)\s*-\s*(.+)$"
 )
 _GOOGLE_ADDRESS_PARTS = {
-    "street": "street", "formatted": "formatted", "city": "city", "region": "province",
-    "postal code": "postcode", "country": "country", "po box": "pobox",
-    "extended address": "street2", "neighborhood": "district",
+    "street": "street",
+    "formatted": "formatted",
+    "city": "city",
+    "region": "province",
+    "postal code": "postcode",
+    "country": "country",
+    "po box": "pobox",
+    "extended address": "street2",
+    "neighborhood": "district",
 }
 _GOOGLE_LABELS = {
-    "mobile": "mobile", "work": "work", "home": "home", "main": "work", "work fax": "fax",
-    "home fax": "fax", "other": "other", "pager": "other", "work mobile": "mobile",
+    "mobile": "mobile",
+    "work": "work",
+    "home": "home",
+    "main": "work",
+    "work fax": "fax",
+    "home fax": "fax",
+    "other": "other",
+    "pager": "other",
+    "work mobile": "mobile",
 }
 
 # Values spelt the usual ways → our codes. Keys are compared after `_fold`.
@@ -323,36 +373,52 @@ class ColumnMapping:
 
     @property
     def recognised(self) -> list[str]:
-        return [h for h, t in zip(self.headers, self.targets, strict=True)
-                if t is not None and t.kind != "ignore"]
+        return [
+            h
+            for h, t in zip(self.headers, self.targets, strict=True)
+            if t is not None and t.kind != "ignore"
+        ]
 
     def has_name_source(self) -> bool:
         """Whether some column can give a customer its name."""
         return any(
-            t is not None and (t.kind == "name_part" or (
-                t.kind == "scalar" and t.field in ("name", "company_name")))
+            t is not None
+            and (
+                t.kind == "name_part"
+                or (t.kind == "scalar" and t.field in ("name", "company_name"))
+            )
             for t in self.targets
         )
 
     def date_columns(self) -> list[tuple[int, str]]:
         """(index, header) of the columns holding dates (birthdays)."""
-        return [(i, h) for i, (h, t) in enumerate(zip(self.headers, self.targets, strict=True))
-                if t is not None and t.kind == "scalar" and t.field in DATE_FIELDS]
+        return [
+            (i, h)
+            for i, (h, t) in enumerate(zip(self.headers, self.targets, strict=True))
+            if t is not None and t.kind == "scalar" and t.field in DATE_FIELDS
+        ]
 
     def columns_for(self, field_name: str) -> list[str]:
         """The headers that feed `field_name` (to name them in a problem report)."""
         wanted = {
-            "phones": ("phone",), "emails": ("email",), "messengers": ("messenger", "messengers"),
-            "addresses": ("address",), "tags": ("tags",), "code": ("code",),
-            "lunar_birthday_month": ("lunar_birthday",), "lunar_birthday_day": ("lunar_birthday",),
+            "phones": ("phone",),
+            "emails": ("email",),
+            "messengers": ("messenger", "messengers"),
+            "addresses": ("address",),
+            "tags": ("tags",),
+            "code": ("code",),
+            "lunar_birthday_month": ("lunar_birthday",),
+            "lunar_birthday_day": ("lunar_birthday",),
         }.get(field_name)
         result = []
         for header, target in zip(self.headers, self.targets, strict=True):
             if target is None:
                 continue
-            if (wanted and target.kind in wanted) or (
-                target.kind == "scalar" and target.field == field_name
-            ) or (field_name == "name" and target.kind == "name_part"):
+            if (
+                (wanted and target.kind in wanted)
+                or (target.kind == "scalar" and target.field == field_name)
+                or (field_name == "name" and target.kind == "name_part")
+            ):
                 result.append(header)
         return result
 
@@ -379,7 +445,8 @@ class _RowBuilder:
         self.mapping = mapping
         self.preset = mapping.preset
         self.date_order = mapping.date_order or (
-            "mdy" if mapping.preset in _MONTH_FIRST_PRESETS else None)
+            "mdy" if mapping.preset in _MONTH_FIRST_PRESETS else None
+        )
 
     def build(self, cells: Sequence[str]) -> RowData:
         data: dict[str, Any] = {}
@@ -422,8 +489,9 @@ class _RowBuilder:
             elif kind == "email":
                 emails += [e for e in _SPLIT_MULTI.split(value) if e]
             elif kind == "messenger":
-                messengers += [{"service": target.field, "handle": h}
-                               for h in _SPLIT_MULTI.split(value) if h]
+                messengers += [
+                    {"service": target.field, "handle": h} for h in _SPLIT_MULTI.split(value) if h
+                ]
             elif kind == "messengers":
                 messengers += [_messenger(item) for item in _SPLIT_MULTI.split(value) if item]
             elif kind == "address":
@@ -443,7 +511,8 @@ class _RowBuilder:
             label = _google_label(phone_labels.get(key)) or column_label
             data.setdefault("phones", []).extend(
                 # No label: validation files it as mobile or work by the kind of number.
-                {"number": n, "label": label} for n in numbers
+                {"number": n, "label": label}
+                for n in numbers
             )
         if emails:
             data["emails"] = emails
@@ -470,8 +539,9 @@ class _RowBuilder:
             return value.replace("¥", "").replace("￥", "").replace(",", "").strip()
         return value
 
-    def _addresses(self, data: dict[str, Any], groups: dict[str, dict[str, str]],
-                   labels: dict[str, str]) -> None:
+    def _addresses(
+        self, data: dict[str, Any], groups: dict[str, dict[str, str]], labels: dict[str, str]
+    ) -> None:
         region = {k: data[k] for k in ("province", "city", "district") if k in data}
         if region or "main" in groups:
             main = groups.setdefault("main", {"label": "work"})

@@ -38,8 +38,11 @@ from desktop_crm.errors import FileFormatError
 from desktop_crm.exchange import dates
 from desktop_crm.exchange.mapping import RowData
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _HANZI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _BEGIN = re.compile(rb"^\s*begin\s*:\s*vcard\s*$", re.IGNORECASE)
 _END = re.compile(rb"^\s*end\s*:\s*vcard\s*$", re.IGNORECASE)
@@ -48,19 +51,66 @@ _KNOWN_2_1_ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
 # Which property feeds which field: named in problem reports ("line 12: TEL: …").
 FIELD_PROPERTIES = {
-    "name": "N/FN", "phones": "TEL", "emails": "EMAIL", "addresses": "ADR",
-    "birthday": "BDAY", "company_name": "ORG", "title": "TITLE", "notes": "NOTE",
-    "website": "URL", "tags": "CATEGORIES",
-    "gender": "GENDER", "messengers": "IMPP", "code": "X-CRM-CODE", "external_id": "UID",
+    "name": "N/FN",
+    "phones": "TEL",
+    "emails": "EMAIL",
+    "addresses": "ADR",
+    "birthday": "BDAY",
+    "company_name": "ORG",
+    "title": "TITLE",
+    "notes": "NOTE",
+    "website": "URL",
+    "tags": "CATEGORIES",
+    "gender": "GENDER",
+    "messengers": "IMPP",
+    "code": "X-CRM-CODE",
+    "external_id": "UID",
 }
-_PHONE_TYPES = [("fax", "fax"), ("cell", "mobile"), ("mobile", "mobile"), ("iphone", "mobile"),
-                ("手机", "mobile"), ("移动", "mobile"), ("work", "work"), ("工作", "work"),
-                ("单位", "work"), ("home", "home"), ("住宅", "home"), ("家", "home"),
-                ("other", "other"), ("其他", "other")]
+_PHONE_TYPES = [
+    ("fax", "fax"),
+    ("cell", "mobile"),
+    ("mobile", "mobile"),
+    ("iphone", "mobile"),
+    ("手机", "mobile"),
+    ("移动", "mobile"),
+    ("work", "work"),
+    ("工作", "work"),
+    ("单位", "work"),
+    ("home", "home"),
+    ("住宅", "home"),
+    ("家", "home"),
+    ("other", "other"),
+    ("其他", "other"),
+]
 _COMPOUND_SURNAMES = (
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
-    "司徒", "夏侯", "轩辕", "令狐", "钟离", "澹台", "端木", "申屠", "太史", "独孤", "南宫",
-    "西门", "百里", "呼延", "万俟", "闻人", "赫连",
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "长孙",
+    "宇文",
+    "司徒",
+    "夏侯",
+    "轩辕",
+    "令狐",
+    "钟离",
+    "澹台",
+    "端木",
+    "申屠",
+    "太史",
+    "独孤",
+    "南宫",
+    "西门",
+    "百里",
+    "呼延",
+    "万俟",
+    "闻人",
+    "赫连",
 )
 
 
@@ -74,8 +124,12 @@ class VCardProperty:
     group: str = ""
 
     def types(self) -> set[str]:
-        return {t.strip().lower() for v in self.params.get("TYPE", []) for t in v.split(",")
-                if t.strip()}
+        return {
+            t.strip().lower()
+            for v in self.params.get("TYPE", [])
+            for t in v.split(",")
+            if t.strip()
+        }
 
 
 @dataclass
@@ -156,7 +210,7 @@ def _as_utf8_lines(raw: bytes) -> tuple[bytes, str]:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             if encoding == "utf-8-sig":
-                return raw[len(bom):], "utf-8"
+                return raw[len(bom) :], "utf-8"
             return raw.decode(encoding, errors="replace").encode("utf-8"), encoding
     if raw[:2].count(b"\x00") == 1 and raw[:200].count(b"\x00") > 20:  # UTF-16 without BOM
         encoding = "utf-16-le" if raw[1:2] == b"\x00" else "utf-16-be"
@@ -306,7 +360,7 @@ def components(value: str) -> list[str]:
     while i < len(value):
         ch = value[i]
         if ch == "\\" and i + 1 < len(value):
-            current.append(value[i:i + 2])
+            current.append(value[i : i + 2])
             i += 2
             continue
         if ch == ";":
@@ -324,7 +378,7 @@ def _list_values(value: str) -> list[str]:
     items, current, i = [], [], 0
     while i < len(value):
         if value[i] == "\\" and i + 1 < len(value):
-            current.append(value[i:i + 2])
+            current.append(value[i : i + 2])
             i += 2
             continue
         if value[i] == ",":
@@ -371,8 +425,11 @@ def _place_label(card: VCard, prop: VCardProperty) -> str:
     words = prop.types() | {card.group_label(prop)}
     if "home" in words or "住宅" in words or "家" in words:
         return "home"
-    if "work" in words or "工作" in words or not (words - {"", "pref", "internet", "postal",
-                                                            "parcel", "dom", "intl"}):
+    if (
+        "work" in words
+        or "工作" in words
+        or not (words - {"", "pref", "internet", "postal", "parcel", "dom", "intl"})
+    ):
         return "work"
     return "other"
 
@@ -399,8 +456,9 @@ def card_data(card: VCard) -> RowData:
     name = person_name(family, given, middle) or unescape(card.first("FN")).strip()
     show_as = card.first("X-ABSHOWAS").strip().upper()
     kind = card.first("KIND").strip().lower()
-    if org and (show_as == "COMPANY" or kind == "org" or (not family and not given
-                                                           and name in ("", org))):
+    if org and (
+        show_as == "COMPANY" or kind == "org" or (not family and not given and name in ("", org))
+    ):
         data["kind"] = "enterprise"
         name = name if name and show_as != "COMPANY" else org
     else:
@@ -452,8 +510,9 @@ def card_data(card: VCard) -> RowData:
         data["messengers"] = messengers
     code = card.first("X-CRM-CODE").strip() or None
     uid = unescape(card.first("UID")).strip()
-    return RowData(data, code, uid=_our_uid(uid) or None, external_id=uid or None,
-                   warnings=warnings)
+    return RowData(
+        data, code, uid=_our_uid(uid) or None, external_id=uid or None, warnings=warnings
+    )
 
 
 def _our_uid(uid: str) -> str:
@@ -469,16 +528,21 @@ def _our_uid(uid: str) -> str:
 
 def _address(card: VCard, prop: VCardProperty) -> dict[str, str]:
     parts = (components(prop.value) + [""] * 7)[:7]
-    _pobox, extended, street, city, region, postcode, country = (
-        " ".join(p.split()) for p in parts)
+    _pobox, extended, street, city, region, postcode, country = (" ".join(p.split()) for p in parts)
     result = {"label": _place_label(card, prop)}
     district = ""
     if extended and re.search(r"(区|县|旗|district)$", extended, re.IGNORECASE):
         district = extended
     elif extended:
         street = f"{extended} {street}".strip()
-    for key, value in (("street", street), ("city", city), ("province", region),
-                       ("postcode", postcode), ("country", country), ("district", district)):
+    for key, value in (
+        ("street", street),
+        ("city", city),
+        ("province", region),
+        ("postcode", postcode),
+        ("country", country),
+        ("district", district),
+    ):
         if value:
             result[key] = value
     return result
@@ -492,8 +556,9 @@ def _birthday(card: VCard, data: dict[str, Any], warnings: list[tuple[str, str]]
     omit = (prop.params.get("X-APPLE-OMIT-YEAR") or [""])[0]
     parsed = dates.parse_date_text(text)
     if parsed is None:
-        warnings.append(("birthday", f"“{text}” is not a date we can read; "
-                                     "imported without a birthday"))
+        warnings.append(
+            ("birthday", f"“{text}” is not a date we can read; imported without a birthday")
+        )
         return
     has_year = parsed.has_year and not (omit and parsed.value.startswith(omit))
     value = parsed.value if has_year else f"{dates.NO_YEAR}{parsed.value[4:]}"
@@ -504,8 +569,15 @@ def _birthday(card: VCard, data: dict[str, Any], warnings: list[tuple[str, str]]
 
 def _messengers(card: VCard) -> list[dict[str, str]]:
     found = []
-    services = {"weixin": "wechat", "wechat": "wechat", "qq": "qq", "whatsapp": "whatsapp",
-                "skype": "skype", "telegram": "telegram", "line": "line"}
+    services = {
+        "weixin": "wechat",
+        "wechat": "wechat",
+        "qq": "qq",
+        "whatsapp": "whatsapp",
+        "skype": "skype",
+        "telegram": "telegram",
+        "line": "line",
+    }
     for prop in card.all("IMPP"):
         scheme, sep, handle = unescape(prop.value).strip().partition(":")
         service = services.get(scheme.lower()) if sep else None
@@ -540,10 +612,18 @@ class CardData:
     tags: Sequence[str] = ()
 
 
-_TEL_TYPES = {"mobile": ["CELL", "VOICE"], "work": ["WORK", "VOICE"], "home": ["HOME", "VOICE"],
-              "fax": ["WORK", "FAX"], "other": ["OTHER", "VOICE"]}
-_EMAIL_TYPES = {"work": ["INTERNET", "WORK"], "home": ["INTERNET", "HOME"],
-                "other": ["INTERNET", "OTHER"]}
+_TEL_TYPES = {
+    "mobile": ["CELL", "VOICE"],
+    "work": ["WORK", "VOICE"],
+    "home": ["HOME", "VOICE"],
+    "fax": ["WORK", "FAX"],
+    "other": ["OTHER", "VOICE"],
+}
+_EMAIL_TYPES = {
+    "work": ["INTERNET", "WORK"],
+    "home": ["INTERNET", "HOME"],
+    "other": ["INTERNET", "OTHER"],
+}
 _ADR_TYPES = {"work": ["WORK"], "home": ["HOME"]}
 
 
@@ -576,9 +656,12 @@ def card_text(card: CardData) -> str:
     for place in card.addresses:
         line = vcard.add("adr")
         line.value = vobject.vcard.Address(
-            street=place.get("street") or "", city=place.get("city") or "",
-            region=place.get("province") or "", code=place.get("postcode") or "",
-            country=place.get("country") or "", extended=place.get("district") or "",
+            street=place.get("street") or "",
+            city=place.get("city") or "",
+            region=place.get("province") or "",
+            code=place.get("postcode") or "",
+            country=place.get("country") or "",
+            extended=place.get("district") or "",
         )
         line.params["TYPE"] = _ADR_TYPES.get(str(place.get("label")), ["OTHER"])
     if card.birthday:

@@ -136,7 +136,8 @@ def read_xlsx(
         raise FileFormatError(f"{label} is not an Excel .xlsx file")
     if not zipfile.is_zipfile(path):
         raise FileFormatError(
-            f"{label} is not a readable Excel .xlsx file (it is truncated or damaged)")
+            f"{label} is not a readable Excel .xlsx file (it is truncated or damaged)"
+        )
     with _workbook(path, label) as book:
         sheets = list(book.sheetnames)
         if not sheets:
@@ -209,8 +210,12 @@ def cell_text(value: Any) -> str:
 # ------------------------------------------------------------------------ writing
 
 COLUMN_TYPES = ("text", "date", "datetime", "int", "money")
-_FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm:ss", "money": "#,##0.00",
-            "int": "0"}
+_FORMATS = {
+    "date": "yyyy-mm-dd",
+    "datetime": "yyyy-mm-dd hh:mm:ss",
+    "money": "#,##0.00",
+    "int": "0",
+}
 
 
 def write_xlsx(
@@ -270,8 +275,9 @@ def write_xlsx(
         for row in rows:
             sheet.append([cell(v, k) for v, k in zip(row, kinds, strict=True)])
             count += 1
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                        dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+        )
         with os.fdopen(fd, "wb") as fh:
             book.save(fh)
             fh.flush()

@@ -52,8 +52,9 @@ def build_client_report(
         if progress is not None:
             progress(done, steps)
 
-    facts_ = data.client_data(customer_id, history_limit=history_limit, progress=gathered,
-                              cancelled=cancelled)
+    facts_ = data.client_data(
+        customer_id, history_limit=history_limit, progress=gathered, cancelled=cancelled
+    )
     data.checkpoint(cancelled)
     setup = setup or PageSetup()
     body = client_report_html(facts_, setup.body_width())
@@ -64,8 +65,9 @@ def build_client_report(
     report = TextReport(
         title=f"{title} · {c.name}",
         body_html=body,
-        letterhead=letterhead(title, f"{c.code} · {c.name} · {phrase('confidential')}",
-                              printed=today),
+        letterhead=letterhead(
+            title, f"{c.code} · {c.name} · {phrase('confidential')}", printed=today
+        ),
         setup=setup,
     )
     data.checkpoint(cancelled)
@@ -106,8 +108,13 @@ class _Tables:
     def __init__(self, width_pt: float) -> None:
         self.width_pt = width_pt
 
-    def __call__(self, columns: list[Column], rows: list[list[object]], totals: object = None,
-                 **kwargs: object) -> str:
+    def __call__(
+        self,
+        columns: list[Column],
+        rows: list[list[object]],
+        totals: object = None,
+        **kwargs: object,
+    ) -> str:
         measured = rows + ([totals] if isinstance(totals, list) else [])
         fitted = fit_widths(columns, column_needs(columns, measured), self.width_pt)
         return grid(fitted, rows, totals, **kwargs)
@@ -142,10 +149,15 @@ def _next_actions(planned: list[FollowUpItem]) -> str:
     for item in planned:
         what = " · ".join(p for p in (choice("channel", item.channel), item.subject) if p)
         with_ = f" — {item.contact_name}" if item.contact_name else ""
-        late = (f' <span class="warn">{esc(phrase("overdue_since"))}</span>'
-                if item.due_at and item.due_at < now else "")
-        rows.append(f'<li><span class="strong">{esc(_when(item))}</span>&nbsp;&nbsp;'
-                    f"{esc(what + with_)}{late}</li>")
+        late = (
+            f' <span class="warn">{esc(phrase("overdue_since"))}</span>'
+            if item.due_at and item.due_at < now
+            else ""
+        )
+        rows.append(
+            f'<li><span class="strong">{esc(_when(item))}</span>&nbsp;&nbsp;'
+            f"{esc(what + with_)}{late}</li>"
+        )
     return box(phrase("next_actions"), f"<ul>{''.join(rows)}</ul>")
 
 
@@ -154,11 +166,16 @@ def _join(values: list[str]) -> str:
 
 
 def _profile(c: CustomerRecord, owner_name: str | None) -> str:
-    phones = _join([f"{p.number} ({choice('phone_label', p.label)})" if p.label else p.number
-                    for p in c.phones])
+    phones = _join(
+        [
+            f"{p.number} ({choice('phone_label', p.label)})" if p.label else p.number
+            for p in c.phones
+        ]
+    )
     emails = _join([e.address for e in c.emails])
-    messengers = _join([f"{choice('messenger_service', m.service)}: {m.handle}"
-                        for m in c.messengers])
+    messengers = _join(
+        [f"{choice('messenger_service', m.service)}: {m.handle}" for m in c.messengers]
+    )
     pairs: list[tuple[str, object]] = [
         (field("code"), c.code),
         (field("kind"), choice("kind", c.kind)),
@@ -177,26 +194,30 @@ def _profile(c: CustomerRecord, owner_name: str | None) -> str:
         (phrase("customer_since"), texts.day(c.created_at)),
         (field("tags"), "、".join(c.tags) if texts.is_chinese() else ", ".join(c.tags)),
     ]
-    return facts(pairs, title=phrase("profile")) + facts([(field("notes"), c.notes)], columns=1,
-                                                     follows=True)
+    return facts(pairs, title=phrase("profile")) + facts(
+        [(field("notes"), c.notes)], columns=1, follows=True
+    )
 
 
 def _classification(d: ClientData) -> str:
     c = d.customer
-    level = (phrase("level_value", number=d.level.number, name=d.level.name) if d.level else None)
+    level = phrase("level_value", number=d.level.number, name=d.level.name) if d.level else None
     credit_limit = texts.money(c.credit_limit) if c.credit_limit is not None else None
-    body = facts([
-        (field("status"), choice("status", c.status)),
-        (field("stage"), choice("stage", c.stage)),
-        (field("grade"), c.grade),
-        (field("stars"), texts.stars(c.stars)),
-        (field("credit_rating"), c.credit_rating),
-        (field("credit_limit"), credit_limit),
-        (phrase("level"), level),
-        (phrase("cadence"), phrase("days", n=d.cadence_days) if d.level else None),
-        (field("last_contact_at"), texts.day(c.last_contact_at)),
-        (field("next_followup_at"), texts.day_and_time(c.next_followup_at)),
-    ], title=phrase("classification"))
+    body = facts(
+        [
+            (field("status"), choice("status", c.status)),
+            (field("stage"), choice("stage", c.stage)),
+            (field("grade"), c.grade),
+            (field("stars"), texts.stars(c.stars)),
+            (field("credit_rating"), c.credit_rating),
+            (field("credit_limit"), credit_limit),
+            (phrase("level"), level),
+            (phrase("cadence"), phrase("days", n=d.cadence_days) if d.level else None),
+            (field("last_contact_at"), texts.day(c.last_contact_at)),
+            (field("next_followup_at"), texts.day_and_time(c.next_followup_at)),
+        ],
+        title=phrase("classification"),
+    )
     if d.level is not None:
         body += section(
             f"{phrase('strategy')} — {d.level.name}",
@@ -210,14 +231,28 @@ def _classification(d: ClientData) -> str:
 def _contacts(c: CustomerRecord, table: _Tables) -> str:
     if not c.contacts:
         return ""
-    columns = [Column(field("name")), Column(field("title")), Column(field("department")),
-               Column(field("phones"), wrap=False), Column(field("emails"), wrap=False)]
+    columns = [
+        Column(field("name")),
+        Column(field("title")),
+        Column(field("department")),
+        Column(field("phones"), wrap=False),
+        Column(field("emails"), wrap=False),
+    ]
     rows = []
     for p in c.contacts:
-        name = Raw(esc(p.name) + (f' <span class="small">({esc(phrase("primary"))})</span>'
-                                  if p.is_primary else ""))
-        rows.append([name, p.title, p.department, _join([x.number for x in p.phones]),
-                     _join([x.address for x in p.emails])])
+        name = Raw(
+            esc(p.name)
+            + (f' <span class="small">({esc(phrase("primary"))})</span>' if p.is_primary else "")
+        )
+        rows.append(
+            [
+                name,
+                p.title,
+                p.department,
+                _join([x.number for x in p.phones]),
+                _join([x.address for x in p.emails]),
+            ]
+        )
     return table(columns, rows, title=phrase("contacts"))
 
 
@@ -226,26 +261,31 @@ def _addresses(c: CustomerRecord, table: _Tables) -> str:
     if not shown:
         return ""
     columns = [Column(phrase("category"), wrap=False), Column(field("address"))]
-    rows = [[choice("address_label", a.label), texts.address_line(a, postcode=True)]
-            for a in shown]
+    rows = [[choice("address_label", a.label), texts.address_line(a, postcode=True)] for a in shown]
     return table(columns, rows, title=phrase("addresses"))
 
 
 def _care(c: CustomerRecord) -> str:
     birthday = None
     if c.birthday is not None:
-        birthday = (texts.long_date(c.birthday) if c.birthday_has_year
-                    else texts.month_day(c.birthday))
+        birthday = (
+            texts.long_date(c.birthday) if c.birthday_has_year else texts.month_day(c.birthday)
+        )
     lunar = None
     if c.lunar_birthday_month and c.lunar_birthday_day:
-        lunar = texts.lunar_date(c.lunar_birthday_month, c.lunar_birthday_day,
-                                 c.lunar_birthday_leap)
+        lunar = texts.lunar_date(
+            c.lunar_birthday_month, c.lunar_birthday_day, c.lunar_birthday_leap
+        )
     dates = [(field("birthday"), birthday), (field("lunar_birthday"), lunar)]
-    notes = [(field("preferences"), c.preferences), (field("family_notes"), c.family_notes),
-             (field("social_notes"), c.social_notes)]
+    notes = [
+        (field("preferences"), c.preferences),
+        (field("family_notes"), c.family_notes),
+        (field("social_notes"), c.social_notes),
+    ]
     first = facts(dates, title=phrase("care"))
-    return first + facts(notes, columns=1, title=None if first else phrase("care"),
-                         follows=bool(first))
+    return first + facts(
+        notes, columns=1, title=None if first else phrase("care"), follows=bool(first)
+    )
 
 
 def _account(d: ClientData, table: _Tables) -> str:
@@ -255,80 +295,147 @@ def _account(d: ClientData, table: _Tables) -> str:
     receivable = texts.money(a.receivable)
     if a.receivable > 0:
         receivable = Raw(f'<span class="warn">{esc(receivable)}</span>')
-    body = facts([
-        (phrase("order_count"), texts.count(len(a.orders))),
-        (phrase("total_ordered"), texts.money(a.total_ordered)),
-        (phrase("total_paid"), texts.money(a.total_paid)),
-        (phrase("receivable"), receivable),
-    ], title=phrase("account"), columns=4)
+    body = facts(
+        [
+            (phrase("order_count"), texts.count(len(a.orders))),
+            (phrase("total_ordered"), texts.money(a.total_ordered)),
+            (phrase("total_paid"), texts.money(a.total_paid)),
+            (phrase("receivable"), receivable),
+        ],
+        title=phrase("account"),
+        columns=4,
+    )
     if a.orders:
-        columns = [Column(phrase("date"), wrap=False), Column(phrase("order_no"), wrap=False),
-                   Column(phrase("product")),
-                   Column(phrase("quantity"), numeric=True, wrap=False),
-                   Column(phrase("amount"), numeric=True, wrap=False),
-                   Column(phrase("paid"), numeric=True, wrap=False),
-                   Column(field("status"), wrap=False)]
-        rows = [[texts.day(o.order_date), o.order_no, o.product, texts.quantity(o.quantity),
-                 _struck(texts.money(o.amount), o.status == "cancelled"), texts.money(o.paid),
-                 choice("order_status", o.status)] for o in a.orders]
+        columns = [
+            Column(phrase("date"), wrap=False),
+            Column(phrase("order_no"), wrap=False),
+            Column(phrase("product")),
+            Column(phrase("quantity"), numeric=True, wrap=False),
+            Column(phrase("amount"), numeric=True, wrap=False),
+            Column(phrase("paid"), numeric=True, wrap=False),
+            Column(field("status"), wrap=False),
+        ]
+        rows = [
+            [
+                texts.day(o.order_date),
+                o.order_no,
+                o.product,
+                texts.quantity(o.quantity),
+                _struck(texts.money(o.amount), o.status == "cancelled"),
+                texts.money(o.paid),
+                choice("order_status", o.status),
+            ]
+            for o in a.orders
+        ]
         paid_on_orders = sum((o.paid for o in a.orders), data.ZERO)
-        totals = [phrase("total"), "", "", "", texts.money(a.total_ordered),
-                  texts.money(paid_on_orders), ""]
+        totals = [
+            phrase("total"),
+            "",
+            "",
+            "",
+            texts.money(a.total_ordered),
+            texts.money(paid_on_orders),
+            "",
+        ]
         body += table(columns, rows, totals, title=phrase("orders"), level="subheading")
         if a.cancelled_orders:
             body += f'<p class="small">{esc(phrase("excluded_cancelled"))}</p>'
     if a.payments:
-        columns = [Column(phrase("date"), wrap=False),
-                   Column(phrase("amount"), numeric=True, wrap=False),
-                   Column(phrase("method")), Column(phrase("reference")),
-                   Column(phrase("order_no"), wrap=False)]
-        rows = [[texts.day(p.paid_on), texts.money(p.amount),
-                 choice("payment_method", p.method), p.reference, p.order_no]
-                for p in a.payments]
-        body += table(columns, rows, [phrase("total"), texts.money(a.total_paid), "", "", ""],
-                      title=phrase("payments"), level="subheading")
+        columns = [
+            Column(phrase("date"), wrap=False),
+            Column(phrase("amount"), numeric=True, wrap=False),
+            Column(phrase("method")),
+            Column(phrase("reference")),
+            Column(phrase("order_no"), wrap=False),
+        ]
+        rows = [
+            [
+                texts.day(p.paid_on),
+                texts.money(p.amount),
+                choice("payment_method", p.method),
+                p.reference,
+                p.order_no,
+            ]
+            for p in a.payments
+        ]
+        body += table(
+            columns,
+            rows,
+            [phrase("total"), texts.money(a.total_paid), "", "", ""],
+            title=phrase("payments"),
+            level="subheading",
+        )
     return body
 
 
 def _struck(text: str, cancelled: bool) -> object:
-    return Raw(f'<span style="text-decoration: line-through;">{esc(text)}</span>') if cancelled \
+    return (
+        Raw(f'<span style="text-decoration: line-through;">{esc(text)}</span>')
+        if cancelled
         else text
+    )
 
 
 def _complaints(d: ClientData, table: _Tables) -> str:
     if not d.complaints:
         return ""
-    columns = [Column(phrase("opened"), wrap=False), Column(phrase("severity"), wrap=False),
-               Column(phrase("category"), wrap=False), Column(phrase("description")),
-               Column(phrase("respond_by"), wrap=False), Column(field("status"), wrap=False)]
+    columns = [
+        Column(phrase("opened"), wrap=False),
+        Column(phrase("severity"), wrap=False),
+        Column(phrase("category"), wrap=False),
+        Column(phrase("description")),
+        Column(phrase("respond_by"), wrap=False),
+        Column(field("status"), wrap=False),
+    ]
     rows = []
     for c in d.complaints:
         severity = choice("severity", c.severity)
         if c.severity in ("high", "critical"):
             severity = span("warn", severity)
-        rows.append([texts.day(c.opened_at), severity, choice("complaint_category", c.category),
-                     c.description, texts.day_and_time(c.respond_by),
-                     choice("complaint_status", c.status)])
+        rows.append(
+            [
+                texts.day(c.opened_at),
+                severity,
+                choice("complaint_category", c.category),
+                c.description,
+                texts.day_and_time(c.respond_by),
+                choice("complaint_status", c.status),
+            ]
+        )
     return table(columns, rows, title=phrase("complaints"))
 
 
 def _surveys(d: ClientData, table: _Tables) -> str:
     if not d.surveys:
         return ""
-    columns = [Column(phrase("date"), wrap=False), Column(phrase("satisfaction"), wrap=False),
-               Column(phrase("nps"), wrap=False), Column(phrase("comments"))]
-    rows = [[texts.day(s.surveyed_on),
-             texts.stars(s.satisfaction) if s.satisfaction else "",
-             "" if s.nps is None else phrase("score_of", score=s.nps, best=10), s.comments]
-            for s in d.surveys]
+    columns = [
+        Column(phrase("date"), wrap=False),
+        Column(phrase("satisfaction"), wrap=False),
+        Column(phrase("nps"), wrap=False),
+        Column(phrase("comments")),
+    ]
+    rows = [
+        [
+            texts.day(s.surveyed_on),
+            texts.stars(s.satisfaction) if s.satisfaction else "",
+            "" if s.nps is None else phrase("score_of", score=s.nps, best=10),
+            s.comments,
+        ]
+        for s in d.surveys
+    ]
     return table(columns, rows, title=phrase("surveys"))
 
 
 def _history(d: ClientData, table: _Tables) -> str:
     if not d.history:
         return ""
-    columns = [Column(phrase("date"), wrap=False), Column(phrase("channel"), wrap=False),
-               Column(phrase("subject")), Column(phrase("with")), Column(phrase("by"))]
+    columns = [
+        Column(phrase("date"), wrap=False),
+        Column(phrase("channel"), wrap=False),
+        Column(phrase("subject")),
+        Column(phrase("with")),
+        Column(phrase("by")),
+    ]
     rows = []
     for item in d.history:
         what = esc(item.subject or "")
@@ -338,20 +445,31 @@ def _history(d: ClientData, table: _Tables) -> str:
         if item.outcome and item.content:
             details[-1] = f'<span class="muted">{esc(phrase("outcome"))}:</span> {details[-1]}'
         what = "<br/>".join([what] + details if what else details)
-        rows.append([texts.day_and_time(item.occurred_at), choice("channel", item.channel),
-                     Raw(what), item.contact_name, d.user_names.get(item.owner or "", item.owner)])
+        rows.append(
+            [
+                texts.day_and_time(item.occurred_at),
+                choice("channel", item.channel),
+                Raw(what),
+                item.contact_name,
+                d.user_names.get(item.owner or "", item.owner),
+            ]
+        )
     title = phrase("history")
     if d.history_total > len(d.history):
-        title = texts.bracketed(title, phrase("history_some", shown=len(d.history),
-                                          total=texts.count(d.history_total)))
+        title = texts.bracketed(
+            title, phrase("history_some", shown=len(d.history), total=texts.count(d.history_total))
+        )
     return table(columns, rows, title=title)
 
 
 def _relations(c: CustomerRecord, table: _Tables) -> str:
     if not c.relations:
         return ""
-    columns = [Column(field("code"), wrap=False), Column(field("name")),
-               Column(phrase("category"), wrap=False), Column(field("notes"))]
-    rows = [[r.other_code, r.other_name, choice("relation", r.kind), r.notes]
-            for r in c.relations]
+    columns = [
+        Column(field("code"), wrap=False),
+        Column(field("name")),
+        Column(phrase("category"), wrap=False),
+        Column(field("notes")),
+    ]
+    rows = [[r.other_code, r.other_name, choice("relation", r.kind), r.notes] for r in c.relations]
     return table(columns, rows, title=phrase("relations"))

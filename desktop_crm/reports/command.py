@@ -51,89 +51,150 @@ def _pair(value: str) -> tuple[float, float]:
         first, second = (float(part) for part in value.replace(";", ",").split(","))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"give two numbers in millimetres, like 4.5,0 (not {value!r})") from None
+            f"give two numbers in millimetres, like 4.5,0 (not {value!r})"
+        ) from None
     return first, second
 
 
-def add_report_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser,
-                      parser_class: type[argparse.ArgumentParser]) -> None:
+def add_report_parser(
+    commands: argparse._SubParsersAction,
+    common: argparse.ArgumentParser,
+    parser_class: type[argparse.ArgumentParser],
+) -> None:
     """Add `report` and its kinds to the command line's sub-commands."""
     report = commands.add_parser(
-        "report", parents=[common], help="write a printable report as PDF",
+        "report",
+        parents=[common],
+        help="write a printable report as PDF",
         description="Write a printable report (PDF, A4 or Letter) without opening the app.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    kinds = report.add_subparsers(dest="report", metavar="KIND", required=True,
-                                  parser_class=parser_class)
+    kinds = report.add_subparsers(
+        dest="report", metavar="KIND", required=True, parser_class=parser_class
+    )
 
     def kind(name: str, help_text: str, description: str) -> argparse.ArgumentParser:
         sub = kinds.add_parser(name, parents=[common], help=help_text, description=description)
-        sub.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
-                         help="the PDF file to write")
+        sub.add_argument(
+            "-o", "--output", required=True, metavar="FILE.pdf", help="the PDF file to write"
+        )
         return sub
 
-    customer = kind("customer", "one customer's client report",
-                    "Profile, contacts, level and strategy, follow-ups, orders and payments, "
-                    "complaints and next actions of one customer.")
+    customer = kind(
+        "customer",
+        "one customer's client report",
+        "Profile, contacts, level and strategy, follow-ups, orders and payments, "
+        "complaints and next actions of one customer.",
+    )
     customer.add_argument("code", metavar="CODE", help="the customer's code, e.g. C000123")
-    customer.add_argument("--history", type=_history, default=50, metavar="N|all",
-                          help="how many of the latest contacts to list (default 50)")
+    customer.add_argument(
+        "--history",
+        type=_history,
+        default=50,
+        metavar="N|all",
+        help="how many of the latest contacts to list (default 50)",
+    )
     _page_options(customer)
 
-    listing = kind("list", "the customer list as a table",
-                   "Customers (all, a saved segment or a search) as a table with a count.")
+    listing = kind(
+        "list",
+        "the customer list as a table",
+        "Customers (all, a saved segment or a search) as a table with a count.",
+    )
     which = listing.add_mutually_exclusive_group()
     which.add_argument("--segment", metavar="NAME", help="a saved segment")
     which.add_argument("--search", metavar="TEXT", help="what to search for, as in the app")
-    listing.add_argument("--columns", metavar="A,B,…",
-                         help="columns to print (default: code, name, company_name, phone, city, "
-                         "owner, stage, grade, next_followup_at)")
-    listing.add_argument("--sort", default="name", metavar="COLUMN",
-                         help="order by this column (default name)")
+    listing.add_argument(
+        "--columns",
+        metavar="A,B,…",
+        help="columns to print (default: code, name, company_name, phone, city, "
+        "owner, stage, grade, next_followup_at)",
+    )
+    listing.add_argument(
+        "--sort", default="name", metavar="COLUMN", help="order by this column (default name)"
+    )
     listing.add_argument("--descending", action="store_true", help="reverse the order")
     _page_options(listing, orientation=True)
 
-    plan = kind("followups", "a rep's follow-up plan",
-                "Overdue and upcoming planned follow-ups, day by day, with phone and address.")
+    plan = kind(
+        "followups",
+        "a rep's follow-up plan",
+        "Overdue and upcoming planned follow-ups, day by day, with phone and address.",
+    )
     plan.add_argument("--owner", metavar="NAME", help="the user name of the rep (default: all)")
-    plan.add_argument("--days", type=_positive, default=7, metavar="N",
-                      help="how many days ahead (default 7)")
+    plan.add_argument(
+        "--days", type=_positive, default=7, metavar="N", help="how many days ahead (default 7)"
+    )
     plan.add_argument("--paper", choices=PAPER_CHOICES, default="a4")
     plan.add_argument("--portrait", action="store_true", help="portrait (default landscape)")
 
-    labels = kind("labels", "address labels on a label sheet",
-                  "Address labels for a segment, given customers, or everyone.")
+    labels = kind(
+        "labels",
+        "address labels on a label sheet",
+        "Address labels for a segment, given customers, or everyone.",
+    )
     _recipient_options(labels)
-    labels.add_argument("--sheet", choices=SHEET_CHOICES, default="a4-3x8",
-                        help="the label sheet (default a4-3x8)")
-    labels.add_argument("--margins", type=_pair, metavar="TOP,LEFT",
-                        help="first label's top and left edge from the paper's corner, in mm")
-    labels.add_argument("--pitch", type=_pair, metavar="ACROSS,DOWN",
-                        help="distance from one label to the next across and down, in mm")
-    labels.add_argument("--start", type=int, default=1, metavar="N",
-                        help="the first free label on a partly used sheet (default 1)")
+    labels.add_argument(
+        "--sheet", choices=SHEET_CHOICES, default="a4-3x8", help="the label sheet (default a4-3x8)"
+    )
+    labels.add_argument(
+        "--margins",
+        type=_pair,
+        metavar="TOP,LEFT",
+        help="first label's top and left edge from the paper's corner, in mm",
+    )
+    labels.add_argument(
+        "--pitch",
+        type=_pair,
+        metavar="ACROSS,DOWN",
+        help="distance from one label to the next across and down, in mm",
+    )
+    labels.add_argument(
+        "--start",
+        type=int,
+        default=1,
+        metavar="N",
+        help="the first free label on a partly used sheet (default 1)",
+    )
 
     envelopes = kind("envelopes", "one envelope per customer", "Envelopes, fed landscape.")
     _recipient_options(envelopes)
-    envelopes.add_argument("--size", choices=ENVELOPE_CHOICES, default="dl",
-                           help="DL 220×110 mm (default), C5 229×162 mm or US #10")
+    envelopes.add_argument(
+        "--size",
+        choices=ENVELOPE_CHOICES,
+        default="dl",
+        help="DL 220×110 mm (default), C5 229×162 mm or US #10",
+    )
 
-    letters = kind("letters", "a mail-merge letter per customer",
-                   "Letters from a text template with {name} {title} {company} {address} "
-                   "{code} {date} {sender}; blank lines separate paragraphs.")
+    letters = kind(
+        "letters",
+        "a mail-merge letter per customer",
+        "Letters from a text template with {name} {title} {company} {address} "
+        "{code} {date} {sender}; blank lines separate paragraphs.",
+    )
     _recipient_options(letters)
-    letters.add_argument("--template", metavar="FILE",
-                         help="a text file (UTF-8 or GBK); default a short courtesy letter")
+    letters.add_argument(
+        "--template",
+        metavar="FILE",
+        help="a text file (UTF-8 or GBK); default a short courtesy letter",
+    )
     letters.add_argument("--paper", choices=PAPER_CHOICES, default="a4")
 
 
 def _page_options(parser: argparse.ArgumentParser, *, orientation: bool = False) -> None:
-    parser.add_argument("--paper", choices=PAPER_CHOICES, default="a4",
-                        help="a4 (default) or letter")
+    parser.add_argument(
+        "--paper", choices=PAPER_CHOICES, default="a4", help="a4 (default) or letter"
+    )
     if orientation:
         turn = parser.add_mutually_exclusive_group()
-        turn.add_argument("--landscape", dest="landscape", action="store_const", const=True,
-                          help="landscape (default: when the columns need it)")
+        turn.add_argument(
+            "--landscape",
+            dest="landscape",
+            action="store_const",
+            const=True,
+            help="landscape (default: when the columns need it)",
+        )
         turn.add_argument("--portrait", dest="landscape", action="store_const", const=False)
     else:
         parser.add_argument("--landscape", action="store_true", help="landscape pages")
@@ -156,7 +217,8 @@ def ensure_gui_application() -> object:
     if app is not None:
         return app
     headless = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
     if headless and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     global _APP
@@ -197,16 +259,21 @@ def _list(args: argparse.Namespace) -> object:
 
     columns = args.columns.split(",") if args.columns else DEFAULT_COLUMNS
     query = CustomerQuery(text=args.search or "")
-    return build_list_report(query, segment=args.segment, columns=columns, sort=args.sort,
-                             descending=args.descending, paper=args.paper,
-                             landscape=args.landscape)
+    return build_list_report(
+        query,
+        segment=args.segment,
+        columns=columns,
+        sort=args.sort,
+        descending=args.descending,
+        paper=args.paper,
+        landscape=args.landscape,
+    )
 
 
 def _followups(args: argparse.Namespace) -> object:
     from desktop_crm.reports.followup_plan import build_followup_plan
 
-    return build_followup_plan(args.owner, args.days, paper=args.paper,
-                               landscape=not args.portrait)
+    return build_followup_plan(args.owner, args.days, paper=args.paper, landscape=not args.portrait)
 
 
 def _recipients(args: argparse.Namespace) -> list[int]:
@@ -225,8 +292,9 @@ def _labels(args: argparse.Namespace) -> object:
         changes["top"], changes["left"] = args.margins
     if args.pitch:
         changes["h_pitch"], changes["v_pitch"] = args.pitch
-    return build_labels(_recipients(args), label_sheet=sheet(args.sheet, **changes),
-                        start=args.start - 1)
+    return build_labels(
+        _recipients(args), label_sheet=sheet(args.sheet, **changes), start=args.start - 1
+    )
 
 
 def _envelopes(args: argparse.Namespace) -> object:

@@ -37,27 +37,39 @@ class ListColumn:
     numeric: bool = False
 
 
-LIST_COLUMNS: dict[str, ListColumn] = {c.name: c for c in (
-    ListColumn("code"),
-    ListColumn("name", wrap=True),
-    ListColumn("kind"),
-    ListColumn("company_name", wrap=True),
-    ListColumn("phone"),
-    ListColumn("email", wrap=True),
-    ListColumn("province"),
-    ListColumn("city", wrap=True),
-    ListColumn("owner", wrap=True),
-    ListColumn("status"),
-    ListColumn("stage"),
-    ListColumn("grade"),
-    ListColumn("stars"),
-    ListColumn("relationship_level"),
-    ListColumn("last_contact_at"),
-    ListColumn("next_followup_at"),
-    ListColumn("created_at"),
-)}
-DEFAULT_COLUMNS = ("code", "name", "company_name", "phone", "city", "owner", "stage", "grade",
-                   "next_followup_at")
+LIST_COLUMNS: dict[str, ListColumn] = {
+    c.name: c
+    for c in (
+        ListColumn("code"),
+        ListColumn("name", wrap=True),
+        ListColumn("kind"),
+        ListColumn("company_name", wrap=True),
+        ListColumn("phone"),
+        ListColumn("email", wrap=True),
+        ListColumn("province"),
+        ListColumn("city", wrap=True),
+        ListColumn("owner", wrap=True),
+        ListColumn("status"),
+        ListColumn("stage"),
+        ListColumn("grade"),
+        ListColumn("stars"),
+        ListColumn("relationship_level"),
+        ListColumn("last_contact_at"),
+        ListColumn("next_followup_at"),
+        ListColumn("created_at"),
+    )
+}
+DEFAULT_COLUMNS = (
+    "code",
+    "name",
+    "company_name",
+    "phone",
+    "city",
+    "owner",
+    "stage",
+    "grade",
+    "next_followup_at",
+)
 FONT_PT = 8.5  # a list is read across: a size smaller than the letters' body text
 SMALLEST_PT = 6.5  # many columns: the type shrinks down to this before columns squeeze
 
@@ -79,12 +91,17 @@ def describe_query(query: CustomerQuery, segment: str | None = None) -> str:
     if query.text.strip():
         parts.append(texts.labelled(phrase("search"), query.text.strip()))
     shown = {
-        "kind": choice("kind", query.kind), "status": choice("status", query.status),
-        "stage": choice("stage", query.stage), "grade": query.grade,
+        "kind": choice("kind", query.kind),
+        "status": choice("status", query.status),
+        "stage": choice("stage", query.stage),
+        "grade": query.grade,
         "stars": phrase("at_least_stars", n=query.stars) if query.stars else None,
         "relationship_level": choice("relationship_level", query.level),
-        "owner": query.owner, "tags": query.tag, "province": query.province,
-        "city": query.city, "source": choice("source", query.source),
+        "owner": query.owner,
+        "tags": query.tag,
+        "province": query.province,
+        "city": query.city,
+        "source": choice("source", query.source),
     }
     parts += [texts.labelled(field(name), value) for name, value in shown.items() if value]
     if query.followup_due:
@@ -151,8 +168,9 @@ def build_list_report(
         for page in data.rows_in_pages(ids, progress=counted, cancelled=cancelled)
         for row in page
     ]
-    table_columns = [Column(texts.column(c), None, LIST_COLUMNS[c].numeric, LIST_COLUMNS[c].wrap)
-                     for c in chosen]
+    table_columns = [
+        Column(texts.column(c), None, LIST_COLUMNS[c].numeric, LIST_COLUMNS[c].wrap) for c in chosen
+    ]
     needs = column_needs(table_columns, rows, FONT_PT, FONT_PT)
     portrait = PageSetup(paper=paper)
     if landscape is None:
@@ -163,8 +181,9 @@ def build_list_report(
         size -= 0.5
         needs = column_needs(table_columns, rows, size, size)
     table_columns = fit_widths(table_columns, needs, setup.body_width())
-    count_text = phrase("one_customer") if total == 1 else phrase("customer_count",
-                                                            n=texts.count(total))
+    count_text = (
+        phrase("one_customer") if total == 1 else phrase("customer_count", n=texts.count(total))
+    )
     title = phrase("list_report")
     if total:
         table = grid(table_columns, rows, count_text, font_pt=size, striped=True)
@@ -182,5 +201,3 @@ def build_list_report(
     if progress is not None:
         progress(steps, steps)
     return report
-
-

@@ -78,10 +78,14 @@ class PageSetup:
         return width - (self.margins[1] + self.margins[3]) * MM
 
     def page_layout(self) -> QPageLayout:
-        orientation = (QPageLayout.Orientation.Landscape if self.landscape
-                       else QPageLayout.Orientation.Portrait)
-        return QPageLayout(self.page_size(), orientation, QMarginsF(0, 0, 0, 0),
-                           QPageLayout.Unit.Millimeter)
+        orientation = (
+            QPageLayout.Orientation.Landscape
+            if self.landscape
+            else QPageLayout.Orientation.Portrait
+        )
+        return QPageLayout(
+            self.page_size(), orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter
+        )
 
 
 @dataclass(frozen=True)
@@ -190,8 +194,11 @@ class _PointMetrics:
 
 def begin(painter: QPainter, device: QPagedPaintDevice) -> None:
     if not painter.begin(device):
-        raise ReportError(texts.phrase("cannot_write", path=type(device).__name__,
-                                   reason="the device cannot be painted on"))
+        raise ReportError(
+            texts.phrase(
+                "cannot_write", path=type(device).__name__, reason="the device cannot be painted on"
+            )
+        )
 
 
 # ------------------------------------------------------------------------ text reports
@@ -200,8 +207,15 @@ def begin(painter: QPainter, device: QPagedPaintDevice) -> None:
 class TextReport(ReportDocument):
     """A report written in HTML, paginated by Qt, with a letterhead on every page."""
 
-    def __init__(self, title: str, body_html: str, letterhead: Letterhead,
-                 setup: PageSetup | None = None, *, font_pt: float = 9.5) -> None:
+    def __init__(
+        self,
+        title: str,
+        body_html: str,
+        letterhead: Letterhead,
+        setup: PageSetup | None = None,
+        *,
+        font_pt: float = 9.5,
+    ) -> None:
         self.title = title
         self.font_pt = font_pt
         self.body_html = body_html
@@ -241,8 +255,9 @@ class TextReport(ReportDocument):
         document.setDefaultStyleSheet(self._style)
         document.setDocumentMargin(0)
         body = self._body_size(paper)
-        document.setPageSize(QSizeF(body.width() * LAYOUT_DPI / 72,
-                                    body.height() * LAYOUT_DPI / 72))
+        document.setPageSize(
+            QSizeF(body.width() * LAYOUT_DPI / 72, body.height() * LAYOUT_DPI / 72)
+        )
         document.setHtml(f"<html><body>{self.body_html}</body></html>")
         document.pageCount()  # lay it out now, on the calling (worker) thread
         self._document, self._laid_out_for = document, key
@@ -266,9 +281,16 @@ class TextReport(ReportDocument):
 
     def printed_text(self) -> str:
         lh = self.letterhead
-        return " ".join((self.plain_text(), lh.company, lh.title, lh.footer_note,
-                         texts.phrase("page_of", page=0, pages=0),
-                         texts.phrase("printed_on", date="")))
+        return " ".join(
+            (
+                self.plain_text(),
+                lh.company,
+                lh.title,
+                lh.footer_note,
+                texts.phrase("page_of", page=0, pages=0),
+                texts.phrase("printed_on", date=""),
+            )
+        )
 
     def font_families(self) -> list[str]:
         return self._families
@@ -294,8 +316,10 @@ class TextReport(ReportDocument):
                 painter.translate(page.point(left, top))
                 painter.scale(*to_device)
                 painter.translate(0, -index * page_height)
-                document.drawContents(painter, QRectF(0, index * page_height,
-                                                      body.width() * LAYOUT_DPI / 72, page_height))
+                document.drawContents(
+                    painter,
+                    QRectF(0, index * page_height, body.width() * LAYOUT_DPI / 72, page_height),
+                )
                 painter.restore()
         finally:
             painter.end()
@@ -311,8 +335,9 @@ class TextReport(ReportDocument):
         if lh.logo is not None and not lh.logo.isNull():
             height = 10 * MM
             logo_width = min(height * lh.logo.width() / max(1, lh.logo.height()), 45 * MM)
-            painter.drawImage(page.rect(left, rule_y - 1.5 * MM - height, logo_width, height),
-                              lh.logo)
+            painter.drawImage(
+                page.rect(left, rule_y - 1.5 * MM - height, logo_width, height), lh.logo
+            )
             x += logo_width + 3 * MM
         baseline = rule_y - 2.2 * MM
         if lh.company:
@@ -320,8 +345,12 @@ class TextReport(ReportDocument):
             painter.setFont(company_font)
             painter.setPen(QColor(markup.ACCENT))
             room = left + width - x - (70 * MM if lh.show_title else 0)
-            painter.drawText(page.point(x, baseline), page.metrics(company_font).elidedText(
-                lh.company, Qt.TextElideMode.ElideRight, room))
+            painter.drawText(
+                page.point(x, baseline),
+                page.metrics(company_font).elidedText(
+                    lh.company, Qt.TextElideMode.ElideRight, room
+                ),
+            )
         small = fonts.report_font(8, language=self.language)
         small_metrics = page.metrics(small)
         painter.setFont(small)
@@ -331,7 +360,8 @@ class TextReport(ReportDocument):
             y = baseline - small_metrics.lineSpacing() * (len(lines) - 1)
             for line in lines:
                 painter.drawText(
-                    page.point(left + width - small_metrics.horizontalAdvance(line), y), line)
+                    page.point(left + width - small_metrics.horizontalAdvance(line), y), line
+                )
                 y += small_metrics.lineSpacing()
         painter.setPen(QPen(QColor(markup.ACCENT), 0.8 * page.sy))
         painter.drawLine(page.point(left, rule_y), page.point(left + width, rule_y))
@@ -343,12 +373,15 @@ class TextReport(ReportDocument):
             painter.drawLine(page.point(left, line_y), page.point(left + width, line_y))
         painter.setPen(QColor(markup.MUTED))
         if lh.footer_note:
-            painter.drawText(page.point(left, footer_y), small_metrics.elidedText(
-                lh.footer_note, Qt.TextElideMode.ElideRight, width * 0.65))
+            painter.drawText(
+                page.point(left, footer_y),
+                small_metrics.elidedText(lh.footer_note, Qt.TextElideMode.ElideRight, width * 0.65),
+            )
         if lh.page_numbers:
             text = texts.phrase("page_of", page=number, pages=pages)
             painter.drawText(
-                page.point(left + width - small_metrics.horizontalAdvance(text), footer_y), text)
+                page.point(left + width - small_metrics.horizontalAdvance(text), footer_y), text
+            )
         painter.restore()
 
 
@@ -406,8 +439,9 @@ def write_pdf(document: ReportDocument, path: str | os.PathLike[str]) -> Path:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise ReportError(texts.phrase("cannot_write", path=target,
-                                   reason=exc.strerror or exc)) from exc
+        raise ReportError(
+            texts.phrase("cannot_write", path=target, reason=exc.strerror or exc)
+        ) from exc
     return target
 
 
@@ -428,14 +462,26 @@ def render_to_printer(document: ReportDocument, printer: QPagedPaintDevice) -> N
         Path(output).write_bytes(pdf_text.fix_text_maps(data, table))
 
 
-def letterhead(title: str, footer_note: str = "", *, show_title: bool = True,
-               page_numbers: bool = True, printed: date | None = None) -> Letterhead:
+def letterhead(
+    title: str,
+    footer_note: str = "",
+    *,
+    show_title: bool = True,
+    page_numbers: bool = True,
+    printed: date | None = None,
+) -> Letterhead:
     """The letterhead of a report: our company's name and logo from the settings."""
     ours = data.company()
     logo = None
     if ours.logo_path:
         image = QImage(ours.logo_path)
         logo = None if image.isNull() else image
-    return Letterhead(company=ours.name, logo=logo, title=title,
-                      printed=printed or date.today(), footer_note=footer_note,
-                      show_title=show_title, page_numbers=page_numbers)
+    return Letterhead(
+        company=ours.name,
+        logo=logo,
+        title=title,
+        printed=printed or date.today(),
+        footer_note=footer_note,
+        show_title=show_title,
+        page_numbers=page_numbers,
+    )

@@ -40,8 +40,7 @@ class EnvelopeDocument(ReportDocument):
 
     def __init__(self, envelopes: Sequence[Envelope], size: str, sender: list[str]) -> None:
         if size not in ENVELOPES:
-            raise ReportError(f"unknown envelope size {size!r}; choose from "
-                              f"{', '.join(ENVELOPES)}")
+            raise ReportError(f"unknown envelope size {size!r}; choose from {', '.join(ENVELOPES)}")
         self.envelopes = list(envelopes)
         self.sender = [line for line in sender if line]
         self.title = phrase("envelopes")
@@ -52,9 +51,10 @@ class EnvelopeDocument(ReportDocument):
         return len(self.envelopes)
 
     def printed_text(self) -> str:
-        return "\n".join(["\n".join(self.sender)] + ["\n".join([e.postcode or "", *e.lines,
-                                                                e.name])
-                                                     for e in self.envelopes])
+        return "\n".join(
+            ["\n".join(self.sender)]
+            + ["\n".join([e.postcode or "", *e.lines, e.name]) for e in self.envelopes]
+        )
 
     def _font(self, size: float, bold: bool = False) -> object:
         return fonts.report_font(size, bold=bold, language=self.language)
@@ -75,8 +75,18 @@ class EnvelopeDocument(ReportDocument):
         finally:
             painter.end()
 
-    def _lines(self, painter: QPainter, page: Page, lines: list[str], x: float, y: float,
-               size: float, width: float, *, align_right: bool = False) -> float:
+    def _lines(
+        self,
+        painter: QPainter,
+        page: Page,
+        lines: list[str],
+        x: float,
+        y: float,
+        size: float,
+        width: float,
+        *,
+        align_right: bool = False,
+    ) -> float:
         """Draw `lines` from top `y` (points); returns the y below them."""
         font = self._font(size)
         metrics = page.metrics(font)
@@ -107,19 +117,27 @@ class EnvelopeDocument(ReportDocument):
         name = f"{e.name}{phrase('to_suffix') if texts.is_chinese() else ''}"
         shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, width - 60 * MM)
         baseline = max(y + metrics.ascent() + 4 * MM, height * 0.58)
-        painter.drawText(page.point((width - metrics.horizontalAdvance(shown)) / 2, baseline),
-                         shown)
+        painter.drawText(
+            page.point((width - metrics.horizontalAdvance(shown)) / 2, baseline), shown
+        )
         if self.sender:
             block = len(self.sender) * page.metrics(self._font(9)).lineSpacing()
-            self._lines(painter, page, self.sender, width * 0.45, height - 10 * MM - block, 9,
-                        width * 0.55 - 15 * MM, align_right=True)
+            self._lines(
+                painter,
+                page,
+                self.sender,
+                width * 0.45,
+                height - 10 * MM - block,
+                9,
+                width * 0.55 - 15 * MM,
+                align_right=True,
+            )
 
     def _western(self, painter: QPainter, page: Page, e: Envelope) -> None:
         width, height = page.paper.width(), page.paper.height()
         if self.sender:
             self._lines(painter, page, self.sender, 12 * MM, 12 * MM, 9, width * 0.45)
-        self._lines(painter, page, e.lines, width * 0.42, height * 0.45, 11,
-                    width * 0.58 - 12 * MM)
+        self._lines(painter, page, e.lines, width * 0.42, height * 0.45, 11, width * 0.58 - 12 * MM)
 
 
 def envelope_for(recipient: Recipient) -> Envelope:
@@ -133,8 +151,9 @@ def envelope_for(recipient: Recipient) -> Envelope:
     return Envelope(True, postcode, lines[:-1], addressee(recipient))
 
 
-def build_envelopes(ids: Sequence[int], *, size: str = "dl", progress: Progress = None,
-                    cancelled: Cancelled = None) -> EnvelopeDocument:
+def build_envelopes(
+    ids: Sequence[int], *, size: str = "dl", progress: Progress = None, cancelled: Cancelled = None
+) -> EnvelopeDocument:
     """An envelope for each of these customers; our return address from the settings."""
     if not ids:
         raise ReportError(phrase("no_recipients"))

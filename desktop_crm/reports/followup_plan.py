@@ -58,8 +58,9 @@ def build_followup_plan(
     report = TextReport(
         title=f"{title} · {who}",
         body_html=body,
-        letterhead=letterhead(title, f"{title} · {who} · {period}",
-                              printed=today or (now.date() if now else None)),
+        letterhead=letterhead(
+            title, f"{title} · {who} · {period}", printed=today or (now.date() if now else None)
+        ),
         setup=setup,
     )
     report.prepare()
@@ -85,8 +86,10 @@ def _columns(everyone: bool) -> list[Column]:
 def _row(entry: PlanEntry, overdue: bool, everyone: bool, names: dict[str, str]) -> list[object]:
     item = entry.item
     when = entry.local_due.strftime("%Y-%m-%d %H:%M" if overdue else "%H:%M")
-    customer = f'<span class="strong">{esc(item.customer_name)}</span><br/>' \
-               f'<span class="small">{esc(item.customer_code)}</span>'
+    customer = (
+        f'<span class="strong">{esc(item.customer_name)}</span><br/>'
+        f'<span class="small">{esc(item.customer_code)}</span>'
+    )
     if item.contact_name:
         customer += f"<br/>{esc(texts.labelled(phrase('with'), item.contact_name))}"
     what = esc(item.subject or "")
@@ -114,8 +117,10 @@ def plan_html(plan: FollowUpPlan, width_pt: float) -> str:
         if day == plan.start:
             heading = f"{heading} · {phrase('today')}"
         groups.append((heading, list(entries), False))
-    tables = [(heading, [_row(e, overdue, everyone, names) for e in entries])
-              for heading, entries, overdue in groups]
+    tables = [
+        (heading, [_row(e, overdue, everyone, names) for e in entries])
+        for heading, entries, overdue in groups
+    ]
     columns = _columns(everyone)
     every_row = [row for _heading, rows in tables for row in rows]
     needs = column_needs(columns, every_row)

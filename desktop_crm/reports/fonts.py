@@ -21,9 +21,15 @@ NO_FEATURES = ("locl", "liga", "clig", "dlig")
 CJK_FAMILIES: dict[str, tuple[str, ...]] = {
     "win32": ("Microsoft YaHei", "Microsoft YaHei UI", "DengXian", "SimHei", "SimSun"),
     "darwin": ("PingFang SC", "Hiragino Sans GB", "Heiti SC", "STHeiti", "Songti SC"),
-    "linux": ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN",
-              "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback",
-              "AR PL UMing CN"),
+    "linux": (
+        "Noto Sans CJK SC",
+        "Source Han Sans SC",
+        "Source Han Sans CN",
+        "WenQuanYi Micro Hei",
+        "WenQuanYi Zen Hei",
+        "Droid Sans Fallback",
+        "AR PL UMing CN",
+    ),
 }
 LATIN_FAMILIES: dict[str, tuple[str, ...]] = {
     "win32": ("Segoe UI", "Arial"),

@@ -72,8 +72,10 @@ class LabelSheet:
         if self.left < 0 or self.top < 0:
             problems.append("a margin is negative")
         if right > size.width() + 0.5 or bottom > size.height() + 0.5:
-            problems.append(f"{right:.1f} × {bottom:.1f} mm on {size.width():.0f} × "
-                            f"{size.height():.0f} mm paper")
+            problems.append(
+                f"{right:.1f} × {bottom:.1f} mm on {size.width():.0f} × "
+                f"{size.height():.0f} mm paper"
+            )
         if 2 * self.padding >= min(self.label_width, self.label_height):
             problems.append("the padding leaves no room for text")
         if problems:
@@ -81,16 +83,41 @@ class LabelSheet:
         return self
 
 
-SHEETS: dict[str, LabelSheet] = {s.name: s for s in (
-    # 3 × 8 on A4, 70 × 36 mm, no gaps (Avery 3475 / Herma 4453 and many store brands)
-    LabelSheet("a4-3x8", "a4", 3, 8, 70.0, 36.0, 0.0, 4.5, 70.0, 36.0, padding=5.0),
-    # 2 × 7 on Letter, 4 × 1⅓ in (Avery 5162 / 8162)
-    LabelSheet("letter-2x7", "letter", 2, 7, 4 * INCH, 4 / 3 * INCH, 0.156 * INCH,
-               0.833 * INCH, 4.188 * INCH, 4 / 3 * INCH, padding=4.0),
-    # 3 × 10 on Letter, 2⅝ × 1 in (Avery 5160 / 8160)
-    LabelSheet("letter-3x10", "letter", 3, 10, 2.625 * INCH, 1.0 * INCH, 0.188 * INCH,
-               0.5 * INCH, 2.75 * INCH, 1.0 * INCH, padding=2.5),
-)}
+SHEETS: dict[str, LabelSheet] = {
+    s.name: s
+    for s in (
+        # 3 × 8 on A4, 70 × 36 mm, no gaps (Avery 3475 / Herma 4453 and many store brands)
+        LabelSheet("a4-3x8", "a4", 3, 8, 70.0, 36.0, 0.0, 4.5, 70.0, 36.0, padding=5.0),
+        # 2 × 7 on Letter, 4 × 1⅓ in (Avery 5162 / 8162)
+        LabelSheet(
+            "letter-2x7",
+            "letter",
+            2,
+            7,
+            4 * INCH,
+            4 / 3 * INCH,
+            0.156 * INCH,
+            0.833 * INCH,
+            4.188 * INCH,
+            4 / 3 * INCH,
+            padding=4.0,
+        ),
+        # 3 × 10 on Letter, 2⅝ × 1 in (Avery 5160 / 8160)
+        LabelSheet(
+            "letter-3x10",
+            "letter",
+            3,
+            10,
+            2.625 * INCH,
+            1.0 * INCH,
+            0.188 * INCH,
+            0.5 * INCH,
+            2.75 * INCH,
+            1.0 * INCH,
+            padding=2.5,
+        ),
+    )
+}
 
 
 def sheet(name: str, **changes: float) -> LabelSheet:
@@ -186,7 +213,7 @@ def wrap(line: str, metrics: object, width: float) -> list[str]:
         while cut > 1 and metrics.horizontalAdvance(rest[:cut]) > width:
             cut -= 1
         space = rest.rfind(" ", 0, cut + 1)
-        if space > 0 and not _HAN.search(rest[space - 1:cut + 1]):
+        if space > 0 and not _HAN.search(rest[space - 1 : cut + 1]):
             cut = space  # break Latin text between words
         else:
             keep = cut
@@ -207,8 +234,14 @@ class LabelDocument(ReportDocument):
     MAX_POINTS = 10.0
     MIN_POINTS = 6.5
 
-    def __init__(self, labels: Sequence[list[str]], label_sheet: LabelSheet, *,
-                 start: int = 0, title: str | None = None) -> None:
+    def __init__(
+        self,
+        labels: Sequence[list[str]],
+        label_sheet: LabelSheet,
+        *,
+        start: int = 0,
+        title: str | None = None,
+    ) -> None:
         self.labels = list(labels)
         self.sheet = label_sheet
         self.start = max(0, start)  # labels already used on the first sheet

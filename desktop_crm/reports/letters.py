@@ -50,8 +50,13 @@ def check_template(template: str) -> str:
         if text in ("{", "}"):
             raise ReportError(phrase("unbalanced_brace", brace=text))
         if token.group(1).strip() not in PLACEHOLDERS:
-            raise ReportError(phrase("unknown_placeholder", value=token.group(1),
-                                 choices=", ".join(f"{{{p}}}" for p in PLACEHOLDERS)))
+            raise ReportError(
+                phrase(
+                    "unknown_placeholder",
+                    value=token.group(1),
+                    choices=", ".join(f"{{{p}}}" for p in PLACEHOLDERS),
+                )
+            )
     return template
 
 
@@ -92,8 +97,9 @@ def values_for(recipient: Recipient, sender: str, today: date) -> dict[str, str]
     }
 
 
-def letter_html(recipient: Recipient, template: str, sender: str, today: date, *,
-                new_page: bool = False) -> str:
+def letter_html(
+    recipient: Recipient, template: str, sender: str, today: date, *, new_page: bool = False
+) -> str:
     """One letter: the address block, the date, then the filled-in paragraphs."""
     block = "<br/>".join(esc(line) for line in address_lines(recipient))
     filled = fill(template, values_for(recipient, sender, today))
@@ -103,16 +109,24 @@ def letter_html(recipient: Recipient, template: str, sender: str, today: date, *
     sign_right = texts.is_chinese() and len(paragraphs) > 1
     right = ' align="right"'
     body = "".join(
-        f'<p{right if sign_right and i == len(paragraphs) - 1 else ""} '
+        f"<p{right if sign_right and i == len(paragraphs) - 1 else ''} "
         f'style="line-height: 150%; margin-bottom: 9px;">{esc(p)}</p>'
-        for i, p in enumerate(paragraphs))
+        for i, p in enumerate(paragraphs)
+    )
     page_break = " page-break-before: always;" if new_page else ""
     # A Chinese letter dates itself under the signature; an English one at the top.
-    dated = "" if texts.is_chinese() else (
-        f'<p align="right" style="margin-top: 0; margin-bottom: 18px;">'
-        f"{esc(texts.long_date(today))}</p>")
-    return (f'<p style="margin-top: 6px; margin-bottom: 26px; line-height: 130%;{page_break}">'
-            f"{block}</p>{dated}{body}")
+    dated = (
+        ""
+        if texts.is_chinese()
+        else (
+            f'<p align="right" style="margin-top: 0; margin-bottom: 18px;">'
+            f"{esc(texts.long_date(today))}</p>"
+        )
+    )
+    return (
+        f'<p style="margin-top: 6px; margin-bottom: 26px; line-height: 130%;{page_break}">'
+        f"{block}</p>{dated}{body}"
+    )
 
 
 def build_letters(
@@ -131,8 +145,7 @@ def build_letters(
     day = today or date.today()
     people = data.recipients(ids, progress=progress, cancelled=cancelled)
     sender = data.company().name
-    body = "".join(letter_html(p, text, sender, day, new_page=i > 0)
-                   for i, p in enumerate(people))
+    body = "".join(letter_html(p, text, sender, day, new_page=i > 0) for i, p in enumerate(people))
     report = TextReport(
         title=phrase("letters"),
         body_html=body,
@@ -143,4 +156,3 @@ def build_letters(
     data.checkpoint(cancelled)
     report.prepare()
     return report
-

@@ -113,12 +113,20 @@ def section(title: str, body: str, *, level: str = "heading") -> str:
     """
     if not body:
         return ""
-    return (f'<table class="block" width="100%" cellspacing="0"><thead>'
-            f'{_heading(title, 1, level)}</thead><tr><td class="plain">{body}</td></tr></table>')
+    return (
+        f'<table class="block" width="100%" cellspacing="0"><thead>'
+        f'{_heading(title, 1, level)}</thead><tr><td class="plain">{body}</td></tr></table>'
+    )
 
 
-def facts(pairs: Iterable[tuple[str, object]], *, columns: int = 2, title: str | None = None,
-          level: str = "heading", follows: bool = False) -> str:
+def facts(
+    pairs: Iterable[tuple[str, object]],
+    *,
+    columns: int = 2,
+    title: str | None = None,
+    level: str = "heading",
+    follows: bool = False,
+) -> str:
     """Label/value pairs, `columns` pairs to a row, under `title`; empty values left out.
 
     `follows`: the table continues the one above it (no space between them).
@@ -131,17 +139,21 @@ def facts(pairs: Iterable[tuple[str, object]], *, columns: int = 2, title: str |
     rows = []
     for start in range(0, len(shown), columns):
         cells = []
-        row = shown[start:start + columns]
+        row = shown[start : start + columns]
         for label, value in row:
-            cells.append(f'<td class="label" width="{label_width}%">{esc(label)}</td>'
-                         f'<td class="value" width="{value_width}%">{esc(value)}</td>')
-        cells.extend('<td class="value"></td><td class="value"></td>'
-                     for _ in range(columns - len(row)))
+            cells.append(
+                f'<td class="label" width="{label_width}%">{esc(label)}</td>'
+                f'<td class="value" width="{value_width}%">{esc(value)}</td>'
+            )
+        cells.extend(
+            '<td class="value"></td><td class="value"></td>' for _ in range(columns - len(row))
+        )
         rows.append(f"<tr>{''.join(cells)}</tr>")
     head = f"<thead>{_heading(title, columns * 2, level)}</thead>" if title else ""
     spacing = ' style="margin-top: 0;"' if follows else ""  # continues the table above
-    return (f'<table class="facts" width="100%" cellspacing="0"{spacing}>{head}'
-            f'{"".join(rows)}</table>')
+    return (
+        f'<table class="facts" width="100%" cellspacing="0"{spacing}>{head}{"".join(rows)}</table>'
+    )
 
 
 @dataclass(frozen=True)
@@ -171,8 +183,12 @@ class Need:
     least: float
 
 
-def column_needs(columns: Sequence[Column], rows: Sequence[Sequence[object]],
-                 font_pt: float = 9.5, header_pt: float = 8.5) -> list[Need]:
+def column_needs(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[object]],
+    font_pt: float = 9.5,
+    header_pt: float = 8.5,
+) -> list[Need]:
     """How wide each column would like to be, and must be, for what the rows hold.
 
     A column that does not wrap needs its longest value and its title on one line. A
@@ -192,8 +208,11 @@ def column_needs(columns: Sequence[Column], rows: Sequence[Sequence[object]],
             needs.append(Need(width, width))
             continue
         words = {w for v in values for w in _BREAKS.split(v) if w}
-        least = max([measure(_unbreakable(w)) for w in words]
-                    + [titles(w) for w in column.title.split()] + [MIN_WRAPPING_PT])
+        least = max(
+            [measure(_unbreakable(w)) for w in words]
+            + [titles(w) for w in column.title.split()]
+            + [MIN_WRAPPING_PT]
+        )
         needs.append(Need(max(longest, least) + CELL_PADDING_PT, least + CELL_PADDING_PT))
     return needs
 
@@ -232,8 +251,7 @@ def comfortable_width(needs: Sequence[Need]) -> float:
     return sum(min(n.width, max(n.least, COMFORTABLE_PT)) for n in needs)
 
 
-def fit_widths(columns: Sequence[Column], needs: Sequence[Need],
-               width_pt: float) -> list[Column]:
+def fit_widths(columns: Sequence[Column], needs: Sequence[Need], width_pt: float) -> list[Column]:
     """`columns` with widths (percent of `width_pt`) from their `column_needs`.
 
     Columns that do not wrap get what they need; the others share the rest by what
@@ -261,8 +279,9 @@ def fit_widths(columns: Sequence[Column], needs: Sequence[Need],
         else:
             _share(needs, flexible, room, widths)
     total = sum(widths)
-    return [replace(c, width=round(100 * w / total, 2)) for c, w in
-            zip(columns, widths, strict=True)]
+    return [
+        replace(c, width=round(100 * w / total, 2)) for c, w in zip(columns, widths, strict=True)
+    ]
 
 
 def _share(needs: Sequence[Need], flexible: list[int], room: float, widths: list[float]) -> None:
@@ -310,9 +329,16 @@ class _Measure:
         return width
 
 
-def grid(columns: Sequence[Column], rows: Iterable[Sequence[object]],
-         totals: Sequence[object] | str | None = None, *, title: str | None = None,
-         level: str = "heading", font_pt: float | None = None, striped: bool = False) -> str:
+def grid(
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[object]],
+    totals: Sequence[object] | str | None = None,
+    *,
+    title: str | None = None,
+    level: str = "heading",
+    font_pt: float | None = None,
+    striped: bool = False,
+) -> str:
     """A data table under `title`; its heading and header row repeat on every page.
 
     `totals` is a last row in bold: one value per column, or one text across them all.
@@ -321,31 +347,38 @@ def grid(columns: Sequence[Column], rows: Iterable[Sequence[object]],
     """
     # Column titles are 8.5 pt, or the table's size when that is smaller.
     small = f' style="font-size: {font_pt}pt;"' if font_pt and font_pt < 8.5 else ""
-    head = "".join(
-        f'<th{_width(c)}{_num(c)}{small}>{esc(c.title)}</th>' for c in columns
-    )
+    head = "".join(f"<th{_width(c)}{_num(c)}{small}>{esc(c.title)}</th>" for c in columns)
     numeric = [c.numeric for c in columns]
-    cell, num = ('<td class="flat">', '<td class="flatnum">') if striped else (
-        "<td>", '<td class="num">')
+    cell, num = (
+        ('<td class="flat">', '<td class="flatnum">') if striped else ("<td>", '<td class="num">')
+    )
     body = "".join(
-        (f'<tr bgcolor="{STRIPE}">' if striped and n % 2 else "<tr>") + "".join(
+        (f'<tr bgcolor="{STRIPE}">' if striped and n % 2 else "<tr>")
+        + "".join(
             f"{num}{esc(v)}</td>" if numeric[i] else f"{cell}{esc(v)}</td>"
             for i, v in enumerate(row)
-        ) + "</tr>"
+        )
+        + "</tr>"
         for n, row in enumerate(rows)
     )
     foot = ""
     if isinstance(totals, str):
         foot = f'<tr><td class="total" colspan="{len(columns)}">{esc(totals)}</td></tr>'
     elif totals is not None:
-        foot = "<tr>" + "".join(
-            f'<td class="total{" num" if numeric[i] else ""}">{esc(v)}</td>'
-            for i, v in enumerate(totals)
-        ) + "</tr>"
+        foot = (
+            "<tr>"
+            + "".join(
+                f'<td class="total{" num" if numeric[i] else ""}">{esc(v)}</td>'
+                for i, v in enumerate(totals)
+            )
+            + "</tr>"
+        )
     size = f' style="font-size: {font_pt}pt;"' if font_pt else ""
-    return (f'<table class="grid" width="100%" cellspacing="0"{size}><thead>'
-            f"{_heading(title, len(columns), level)}<tr>{head}</tr></thead>"
-            f"<tbody>{body}{foot}</tbody></table>")
+    return (
+        f'<table class="grid" width="100%" cellspacing="0"{size}><thead>'
+        f"{_heading(title, len(columns), level)}<tr>{head}</tr></thead>"
+        f"<tbody>{body}{foot}</tbody></table>"
+    )
 
 
 def _width(column: Column) -> str:
@@ -358,8 +391,10 @@ def _num(column: Column) -> str:
 
 def box(title: str, body: str) -> str:
     """A shaded box that stands out from the page (next actions)."""
-    return (f'<table class="box" width="100%" cellspacing="0"><tr><td class="box">'
-            f'<p class="boxtitle">{esc(title)}</p>{body}</td></tr></table>')
+    return (
+        f'<table class="box" width="100%" cellspacing="0"><tr><td class="box">'
+        f'<p class="boxtitle">{esc(title)}</p>{body}</td></tr></table>'
+    )
 
 
 def bullet_list(items: Iterable[object]) -> str:

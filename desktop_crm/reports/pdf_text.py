@@ -98,9 +98,11 @@ def _fix_cmap(body: bytes, table: dict[int, int]) -> bytes:
         elif section == b"beginbfchar":
             found = _CHAR_LINE.match(line)
             if found:
-                lines[i] = (line[: found.start(2)]
-                            + _HEX.sub(lambda t: _swap(t, table), found.group(2))
-                            + line[found.end(2):])
+                lines[i] = (
+                    line[: found.start(2)]
+                    + _HEX.sub(lambda t: _swap(t, table), found.group(2))
+                    + line[found.end(2) :]
+                )
     return b"\n".join(lines)
 
 

@@ -358,12 +358,53 @@ CHOICES: dict[str, dict[object, dict[str, str]]] = {
 }
 
 _WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_LUNAR_DAYS = ("初一", "初二", "初三", "初四", "初五", "初六", "初七", "初八", "初九", "初十",
-               "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
-               "廿一", "廿二", "廿三", "廿四", "廿五", "廿六", "廿七", "廿八", "廿九", "三十")
+_LUNAR_DAYS = (
+    "初一",
+    "初二",
+    "初三",
+    "初四",
+    "初五",
+    "初六",
+    "初七",
+    "初八",
+    "初九",
+    "初十",
+    "十一",
+    "十二",
+    "十三",
+    "十四",
+    "十五",
+    "十六",
+    "十七",
+    "十八",
+    "十九",
+    "二十",
+    "廿一",
+    "廿二",
+    "廿三",
+    "廿四",
+    "廿五",
+    "廿六",
+    "廿七",
+    "廿八",
+    "廿九",
+    "三十",
+)
 _LUNAR_MONTHS = ("正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊")
 
 
@@ -463,8 +504,9 @@ def month_day(value: date) -> str:
 def lunar_date(month: int, day_of_month: int, leap: bool) -> str:
     """A lunar month and day: 八月十五 / lunar month 8, day 15."""
     if is_chinese() and 1 <= month <= 12 and 1 <= day_of_month <= 30:
-        text = phrase("lunar_date", month=_LUNAR_MONTHS[month - 1],
-                  day=_LUNAR_DAYS[day_of_month - 1])
+        text = phrase(
+            "lunar_date", month=_LUNAR_MONTHS[month - 1], day=_LUNAR_DAYS[day_of_month - 1]
+        )
     else:
         text = phrase("lunar_date", month=month, day=day_of_month)
     return text + (phrase("lunar_leap") if leap else "")
@@ -486,12 +528,12 @@ def quantity(value: Decimal | int | float | None) -> str:
 
 
 def labelled(label: str, value: object) -> str:
-    """"Owner: Wang" / "负责人：王"."""
+    """ "Owner: Wang" / "负责人：王"."""
     return f"{label}：{value}" if is_chinese() else f"{label}: {value}"
 
 
 def bracketed(text: str, note: str) -> str:
-    """"History (latest 50 of 2,000)" / "跟进记录（最近 50 次，共 2,000 次）"."""
+    """ "History (latest 50 of 2,000)" / "跟进记录（最近 50 次，共 2,000 次）"."""
     return f"{text}（{note}）" if is_chinese() else f"{text} ({note})"
 
 
@@ -516,8 +558,13 @@ def is_chinese_address(address: AddressEntry) -> bool:
     country = (address.country or "").strip().lower()
     if country:
         return country in CHINA
-    return bool(_HAN.search(" ".join(p or "" for p in (address.province, address.city,
-                                                        address.district, address.street))))
+    return bool(
+        _HAN.search(
+            " ".join(
+                p or "" for p in (address.province, address.city, address.district, address.street)
+            )
+        )
+    )
 
 
 def address_line(address: AddressEntry, *, postcode: bool = False) -> str:

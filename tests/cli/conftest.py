@@ -69,8 +69,13 @@ def subprocess_env() -> dict[str, str]:
 def run_module(*argv: str, timeout: float = 60) -> Result:
     """Run `python -m desktop_crm ...` as a separate process."""
     proc = subprocess.run(
-        [sys.executable, "-m", "desktop_crm", *argv], capture_output=True, text=True,
-        encoding="utf-8", env=subprocess_env(), timeout=timeout, check=False,
+        [sys.executable, "-m", "desktop_crm", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=subprocess_env(),
+        timeout=timeout,
+        check=False,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
@@ -102,7 +107,7 @@ def corrupt(path: Path) -> None:
     """Garbage over pages in the middle of a real database file."""
     data = bytearray(path.read_bytes())
     for start in range(4096 * 2, len(data) - 4096, 4096 * 2):
-        data[start:start + 800] = b"\xde\xad\xbe\xef" * 200
+        data[start : start + 800] = b"\xde\xad\xbe\xef" * 200
     path.write_bytes(bytes(data))
 
 

@@ -35,10 +35,12 @@ def test_backup_to_a_named_file(run: Any, database: Path, tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("where", "message"), [("missing/copy.sqlite3", "does not exist"), (".", "is a folder")]
 )
-def test_backup_to_an_unwritable_path(run: Any, database: Path, tmp_path: Path, where: str,
-                                      message: str) -> None:
+def test_backup_to_an_unwritable_path(
+    run: Any, database: Path, tmp_path: Path, where: str, message: str
+) -> None:
     run("--database", str(database), "backup", "-o", str(tmp_path / where)).assert_one_clear_error(
-        message)
+        message
+    )
 
 
 @pytest.mark.parametrize("kind", ["missing", "text", "corrupt", "newer"])
@@ -128,8 +130,10 @@ def test_restore_of_a_bad_file_leaves_the_data_untouched(
 def test_check_a_sound_database(run: Any, database: Path) -> None:
     result = run("--database", str(database), "check")
     assert (result.code, result.err) == (0, "")
-    assert result.out.startswith("ok: ") and (
-        f"2 customers (0 in the trash), schema {CURRENT_VERSION}") in result.out
+    assert (
+        result.out.startswith("ok: ")
+        and (f"2 customers (0 in the trash), schema {CURRENT_VERSION}") in result.out
+    )
 
 
 def test_check_does_not_change_the_file(run: Any, database: Path) -> None:
@@ -158,11 +162,17 @@ def test_check_a_broken_foreign_key(run: Any, database: Path) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "message"),
-    [("missing", "no database"), ("folder", "is a folder"), ("text", "not a SQLite file"),
-     ("newer", "newer version"), ("other_app", "not a Desktop CRM database")],
+    [
+        ("missing", "no database"),
+        ("folder", "is a folder"),
+        ("text", "not a SQLite file"),
+        ("newer", "newer version"),
+        ("other_app", "not a Desktop CRM database"),
+    ],
 )
-def test_check_files_that_are_not_sound_databases(run: Any, database: Path, tmp_path: Path,
-                                                  kind: str, message: str) -> None:
+def test_check_files_that_are_not_sound_databases(
+    run: Any, database: Path, tmp_path: Path, kind: str, message: str
+) -> None:
     target = database
     if kind == "missing":
         target = tmp_path / "none.sqlite3"

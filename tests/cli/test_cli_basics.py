@@ -102,12 +102,20 @@ def test_headless_commands_never_import_qt_widgets(database: Path) -> None:
         f"assert main(['--database', {str(database)!r}, 'export', out]) == 0\n"
         "assert 'PySide6.QtWidgets' not in sys.modules, 'QtWidgets imported'\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=subprocess_env(), cwd=REPO, timeout=60, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
 
 
 def test_result_helper_rejects_tracebacks() -> None:
     with pytest.raises(AssertionError):
-        Result(1, "", "desktop-crm: error: x\nTraceback (most recent call last):\n"
-               ).assert_one_clear_error()
+        Result(
+            1, "", "desktop-crm: error: x\nTraceback (most recent call last):\n"
+        ).assert_one_clear_error()

@@ -38,9 +38,11 @@ def test_demo_into_a_bad_database_is_one_line(run: Any, tmp_path: Path) -> None:
     bad = tmp_path / "notes.txt"
     bad.write_text("hello", encoding="utf-8")
     run("--database", str(bad), "demo", "--customers", "5").assert_one_clear_error(
-        "not a SQLite file")
-    run("--database", str(tmp_path / "missing" / "x.sqlite3"), "demo", "--customers", "5"
-        ).assert_one_clear_error("does not exist")
+        "not a SQLite file"
+    )
+    run(
+        "--database", str(tmp_path / "missing" / "x.sqlite3"), "demo", "--customers", "5"
+    ).assert_one_clear_error("does not exist")
 
 
 def count_customers(path: Path) -> int:
@@ -55,9 +57,19 @@ def count_customers(path: Path) -> int:
 def test_kill_9_during_demo_leaves_a_sound_database_of_whole_batches(tmp_path: Path) -> None:
     target = tmp_path / "killed.sqlite3"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "desktop_crm", "--database", str(target), "demo",
-         "--customers", "200000"],
-        env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "desktop_crm",
+            "--database",
+            str(target),
+            "demo",
+            "--customers",
+            "200000",
+        ],
+        env=subprocess_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 20

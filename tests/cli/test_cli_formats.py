@@ -22,8 +22,10 @@ FIXTURES = Path(__file__).resolve().parents[1] / "exchange" / "fixtures"
 def live_names(path: Path) -> list[str]:
     con = sqlite3.connect(path)
     try:
-        return [r[0] for r in con.execute(
-            "SELECT name FROM customer WHERE deleted_at IS NULL ORDER BY id")]
+        return [
+            r[0]
+            for r in con.execute("SELECT name FROM customer WHERE deleted_at IS NULL ORDER BY id")
+        ]
     finally:
         con.close()
 
@@ -37,8 +39,9 @@ def test_import_an_excel_file_by_its_extension(run: Any, tmp_path: Path) -> None
     assert result.code == 0, result.err
     assert "(sheet “客户”, 3 rows)" in result.out and "created 3" in result.out
     assert customer_names(db) == ["张三", "李四", "Wang Wu"]
-    other = run("--database", str(db), "import", str(FIXTURES / "customers.xlsx"),
-                "--sheet", "供应商")
+    other = run(
+        "--database", str(db), "import", str(FIXTURES / "customers.xlsx"), "--sheet", "供应商"
+    )
     assert other.code == 0 and "created 1" in other.out
 
 
@@ -56,18 +59,20 @@ def test_import_vcards_by_extension_or_format(run: Any, tmp_path: Path) -> None:
     assert customer_names(fresh) == ["赵敏", "Example Org Ltd"]
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("cut.xlsx", None, "truncated or damaged"),
-    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "old Excel .xls"),
-    ("empty.vcf", b"", "is empty"),
-    ("photo.vcf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "not a vCard"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("cut.xlsx", None, "truncated or damaged"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "old Excel .xls"),
+        ("empty.vcf", b"", "is empty"),
+        ("photo.vcf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "not a vCard"),
+    ],
+)
 def test_a_bad_file_is_one_clear_line_and_changes_nothing(
     run: Any, database: Path, tmp_path: Path, name: str, content: bytes | None, message: str
 ) -> None:
     path = tmp_path / name
-    path.write_bytes(content if content is not None
-                     else (FIXTURES / "truncated.xlsx").read_bytes())
+    path.write_bytes(content if content is not None else (FIXTURES / "truncated.xlsx").read_bytes())
     before = digest(database)
     result = run("--database", str(database), "import", str(path))
     result.assert_one_clear_error(message)
@@ -75,8 +80,9 @@ def test_a_bad_file_is_one_clear_line_and_changes_nothing(
 
 
 def test_an_unknown_sheet_names_the_sheets_there(run: Any, database: Path) -> None:
-    result = run("--database", str(database), "import", str(FIXTURES / "customers.xlsx"),
-                 "--sheet", "Sheet1")
+    result = run(
+        "--database", str(database), "import", str(FIXTURES / "customers.xlsx"), "--sheet", "Sheet1"
+    )
     result.assert_one_clear_error("no sheet named “Sheet1”", "“客户”, “供应商”")
 
 
@@ -93,7 +99,8 @@ def test_ambiguous_dates_are_refused_until_the_order_is_given(
     assert done.code == 0 and "created 2" in done.out
     con = sqlite3.connect(database)
     assert con.execute("SELECT birthday FROM customer WHERE name = '王五'").fetchone() == (
-        "1985-04-03",)
+        "1985-04-03",
+    )
     con.close()
 
 
@@ -108,27 +115,34 @@ def test_import_without_a_file_is_a_usage_error(run: Any, database: Path) -> Non
 
 def test_list_and_undo_imports(run: Any, database: Path, tmp_path: Path) -> None:
     path = tmp_path / "new.csv"
-    path.write_text("姓名,手机,公司\n王五,13700137000,\n张三丰,13800138000,武当派\n",
-                    encoding="utf-8")
+    path.write_text(
+        "姓名,手机,公司\n王五,13700137000,\n张三丰,13800138000,武当派\n", encoding="utf-8"
+    )
     imported = run("--database", str(database), "import", str(path), "--on-duplicate", "merge")
     assert imported.code == 0 and "import 1; undo with `desktop-crm import --undo 1`" in (
-        imported.out)
+        imported.out
+    )
     assert live_names(database) == ["张三", "李四", "王五"]
     listed = run("--database", str(database), "import", "--list")
     assert listed.code == 0
     (line,) = listed.out.splitlines()
-    assert line.startswith("1\t") and "new.csv" in line and "created 1, updated 0, merged 1" in (
-        line) and line.endswith("1 of its customers remain")
+    assert (
+        line.startswith("1\t")
+        and "new.csv" in line
+        and "created 1, updated 0, merged 1" in (line)
+        and line.endswith("1 of its customers remain")
+    )
     undone = run("--database", str(database), "import", "--undo", "1")
     assert undone.code == 0, undone.err
-    assert undone.out.strip() == ("undid import 1: deleted 1 customers it created, separated 1 "
-                                  "merged duplicates, put back 0 updated customers")
+    assert undone.out.strip() == (
+        "undid import 1: deleted 1 customers it created, separated 1 "
+        "merged duplicates, put back 0 updated customers"
+    )
     assert customer_names(database) == ["张三", "李四"]
     assert "undone" in run("--database", str(database), "import", "--list").out
     again = run("--database", str(database), "import", "--undo", "1")
     again.assert_one_clear_error("undone already")
-    run("--database", str(database), "import", "--undo", "7").assert_one_clear_error(
-        "no import 7")
+    run("--database", str(database), "import", "--undo", "7").assert_one_clear_error("no import 7")
 
 
 def test_undo_refused_when_its_customers_were_worked_on(
@@ -148,20 +162,25 @@ def test_undo_refused_when_its_customers_were_worked_on(
 
 def test_list_with_a_file_is_refused(run: Any, database: Path) -> None:
     run("--database", str(database), "import", "x.csv", "--list").assert_one_clear_error(
-        "--list and --undo take no FILE")
+        "--list and --undo take no FILE"
+    )
 
 
 # ------------------------------------------------------------------------ export
 
 
-@pytest.mark.parametrize(("name", "given", "start"), [
-    ("out.xlsx", None, b"PK\x03\x04"),
-    ("out.vcf", None, b"BEGIN:VCARD\r\nVERSION:3.0"),
-    ("out.dat", "xlsx", b"PK\x03\x04"),
-    ("out.txt", "vcard", b"BEGIN:VCARD"),
-])
-def test_export_formats(run: Any, database: Path, tmp_path: Path, name: str,
-                        given: str | None, start: bytes) -> None:
+@pytest.mark.parametrize(
+    ("name", "given", "start"),
+    [
+        ("out.xlsx", None, b"PK\x03\x04"),
+        ("out.vcf", None, b"BEGIN:VCARD\r\nVERSION:3.0"),
+        ("out.dat", "xlsx", b"PK\x03\x04"),
+        ("out.txt", "vcard", b"BEGIN:VCARD"),
+    ],
+)
+def test_export_formats(
+    run: Any, database: Path, tmp_path: Path, name: str, given: str | None, start: bytes
+) -> None:
     out = tmp_path / name
     args = ["--database", str(database), "export", str(out)]
     if given:
@@ -170,8 +189,14 @@ def test_export_formats(run: Any, database: Path, tmp_path: Path, name: str,
     assert (result.code, result.out.strip()) == (0, f"exported 2 customers to {out}")
     assert out.read_bytes().startswith(start)
     copy = tmp_path / "copy.sqlite3"
-    back = run("--database", str(copy), "import", str(out), "--format",
-               "vcard" if b"VCARD" in start else "xlsx")
+    back = run(
+        "--database",
+        str(copy),
+        "import",
+        str(out),
+        "--format",
+        "vcard" if b"VCARD" in start else "xlsx",
+    )
     assert back.code == 0, back.err
     assert customer_names(copy) == ["张三", "李四"]
 
@@ -187,12 +212,14 @@ def test_export_planned_followups_to_ics_with_an_owner(
     out = tmp_path / "plans.ics"
     result = run("--database", str(database), "export", str(out))
     assert (result.code, result.out.strip()) == (0, f"exported 2 planned follow-ups to {out}")
-    mine = run("--database", str(database), "export", str(tmp_path / "alice.ics"),
-               "--owner", "alice")
+    mine = run(
+        "--database", str(database), "export", str(tmp_path / "alice.ics"), "--owner", "alice"
+    )
     assert mine.out.startswith("exported 1 planned follow-ups")
     assert b"SUMMARY:\xe5\x9b\x9e\xe8\xae\xbf" in (tmp_path / "alice.ics").read_bytes()
-    run("--database", str(database), "export", str(tmp_path / "x.ics"), "--owner",
-        "nobody").assert_one_clear_error("no user named “nobody”")
+    run(
+        "--database", str(database), "export", str(tmp_path / "x.ics"), "--owner", "nobody"
+    ).assert_one_clear_error("no user named “nobody”")
 
 
 def test_export_customers_of_one_owner(run: Any, database: Path, tmp_path: Path) -> None:

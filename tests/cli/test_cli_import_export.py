@@ -71,38 +71,60 @@ def test_dry_run_lists_every_row_and_writes_nothing(
 
 def test_dry_run_without_a_database_creates_none(run: Any, tmp_path: Path) -> None:
     target = tmp_path / "none.sqlite3"
-    result = run("--database", str(target), "import", str(FIXTURES / "customers_gbk.csv"),
-                 "--dry-run")
+    result = run(
+        "--database", str(target), "import", str(FIXTURES / "customers_gbk.csv"), "--dry-run"
+    )
     assert result.code == 0 and "would have created 2" in result.out
     assert not target.exists()
 
 
 def test_on_duplicate_merge_and_create(run: Any, database: Path, tmp_path: Path) -> None:
     path = csv_file(tmp_path, "姓名,手机,公司\n张三丰,13800138000,武当\n")
-    assert "merged 1" in run("--database", str(database), "import", str(path),
-                             "--on-duplicate", "merge").out
+    assert (
+        "merged 1"
+        in run("--database", str(database), "import", str(path), "--on-duplicate", "merge").out
+    )
     # The row is kept merged into 张三 (hidden, so the merge can be undone).
     assert live_names(database) == ["张三", "李四"]
-    assert "created 1" in run("--database", str(database), "import", str(path),
-                              "--on-duplicate", "create").out
+    assert (
+        "created 1"
+        in run("--database", str(database), "import", str(path), "--on-duplicate", "create").out
+    )
     assert live_names(database) == ["张三", "李四", "张三丰"]
 
 
 def live_names(path: Path) -> list[str]:
     con = sqlite3.connect(path)
     try:
-        return [r[0] for r in con.execute(
-            "SELECT name FROM customer WHERE deleted_at IS NULL ORDER BY id")]
+        return [
+            r[0]
+            for r in con.execute("SELECT name FROM customer WHERE deleted_at IS NULL ORDER BY id")
+        ]
     finally:
         con.close()
 
 
 def test_google_and_outlook_formats(run: Any, tmp_path: Path) -> None:
     target = tmp_path / "contacts.sqlite3"
-    assert run("--database", str(target), "import", str(FIXTURES / "google_contacts.csv"),
-               "--format", "google").code == 0
-    result = run("--database", str(target), "import", str(FIXTURES / "outlook_contacts.csv"),
-                 "--format", "outlook")
+    assert (
+        run(
+            "--database",
+            str(target),
+            "import",
+            str(FIXTURES / "google_contacts.csv"),
+            "--format",
+            "google",
+        ).code
+        == 0
+    )
+    result = run(
+        "--database",
+        str(target),
+        "import",
+        str(FIXTURES / "outlook_contacts.csv"),
+        "--format",
+        "outlook",
+    )
     assert result.code == 0
     assert "columns not imported: E-mail Display Name" in result.err
     assert customer_names(target) == ["Wu Lei", "Mei Lin", "René Dubois"]
@@ -136,8 +158,10 @@ def bad_import_file(tmp_path: Path, kind: str) -> tuple[Path, str]:
     raise AssertionError(kind)
 
 
-@pytest.mark.parametrize("kind", ["missing", "folder", "empty", "binary", "header_only",
-                                  "unknown_columns", "no_name", "xlsx"])
+@pytest.mark.parametrize(
+    "kind",
+    ["missing", "folder", "empty", "binary", "header_only", "unknown_columns", "no_name", "xlsx"],
+)
 def test_import_of_a_bad_file_is_one_line_and_changes_nothing(
     run: Any, database: Path, tmp_path: Path, kind: str
 ) -> None:
@@ -150,8 +174,9 @@ def test_import_of_a_bad_file_is_one_line_and_changes_nothing(
 
 
 @pytest.mark.parametrize("kind", ["corrupt", "newer", "not_sqlite", "folder", "missing_folder"])
-def test_import_into_a_bad_database_is_one_line(run: Any, database: Path, tmp_path: Path,
-                                                kind: str) -> None:
+def test_import_into_a_bad_database_is_one_line(
+    run: Any, database: Path, tmp_path: Path, kind: str
+) -> None:
     target = database
     message = ""
     if kind == "corrupt":
@@ -177,8 +202,9 @@ def test_import_into_a_bad_database_is_one_line(run: Any, database: Path, tmp_pa
 
 
 def test_import_in_a_subprocess(database: Path) -> None:
-    result = run_module("--database", str(database), "import",
-                        str(FIXTURES / "customers_utf16_tab.txt"))
+    result = run_module(
+        "--database", str(database), "import", str(FIXTURES / "customers_utf16_tab.txt")
+    )
     assert result.code == 0, result.err
     assert "utf-16, tab-separated, 2 rows" in result.out
 
@@ -186,8 +212,9 @@ def test_import_in_a_subprocess(database: Path) -> None:
 # ------------------------------------------------------------------------ export
 
 
-def test_export_writes_utf8_bom_csv_and_it_imports_back(run: Any, database: Path,
-                                                        tmp_path: Path) -> None:
+def test_export_writes_utf8_bom_csv_and_it_imports_back(
+    run: Any, database: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "export.csv"
     result = run("--database", str(database), "export", str(out))
     assert (result.code, result.out.strip()) == (0, f"exported 2 customers to {out}")
@@ -216,8 +243,9 @@ def test_export_over_an_existing_file_replaces_it(run: Any, database: Path, tmp_
 
 
 @pytest.mark.parametrize("kind", ["missing", "corrupt", "newer", "xls"])
-def test_export_from_a_bad_database_is_one_line(run: Any, database: Path, tmp_path: Path,
-                                                kind: str) -> None:
+def test_export_from_a_bad_database_is_one_line(
+    run: Any, database: Path, tmp_path: Path, kind: str
+) -> None:
     target, out = database, tmp_path / "out.csv"
     message = ""
     if kind == "missing":

@@ -56,7 +56,7 @@ def corrupt(path: Path) -> None:
     data = bytearray(path.read_bytes())
     page = 4096
     for start in range(page * 2, len(data) - page, page * 3):
-        data[start:start + 600] = b"\xde\xad\xbe\xef" * 150
+        data[start : start + 600] = b"\xde\xad\xbe\xef" * 150
     path.write_bytes(bytes(data))
 
 
@@ -92,8 +92,9 @@ def test_describe_counts_customers_and_reads_the_schema(tmp_path: Path) -> None:
         (b"name,phone\n", "not a SQLite file"),
     ],
 )
-def test_describe_refuses_files_that_are_not_ours(tmp_path: Path, content: bytes | None,
-                                                  message: str) -> None:
+def test_describe_refuses_files_that_are_not_ours(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
     path = tmp_path / "x.sqlite3"
     if content is not None:
         path.write_bytes(content)
@@ -144,8 +145,9 @@ def test_restore_replaces_the_contents_and_keeps_a_safety_copy(
     close_database()
 
 
-def test_restore_while_the_app_has_the_database_open(tmp_path: Path, current: Path,
-                                                     backup: Path) -> None:
+def test_restore_while_the_app_has_the_database_open(
+    tmp_path: Path, current: Path, backup: Path
+) -> None:
     open_database(str(current))
     create_customer({"name": "还没检查点的客户"})  # sits in the WAL
     restore_sqlite(backup, current, safety_dir=tmp_path / "safety")
@@ -179,8 +181,9 @@ def newer_schema(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind", ["missing", "empty", "text", "garbage", "corrupt", "newer",
-                                  "other_app", "itself"])
+@pytest.mark.parametrize(
+    "kind", ["missing", "empty", "text", "garbage", "corrupt", "newer", "other_app", "itself"]
+)
 def test_a_bad_backup_leaves_the_current_database_untouched(
     tmp_path: Path, current: Path, kind: str
 ) -> None:

@@ -23,18 +23,70 @@ from desktop_crm.db.search_index import (
 
 # Pieces of FTS5 query syntax and the scripts customers' names come in, so generated text
 # hits the awkward cases far more often than uniform unicode would.
-SYNTAX = ['"', "'", "*", "-", "+", "^", ":", "(", ")", "{", "}", ",", ".", "@", "_", "\\",
-          "NEAR", "NEAR(", "AND", "OR", "NOT", "near", "and", "doc:", "doc :", "rowid", "\x00"]
-WORDS = ["建", "国", "王建国", "曾", "zhang", "San", "zs", "138", "0013", "+86", "é", "Müller",
-         "ß", "İ", "ﬁ", "ｗａｎｇ", "１３８", "\u3000", "\t", " ", "\u200b", "\U00020000", "い"]
+SYNTAX = [
+    '"',
+    "'",
+    "*",
+    "-",
+    "+",
+    "^",
+    ":",
+    "(",
+    ")",
+    "{",
+    "}",
+    ",",
+    ".",
+    "@",
+    "_",
+    "\\",
+    "NEAR",
+    "NEAR(",
+    "AND",
+    "OR",
+    "NOT",
+    "near",
+    "and",
+    "doc:",
+    "doc :",
+    "rowid",
+    "\x00",
+]
+WORDS = [
+    "建",
+    "国",
+    "王建国",
+    "曾",
+    "zhang",
+    "San",
+    "zs",
+    "138",
+    "0013",
+    "+86",
+    "é",
+    "Müller",
+    "ß",
+    "İ",
+    "ﬁ",
+    "ｗａｎｇ",
+    "１３８",
+    "\u3000",
+    "\t",
+    " ",
+    "\u200b",
+    "\U00020000",
+    "い",
+]
 typed = st.one_of(
     st.text(),
     st.lists(st.sampled_from(SYNTAX + WORDS) | st.text(max_size=3), max_size=12).map("".join),
 )
-HANZI_NAME = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1,
-                     max_size=6)
-LATIN_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1,
-                     max_size=10)
+HANZI_NAME = st.text(
+    alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=6
+)
+LATIN_WORD = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=10
+)
 
 
 @pytest.fixture(scope="module")
@@ -152,10 +204,14 @@ def test_any_phone_text_makes_tokens_without_failing(text, digits):
 @given(
     fields=st.builds(
         SearchFields,
-        code=st.text(max_size=10), name=st.text(), is_person=st.booleans(),
-        company_name=st.text(), contact_names=st.lists(st.text(), max_size=3),
+        code=st.text(max_size=10),
+        name=st.text(),
+        is_person=st.booleans(),
+        company_name=st.text(),
+        contact_names=st.lists(st.text(), max_size=3),
         phones=st.lists(st.tuples(st.text(max_size=15), st.text(max_size=15)), max_size=3),
-        emails=st.lists(st.text(max_size=30), max_size=3), tags=st.lists(st.text(), max_size=3),
+        emails=st.lists(st.text(max_size=30), max_size=3),
+        tags=st.lists(st.text(), max_size=3),
         notes=st.lists(st.text(), max_size=2),
     )
 )

@@ -40,13 +40,25 @@ RICH = {
     "emails": ["Zeng.JG@Example.com"],
     "messengers": [{"handle": "zengjg", "service": "wechat"}],
     "addresses": [
-        {"label": "work", "country": "中国", "province": "浙江省", "city": "杭州市",
-         "district": "西湖区", "street": "文三路 90 号", "postcode": "310012"},
+        {
+            "label": "work",
+            "country": "中国",
+            "province": "浙江省",
+            "city": "杭州市",
+            "district": "西湖区",
+            "street": "文三路 90 号",
+            "postcode": "310012",
+        },
         {"label": "home", "province": "浙江省", "city": "杭州市", "district": "拱墅区"},
     ],
     "contacts": [
-        {"name": "单小红", "title": "助理", "is_primary": True, "phones": ["13912345678"],
-         "emails": ["xiaohong@example.com"]},
+        {
+            "name": "单小红",
+            "title": "助理",
+            "is_primary": True,
+            "phones": ["13912345678"],
+            "emails": ["xiaohong@example.com"],
+        },
         {"name": "Mary Smith", "department": "Sales", "phones": ["+1 212 694 1079"]},
     ],
     "tags": ["VIP", "老客户"],
@@ -111,8 +123,10 @@ def test_bulk_insert_writes_the_same_search_document_as_the_service(db, data):
     )
 
 
-@pytest.mark.parametrize("query", ["建国", "曾", "zjg", "zengjianguo", "8000", "6234",
-                                   "xiaohong", "Mary", "VIP", "茶", "西湖"])
+@pytest.mark.parametrize(
+    "query",
+    ["建国", "曾", "zjg", "zengjianguo", "8000", "6234", "xiaohong", "Mary", "VIP", "茶", "西湖"],
+)
 def test_bulk_inserted_customers_are_found_like_service_created_ones(db, query):
     by_service = customers.create_customer(RICH)
     by_bulk = via_bulk(RICH)
@@ -124,12 +138,18 @@ def test_bulk_inserted_customers_are_found_like_service_created_ones(db, query):
 
 
 def test_region_is_taken_from_the_first_address_unless_given(db):
-    with_address = NewCustomer(name="王五", addresses=[
-        customers.AddressEntry(province="广东省", city="广州市", district="天河区"),
-        customers.AddressEntry(province="北京市", city="北京市"),
-    ])
-    given = NewCustomer(name="赵六", city="上海市",
-                        addresses=[customers.AddressEntry(province="广东省", city="广州市")])
+    with_address = NewCustomer(
+        name="王五",
+        addresses=[
+            customers.AddressEntry(province="广东省", city="广州市", district="天河区"),
+            customers.AddressEntry(province="北京市", city="北京市"),
+        ],
+    )
+    given = NewCustomer(
+        name="赵六",
+        city="上海市",
+        addresses=[customers.AddressEntry(province="广东省", city="广州市")],
+    )
     ids = bulk_insert_customers([with_address, given])
     first, second = (customers.get_customer(i) for i in ids)
     assert (first.province, first.city, first.district) == ("广东省", "广州市", "天河区")
@@ -137,13 +157,18 @@ def test_region_is_taken_from_the_first_address_unless_given(db):
 
 
 def test_each_bulk_customer_has_one_create_history_row(db):
-    ids = bulk_insert_customers([NewCustomer(name="张三"), NewCustomer(name="李四")],
-                                changed_by="importer")
+    ids = bulk_insert_customers(
+        [NewCustomer(name="张三"), NewCustomer(name="李四")], changed_by="importer"
+    )
     for cid in ids:
         [entry] = customer_history(cid)
         code = customers.get_customer(cid).code
         assert (entry.action, entry.field, entry.new_value, entry.changed_by) == (
-            "create", "code", code, "importer")
+            "create",
+            "code",
+            code,
+            "importer",
+        )
     assert ChangeLog.select().count() == 2
 
 
@@ -161,8 +186,13 @@ def test_given_codes_are_kept_and_others_numbered(db):
 
 
 def test_given_codes_move_the_counter_like_the_service_does(db):
-    ids = bulk_insert_customers([NewCustomer(name="甲", code="C000050"), NewCustomer(name="乙"),
-                                 NewCustomer(name="丙", code="C000007")])
+    ids = bulk_insert_customers(
+        [
+            NewCustomer(name="甲", code="C000050"),
+            NewCustomer(name="乙"),
+            NewCustomer(name="丙", code="C000007"),
+        ]
+    )
     assert [customers.get_customer(i).code for i in ids] == ["C000050", "C000051", "C000007"]
     assert customers.create_customer({"name": "丁"}).code == "C000052"
 
@@ -195,15 +225,27 @@ def test_new_uuids_are_distinct_version_4_ids():
 
 def test_tags_are_shared_with_existing_ones(db):
     customers.create_customer({"name": "张三", "tags": ["VIP"]})
-    bulk_insert_customers([NewCustomer(name="李四", tags=["VIP", "新客户"]),
-                           NewCustomer(name="王五", tags=["新客户"])])
+    bulk_insert_customers(
+        [
+            NewCustomer(name="李四", tags=["VIP", "新客户"]),
+            NewCustomer(name="王五", tags=["新客户"]),
+        ]
+    )
     assert sorted(t.name for t in Tag.select()) == ["VIP", "新客户"]
 
 
 def test_phones_without_normalised_forms_are_normalised_and_labelled_by_type(db):
-    [cid] = bulk_insert_customers([NewCustomer(name="张三", phones=[
-        customers.PhoneEntry("138-0013-8000"), customers.PhoneEntry("010-6234 5678"),
-    ])])
+    [cid] = bulk_insert_customers(
+        [
+            NewCustomer(
+                name="张三",
+                phones=[
+                    customers.PhoneEntry("138-0013-8000"),
+                    customers.PhoneEntry("010-6234 5678"),
+                ],
+            )
+        ]
+    )
     mobile, landline = customers.get_customer(cid).phones
     assert (mobile.label, mobile.e164, mobile.digits) == ("mobile", "+8613800138000", "13800138000")
     assert (landline.label, landline.e164) == ("work", "+861062345678")
@@ -215,13 +257,23 @@ def test_bookkeeping_fields_and_import_batch_are_stored(db):
     batch = ImportBatch.create(file_name="a.csv", file_format="csv")
     owner = User.create(username="li.na", display_name="李娜")
     [cid] = bulk_insert_customers(
-        [NewCustomer(name="张三", owner_id=owner.id, first_purchase_on=date(2024, 1, 2),
-                     credit_limit=Decimal("1234.50"))],
+        [
+            NewCustomer(
+                name="张三",
+                owner_id=owner.id,
+                first_purchase_on=date(2024, 1, 2),
+                credit_limit=Decimal("1234.50"),
+            )
+        ],
         import_batch_id=batch.id,
     )
     row = Customer.get_by_id(cid)
     assert (row.import_batch_id, row.owner_id, row.first_purchase_on, row.credit_limit) == (
-        batch.id, owner.id, date(2024, 1, 2), Decimal("1234.50"))
+        batch.id,
+        owner.id,
+        date(2024, 1, 2),
+        Decimal("1234.50"),
+    )
 
 
 def test_a_failing_bulk_insert_leaves_nothing_behind(db):
@@ -242,6 +294,8 @@ def test_the_backend_neutral_fallback_stores_the_same_customer(db):
 
 def test_new_customer_covers_every_customer_column():
     names = {f.name for f in dataclasses.fields(NewCustomer)}
-    expected = {f"{f.name}_id" if f.name in ("owner", "referred_by") else f.name
-                for f in Customer._meta.sorted_fields} - set(bulk._COMPUTED) | {"code"}
+    expected = {
+        f"{f.name}_id" if f.name in ("owner", "referred_by") else f.name
+        for f in Customer._meta.sorted_fields
+    } - set(bulk._COMPUTED) | {"code"}
     assert expected <= names

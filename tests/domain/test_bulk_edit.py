@@ -13,16 +13,19 @@ from desktop_crm.errors import ValidationError
 
 @pytest.fixture
 def three(db):
-    return [customers.create_customer({"name": n, "grade": "C", "tags": ["老客户"]}).id
-            for n in ("张三", "李四", "王五")]
+    return [
+        customers.create_customer({"name": n, "grade": "C", "tags": ["老客户"]}).id
+        for n in ("张三", "李四", "王五")
+    ]
 
 
 def test_a_bulk_edit_changes_every_customer_and_records_history(three):
     change = bulk_update(three, "grade", "A", changed_by="li")
     assert {customers.get_customer(c).grade for c in three} == {"A"}
     assert set(change.old_values.values()) == {"C"}
-    assert all(any(h.field == "grade" and h.new_value == "A" for h in customer_history(c))
-               for c in three)
+    assert all(
+        any(h.field == "grade" and h.new_value == "A" for h in customer_history(c)) for c in three
+    )
 
 
 def test_undo_puts_back_each_old_value(three):

@@ -138,9 +138,7 @@ def test_sales_reps_have_chinese_and_english_names_and_own_customers(sample):
 
 
 def test_enterprises_have_one_to_four_contacts_with_one_primary(sample):
-    per_customer = Counter(
-        c.customer_id for c in ContactPerson.select(ContactPerson.customer)
-    )
+    per_customer = Counter(c.customer_id for c in ContactPerson.select(ContactPerson.customer))
     enterprises = [c.id for c in Customer.select(Customer.id).where(Customer.kind == "enterprise")]
     assert all(1 <= per_customer[cid] <= 4 for cid in enterprises)
     individuals = Customer.select().where(Customer.kind == "individual")
@@ -157,8 +155,7 @@ def test_birthdays_are_solar_or_lunar_and_never_in_the_future(sample):
     lunar = [c for c in people if c.lunar_birthday_month is not None]
     assert solar and lunar
     assert all(c.birthday <= TODAY for c in solar)
-    assert all(1 <= c.lunar_birthday_month <= 12 and 1 <= c.lunar_birthday_day <= 30
-               for c in lunar)
+    assert all(1 <= c.lunar_birthday_month <= 12 and 1 <= c.lunar_birthday_day <= 30 for c in lunar)
 
 
 def test_chinese_customers_live_at_chinese_addresses_with_a_district(sample):
@@ -196,8 +193,11 @@ def test_every_email_address_passes_validation(sample):
 
 
 def test_the_index_finds_sample_customers_by_name_pinyin_and_phone(sample):
-    chinese = [c for c in Customer.select().where(Customer.kind == "individual")
-               if search_index._HANZI_RUN.fullmatch(c.name)][:10]
+    chinese = [
+        c
+        for c in Customer.select().where(Customer.kind == "individual")
+        if search_index._HANZI_RUN.fullmatch(c.name)
+    ][:10]
     assert chinese
     for c in chinese:
         initials = "".join(s[0] for s in search_index.pinyin_spelling(c.name, person=True).split())
@@ -210,8 +210,9 @@ def test_the_index_finds_sample_customers_by_name_pinyin_and_phone(sample):
 
 
 def test_english_sample_customers_are_found_by_surname(sample):
-    english = [c for c in Customer.select().where(Customer.kind == "individual")
-               if c.name.isascii()][:10]
+    english = [
+        c for c in Customer.select().where(Customer.kind == "individual") if c.name.isascii()
+    ][:10]
     assert english
     for c in english:
         assert c.id in search_ids(c.name.split()[-1])
@@ -262,8 +263,12 @@ def test_potential_customers_have_no_orders_and_buyers_are_existing(sample):
         if c.stage == "potential":
             assert c.id not in buyers
         if c.status == "potential":
-            assert Order.select().where((Order.customer == c.id)
-                                        & (Order.status != "cancelled")).count() == 0
+            assert (
+                Order.select()
+                .where((Order.customer == c.id) & (Order.status != "cancelled"))
+                .count()
+                == 0
+            )
         else:
             assert c.first_purchase_on is not None
 
@@ -348,19 +353,41 @@ def test_surveys_score_one_to_five_and_nps_zero_to_ten(sample):
 def snapshot() -> dict[str, list]:
     """Seed-determined fields of everything written."""
     return {
-        "customers": list(Customer.select(
-            Customer.code, Customer.name, Customer.kind, Customer.stage, Customer.grade,
-            Customer.relationship_level, Customer.city, Customer.birthday,
-        ).order_by(Customer.id).tuples()),
+        "customers": list(
+            Customer.select(
+                Customer.code,
+                Customer.name,
+                Customer.kind,
+                Customer.stage,
+                Customer.grade,
+                Customer.relationship_level,
+                Customer.city,
+                Customer.birthday,
+            )
+            .order_by(Customer.id)
+            .tuples()
+        ),
         "phones": list(Phone.select(Phone.number, Phone.e164).order_by(Phone.id).tuples()),
         "emails": list(Email.select(Email.address).order_by(Email.id).tuples()),
-        "followups": list(FollowUp.select(FollowUp.channel, FollowUp.subject, FollowUp.status,
-                                          FollowUp.occurred_at, FollowUp.due_at)
-                          .order_by(FollowUp.id).tuples()),
-        "orders": list(Order.select(Order.order_no, Order.product, Order.amount, Order.order_date)
-                       .order_by(Order.id).tuples()),
-        "payments": list(Payment.select(Payment.amount, Payment.paid_on).order_by(Payment.id)
-                         .tuples()),
+        "followups": list(
+            FollowUp.select(
+                FollowUp.channel,
+                FollowUp.subject,
+                FollowUp.status,
+                FollowUp.occurred_at,
+                FollowUp.due_at,
+            )
+            .order_by(FollowUp.id)
+            .tuples()
+        ),
+        "orders": list(
+            Order.select(Order.order_no, Order.product, Order.amount, Order.order_date)
+            .order_by(Order.id)
+            .tuples()
+        ),
+        "payments": list(
+            Payment.select(Payment.amount, Payment.paid_on).order_by(Payment.id).tuples()
+        ),
     }
 
 
@@ -401,15 +428,18 @@ def test_running_again_adds_more_customers_after_the_existing_codes(db):
 
 def test_progress_is_reported_after_each_batch(db):
     calls = []
-    add_sample_data(250, seed=2, batch_size=100,
-                    progress=lambda done, total: calls.append((done, total)))
+    add_sample_data(
+        250, seed=2, batch_size=100, progress=lambda done, total: calls.append((done, total))
+    )
     assert calls == [(100, 250), (200, 250), (250, 250)]
 
 
 def test_cancelling_stops_between_batches_and_keeps_only_whole_ones(db):
     calls = []
     summary = add_sample_data(
-        500, seed=2, batch_size=40,
+        500,
+        seed=2,
+        batch_size=40,
         progress=lambda done, total: calls.append(done),
         cancelled=lambda: len(calls) >= 2,
     )
@@ -437,8 +467,9 @@ add_sample_data(100_000, seed=5, batch_size=150, progress=lambda d, t: print(d, 
 def test_a_killed_run_leaves_a_sound_database_with_whole_batches(tmp_path):
     path = tmp_path / "killed.sqlite3"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(path)], env=env,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, str(path)], env=env, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert proc.stdout.readline().strip() == "150"
         assert proc.stdout.readline().strip() == "300"

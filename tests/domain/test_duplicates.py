@@ -31,8 +31,10 @@ def test_same_phone_or_email_scores_high_with_the_reason(db: Any) -> None:
 
 
 def test_close_names_count_only_within_a_company_or_city(db: Any) -> None:
-    same_company = [create_customer({"name": n, "company_name": "武当派"})
-                    for n in ("张三", "章三", "张三丰", "李四")]
+    same_company = [
+        create_customer({"name": n, "company_name": "武当派"})
+        for n in ("张三", "章三", "张三丰", "李四")
+    ]
     same_city = [create_customer({"name": n, "city": "杭州"}) for n in ("Jon Smith", "John Smith")]
     apart = [create_customer({"name": "王五", "city": c}) for c in ("北京", "上海")]
     pairs = find_duplicates()
@@ -56,10 +58,22 @@ def test_the_same_name_in_the_same_company_is_a_strong_sign(db: Any) -> None:
 
 
 def test_all_evidence_adds_up_and_pairs_come_best_first(db: Any) -> None:
-    a = create_customer({"name": "张三", "company_name": "武当派", "phones": ["13800138000"],
-                         "emails": ["zs@example.com"]})
-    b = create_customer({"name": "张三", "company_name": "武当派", "phones": ["13800138000"],
-                         "emails": ["zs@example.com"]})
+    a = create_customer(
+        {
+            "name": "张三",
+            "company_name": "武当派",
+            "phones": ["13800138000"],
+            "emails": ["zs@example.com"],
+        }
+    )
+    b = create_customer(
+        {
+            "name": "张三",
+            "company_name": "武当派",
+            "phones": ["13800138000"],
+            "emails": ["zs@example.com"],
+        }
+    )
     c = create_customer({"name": "李四", "city": "北京"})
     d = create_customer({"name": "李驷", "city": "北京"})
     pairs = find_duplicates()

@@ -62,8 +62,9 @@ def ids(items: list[followups.FollowUpItem]) -> list[int]:
 
 
 def test_logging_a_contact_sets_the_customers_last_contact(customer):
-    item = followups.log_contact(customer.id, channel="phone", subject="报价",
-                                 occurred_at=sh(2024, 5, 14, 16, 30))
+    item = followups.log_contact(
+        customer.id, channel="phone", subject="报价", occurred_at=sh(2024, 5, 14, 16, 30)
+    )
     assert item.status == "done" and item.occurred_at == datetime(2024, 5, 14, 8, 30)
     assert summary(customer.id)[0] == datetime(2024, 5, 14, 8, 30)
 
@@ -91,8 +92,9 @@ def test_planning_sets_next_followup_to_the_earliest_plan(customer):
 def test_completing_a_plan_moves_next_followup_on_and_sets_last_contact(customer):
     first = plan(customer.id, datetime(2024, 5, 20, 1, 0))
     plan(customer.id, datetime(2024, 6, 1, 1, 0))
-    done = followups.complete_followup(first.id, outcome="客户满意",
-                                       occurred_at=datetime(2024, 5, 20, 2, 0))
+    done = followups.complete_followup(
+        first.id, outcome="客户满意", occurred_at=datetime(2024, 5, 20, 2, 0)
+    )
     assert (done.status, done.outcome) == ("done", "客户满意")
     assert summary(customer.id) == (datetime(2024, 5, 20, 2, 0), datetime(2024, 6, 1, 1, 0))
 
@@ -112,7 +114,10 @@ def test_cancelling_the_only_plan_clears_next_followup(customer):
 
 def test_logging_a_contact_can_plan_the_next_one_at_once(customer):
     done = followups.log_contact(
-        customer.id, channel="wechat", subject="样品", occurred_at=datetime(2024, 5, 14, 2, 0),
+        customer.id,
+        channel="wechat",
+        subject="样品",
+        occurred_at=datetime(2024, 5, 14, 2, 0),
         next_due=datetime(2024, 5, 21, 1, 0),
     )
     planned = [i for i in followups.customer_timeline(customer.id) if i.status == "planned"]
@@ -124,8 +129,13 @@ def test_logging_a_contact_can_plan_the_next_one_at_once(customer):
 
 
 def test_the_next_plan_takes_its_own_subject_when_given(customer):
-    followups.log_contact(customer.id, channel="phone", subject="报价",
-                          next_due=datetime(2024, 5, 21, 1, 0), next_subject="确认订单")
+    followups.log_contact(
+        customer.id,
+        channel="phone",
+        subject="报价",
+        next_due=datetime(2024, 5, 21, 1, 0),
+        next_subject="确认订单",
+    )
     assert followups.customer_timeline(customer.id)[0].subject == "确认订单"
 
 
@@ -142,13 +152,20 @@ def test_completing_can_plan_the_next_with_the_same_channel_owner_and_contact(db
         {"name": "华为", "kind": "enterprise", "owner": "alice", "contacts": [{"name": "王经理"}]}
     )
     contact_id = customers.get_customer(firm.id).contacts[0].id
-    first = plan(firm.id, datetime(2024, 5, 20, 1, 0), channel="visit", owner="bob",
-                 contact_id=contact_id)
-    followups.complete_followup(first.id, occurred_at=datetime(2024, 5, 20, 2, 0),
-                                next_due=datetime(2024, 6, 20, 1, 0))
+    first = plan(
+        firm.id, datetime(2024, 5, 20, 1, 0), channel="visit", owner="bob", contact_id=contact_id
+    )
+    followups.complete_followup(
+        first.id, occurred_at=datetime(2024, 5, 20, 2, 0), next_due=datetime(2024, 6, 20, 1, 0)
+    )
     nxt = followups.customer_timeline(firm.id)[0]
     assert (nxt.status, nxt.channel, nxt.owner, nxt.contact_name, nxt.subject) == (
-        "planned", "visit", "bob", "王经理", "回访")
+        "planned",
+        "visit",
+        "bob",
+        "王经理",
+        "回访",
+    )
     assert nxt.planned_from_id == first.id
     assert summary(firm.id)[1] == datetime(2024, 6, 20, 1, 0)
 
@@ -180,12 +197,23 @@ def test_timeline_lists_plans_soonest_first_then_contacts_newest_first(customer)
     followups.cancel_followup(dropped.id)
     assert ids(followups.customer_timeline(customer.id)) == [soon.id, late.id, new.id, old.id]
     assert ids(followups.customer_timeline(customer.id, include_cancelled=True)) == [
-        soon.id, late.id, new.id, old.id, dropped.id]
+        soon.id,
+        late.id,
+        new.id,
+        old.id,
+        dropped.id,
+    ]
 
 
 def test_items_carry_customer_owner_and_contact_as_plain_values(customer):
-    item = followups.log_contact(customer.id, channel="meeting", subject="年度回顾",
-                                 content="谈了明年计划", outcome="续约", initiated_by="customer")
+    item = followups.log_contact(
+        customer.id,
+        channel="meeting",
+        subject="年度回顾",
+        content="谈了明年计划",
+        outcome="续约",
+        initiated_by="customer",
+    )
     assert (item.customer_code, item.customer_name, item.owner) == ("C000001", "张三", "alice")
     assert (item.initiated_by, item.content, item.outcome) == ("customer", "谈了明年计划", "续约")
     assert item.contact_name is None
@@ -239,16 +267,28 @@ def test_a_subject_over_200_characters_is_refused(customer):
 
 def test_every_bad_field_is_named_at_once(customer):
     with pytest.raises(ValidationError) as err:
-        followups.log_contact(customer.id, channel="pigeon", initiated_by="them",
-                              occurred_at="yesterday", owner="nobody", contact_id=42)
+        followups.log_contact(
+            customer.id,
+            channel="pigeon",
+            initiated_by="them",
+            occurred_at="yesterday",
+            owner="nobody",
+            contact_id=42,
+        )
     assert set(err.value.errors) == {
-        "channel", "initiated_by", "occurred_at", "owner", "contact_id"}
+        "channel",
+        "initiated_by",
+        "occurred_at",
+        "owner",
+        "contact_id",
+    }
 
 
 def test_a_contact_cannot_be_logged_in_the_future(customer):
     with pytest.raises(ValidationError) as err:
-        followups.log_contact(customer.id, channel="phone",
-                              occurred_at=datetime.now(UTC) + timedelta(days=1))
+        followups.log_contact(
+            customer.id, channel="phone", occurred_at=datetime.now(UTC) + timedelta(days=1)
+        )
     assert err.value.errors == {"occurred_at": messages.text("future_date")}
 
 
@@ -294,15 +334,21 @@ def test_aware_times_are_stored_as_utc_and_naive_ones_as_given(customer):
 def test_a_plan_for_a_day_is_due_at_nine_local_time(customer):
     item = plan(customer.id, date(2024, 6, 1))
     assert item.due_at == datetime.combine(date(2024, 6, 1), time(9, 0)).astimezone(UTC).replace(
-        tzinfo=None)
+        tzinfo=None
+    )
 
 
 # ------------------------------------------------------------------------ history
 
 
 def test_each_logged_contact_and_plan_is_in_the_customers_history(customer):
-    done = followups.log_contact(customer.id, channel="phone", subject="报价",
-                                 occurred_at=datetime(2024, 5, 14, 2, 0), changed_by="alice")
+    done = followups.log_contact(
+        customer.id,
+        channel="phone",
+        subject="报价",
+        occurred_at=datetime(2024, 5, 14, 2, 0),
+        changed_by="alice",
+    )
     planned = plan(customer.id, datetime(2024, 6, 1, 1, 0), changed_by="alice")
     followups.reschedule_followup(planned.id, datetime(2024, 6, 2, 1, 0), changed_by="bob")
     rows = list(ChangeLog.select().where(ChangeLog.entity == "followup").order_by(ChangeLog.id))
@@ -445,7 +491,11 @@ def test_due_counts_count_each_view(customer):
     plan(customer.id, sh(2024, 5, 30, 9, 0))
     plan(customer.id, sh(2024, 12, 30, 9, 0))
     assert followups.due_counts(now=WEDNESDAY) == {
-        "overdue": 2, "today": 1, "week": 1, "upcoming": 1}
+        "overdue": 2,
+        "today": 1,
+        "week": 1,
+        "upcoming": 1,
+    }
 
 
 # -------------------------------------------------------------------- next due date

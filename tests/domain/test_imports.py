@@ -37,16 +37,26 @@ def write(tmp_path: Path, text: str, name: str = "people.csv") -> Path:
 
 def snapshot(customer_id: int) -> Any:
     record = get_customer(customer_id)
-    return (record.name, record.notes, record.company_name,
-            [p.number for p in record.phones], [e.address for e in record.emails], record.tags,
-            [a.street for a in record.addresses], record.city)
+    return (
+        record.name,
+        record.notes,
+        record.company_name,
+        [p.number for p in record.phones],
+        [e.address for e in record.emails],
+        record.tags,
+        [a.street for a in record.addresses],
+        record.city,
+    )
 
 
 def test_undo_removes_everything_an_import_created(db: Any, tmp_path: Path) -> None:
     before = table_counts()
-    path = write(tmp_path, "姓名,手机,邮箱,标签,地址,城市,介绍人\n"
-                           "张三,13800138000,zs@example.com,新标签;VIP,中关村1号,北京,C000002\n"
-                           "李四,13900139000,,,,,\n")
+    path = write(
+        tmp_path,
+        "姓名,手机,邮箱,标签,地址,城市,介绍人\n"
+        "张三,13800138000,zs@example.com,新标签;VIP,中关村1号,北京,C000002\n"
+        "李四,13900139000,,,,,\n",
+    )
     summary = import_customers(path)
     assert summary.created == 2 and Tag.select().count() == 2
     result = undo_import(summary.batch_id)
@@ -61,10 +71,14 @@ def test_undo_removes_everything_an_import_created(db: Any, tmp_path: Path) -> N
 
 
 def test_undo_puts_back_what_it_changed_on_existing_customers(db: Any, tmp_path: Path) -> None:
-    old = create_customer({"name": "张三", "phones": ["13800138000"], "notes": "原来的备注",
-                           "tags": ["VIP"]})
-    path = write(tmp_path, f"code,name,notes,emails,tags,city\n{old.code},张三,导入的备注,"
-                           "new@example.com,展会,上海\n", "update.csv")
+    old = create_customer(
+        {"name": "张三", "phones": ["13800138000"], "notes": "原来的备注", "tags": ["VIP"]}
+    )
+    path = write(
+        tmp_path,
+        f"code,name,notes,emails,tags,city\n{old.code},张三,导入的备注,new@example.com,展会,上海\n",
+        "update.csv",
+    )
     before = snapshot(old.id)
     summary = import_customers(path)
     assert summary.updated == 1
@@ -76,9 +90,7 @@ def test_undo_puts_back_what_it_changed_on_existing_customers(db: Any, tmp_path:
     assert snapshot(old.id) == before
 
 
-def test_a_field_changed_again_since_keeps_its_value_and_is_listed(
-    db: Any, tmp_path: Path
-) -> None:
+def test_a_field_changed_again_since_keeps_its_value_and_is_listed(db: Any, tmp_path: Path) -> None:
     old = create_customer({"name": "张三", "notes": "原来的备注", "city": "北京"})
     path = write(tmp_path, f"code,name,notes,city\n{old.code},张三,导入的备注,上海\n")
     summary = import_customers(path)
@@ -93,9 +105,12 @@ def test_a_field_changed_again_since_keeps_its_value_and_is_listed(
 def test_undo_separates_the_duplicates_it_merged(db: Any, tmp_path: Path) -> None:
     old = create_customer({"name": "张三", "phones": ["13800138000"], "tags": ["VIP"]})
     before = table_counts()
-    path = write(tmp_path, "姓名,手机,公司,邮箱,标签\n"
-                           "张三丰,13800138000,武当派,new@example.com,武术\n"
-                           "王五,13700137000,,,\n")
+    path = write(
+        tmp_path,
+        "姓名,手机,公司,邮箱,标签\n"
+        "张三丰,13800138000,武当派,new@example.com,武术\n"
+        "王五,13700137000,,,\n",
+    )
     summary = import_customers(path, on_duplicate="merge")
     assert (summary.merged, summary.created) == (1, 1)
     assert get_customer(old.id).company_name == "武当派"
@@ -105,7 +120,8 @@ def test_undo_separates_the_duplicates_it_merged(db: Any, tmp_path: Path) -> Non
     assert (record.company_name, record.tags, record.emails) == (None, ["VIP"], [])
     counts = table_counts()
     assert {t: n for t, n in counts.items() if t not in ("change_log", "import_batch")} == {
-        t: n for t, n in before.items() if t not in ("change_log", "import_batch")}
+        t: n for t, n in before.items() if t not in ("change_log", "import_batch")
+    }
     assert CustomerMerge.select().count() == 0
 
 
@@ -141,7 +157,11 @@ def test_list_imports_newest_first(db: Any, tmp_path: Path) -> None:
     undo_import(first.batch_id)
     newest, oldest = list_imports()
     assert (newest.id, newest.created, newest.rejected, newest.customers_now) == (
-        second.batch_id, 1, 1, 1)
+        second.batch_id,
+        1,
+        1,
+        1,
+    )
     assert newest.file_name.endswith("b.csv") and newest.file_format == "csv"
     assert oldest.undone_at is not None and oldest.customers_now == 0
 

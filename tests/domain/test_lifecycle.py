@@ -22,8 +22,9 @@ def new_customer(name: str = "张三", **data) -> int:
 
 def buy(cid: int, *days: date, today: date = TODAY) -> None:
     for day in days:
-        orders.create_order(cid, {"order_date": day, "product": "硒鼓", "amount": "100"},
-                            today=today)
+        orders.create_order(
+            cid, {"order_date": day, "product": "硒鼓", "amount": "100"}, today=today
+        )
 
 
 def stage(cid: int) -> str:
@@ -36,26 +37,28 @@ def every(days: int, count: int, last: date) -> list[date]:
 
 
 def cycle(purchases: int, first: date | None, last: date | None, interval: float = 30):
-    return PurchaseCycle(1, purchases, first, last, interval, interval, purchases >= 3,
-                         None, None)
+    return PurchaseCycle(1, purchases, first, last, interval, interval, purchases >= 3, None, None)
 
 
 # ----------------------------------------------------------------------- stage rules
 
 
-@pytest.mark.parametrize(("facts", "expected"), [
-    (cycle(0, None, None), "potential"),
-    (cycle(1, date(2024, 12, 1), date(2024, 12, 1)), "first_purchase"),
-    (cycle(2, date(2024, 11, 1), date(2024, 12, 1)), "repeat"),
-    (cycle(5, date(2024, 1, 1), date(2024, 12, 1)), "loyal"),
-    (cycle(5, date(2024, 6, 1), date(2024, 12, 1)), "repeat"),  # not a year yet
-    (cycle(4, date(2023, 1, 1), date(2024, 12, 1)), "repeat"),  # too few purchases
-    (cycle(5, date(2023, 1, 1), date(2024, 12, 1), 10), "at_risk"),  # 30 days > 2 × 10
-    (cycle(5, date(2023, 1, 1), date(2024, 12, 11), 10), "loyal"),  # 20 days = 2 × 10
-    (cycle(2, date(2024, 1, 1), date(2024, 3, 1), 90), "at_risk"),  # 305 days > 180
-    (cycle(2, date(2023, 1, 1), date(2023, 6, 1), 90), "lost"),  # 579 days > 360, > 180
-    (cycle(9, date(2023, 1, 1), date(2024, 8, 1), 10), "at_risk"),  # 152 > 40, not > 180
-])
+@pytest.mark.parametrize(
+    ("facts", "expected"),
+    [
+        (cycle(0, None, None), "potential"),
+        (cycle(1, date(2024, 12, 1), date(2024, 12, 1)), "first_purchase"),
+        (cycle(2, date(2024, 11, 1), date(2024, 12, 1)), "repeat"),
+        (cycle(5, date(2024, 1, 1), date(2024, 12, 1)), "loyal"),
+        (cycle(5, date(2024, 6, 1), date(2024, 12, 1)), "repeat"),  # not a year yet
+        (cycle(4, date(2023, 1, 1), date(2024, 12, 1)), "repeat"),  # too few purchases
+        (cycle(5, date(2023, 1, 1), date(2024, 12, 1), 10), "at_risk"),  # 30 days > 2 × 10
+        (cycle(5, date(2023, 1, 1), date(2024, 12, 11), 10), "loyal"),  # 20 days = 2 × 10
+        (cycle(2, date(2024, 1, 1), date(2024, 3, 1), 90), "at_risk"),  # 305 days > 180
+        (cycle(2, date(2023, 1, 1), date(2023, 6, 1), 90), "lost"),  # 579 days > 360, > 180
+        (cycle(9, date(2023, 1, 1), date(2024, 8, 1), 10), "at_risk"),  # 152 > 40, not > 180
+    ],
+)
 def test_the_stage_rules(facts, expected):
     assert derive_stage(facts, today=TODAY, rules=LifecycleRules()) == expected
 
@@ -74,8 +77,10 @@ def test_stages_follow_the_orders(db):
     assert stage(cid) == "repeat"
     buy(cid, *every(30, 3, date(2024, 12, 15)), today=date(2024, 12, 15))
     assert stage(cid) == "loyal"  # five purchases, the first more than a year ago
-    assert [r.new_value for r in ChangeLog.select().where(ChangeLog.field == "stage")
-            .order_by(ChangeLog.id)] == ["first_purchase", "repeat", "loyal"]
+    assert [
+        r.new_value
+        for r in ChangeLog.select().where(ChangeLog.field == "stage").order_by(ChangeLog.id)
+    ] == ["first_purchase", "repeat", "loyal"]
 
 
 def test_several_orders_on_one_day_are_one_purchase(db):
@@ -138,8 +143,9 @@ def test_recompute_stages_in_batches_writes_only_changes(db):
     assert [stage(c) for c in ids] == ["repeat"] * 3 + ["potential"] * 2
     before = ChangeLog.select().count()
     calls = []
-    changed = lifecycle.recompute_stages(today=TODAY, batch_size=2,
-                                         progress=lambda done, total: calls.append(done))
+    changed = lifecycle.recompute_stages(
+        today=TODAY, batch_size=2, progress=lambda done, total: calls.append(done)
+    )
     assert changed == 3
     assert [stage(c) for c in ids] == ["at_risk"] * 3 + ["potential"] * 2
     assert ChangeLog.select().count() == before + 3
@@ -155,8 +161,11 @@ def test_exit_with_a_reason_and_notes(db):
     buy(cid, date(2024, 12, 1))
     lifecycle.exit_customer(cid, "competitor", notes="转向了价格更低的供应商")
     row = Customer.get_by_id(cid)
-    assert (row.stage, row.exit_reason, row.exit_notes) == ("exited", "competitor",
-                                                             "转向了价格更低的供应商")
+    assert (row.stage, row.exit_reason, row.exit_notes) == (
+        "exited",
+        "competitor",
+        "转向了价格更低的供应商",
+    )
     assert row.exited_at is not None
     assert lifecycle.recompute_stage(cid, today=TODAY) == "exited"
     assert lifecycle.reinstate_customer(cid, today=TODAY) == "first_purchase"
@@ -178,17 +187,25 @@ def test_exit_reasons_come_from_a_configurable_list(db):
 
 
 def test_exit_reason_analysis_counts_and_shares_per_period(db):
-    exits = [("price", datetime(2024, 1, 5)), ("price", datetime(2024, 2, 5)),
-             ("service", datetime(2024, 2, 6)), ("competitor", datetime(2024, 4, 1)),
-             ("price", datetime(2023, 12, 1))]
+    exits = [
+        ("price", datetime(2024, 1, 5)),
+        ("price", datetime(2024, 2, 5)),
+        ("service", datetime(2024, 2, 6)),
+        ("competitor", datetime(2024, 4, 1)),
+        ("price", datetime(2023, 12, 1)),
+    ]
     for n, (reason, when) in enumerate(exits):
         lifecycle.exit_customer(new_customer(f"客户{n}"), reason, exited_at=when)
-    analysis = lifecycle.exit_reason_analysis(start=date(2024, 1, 1), end=date(2024, 12, 31),
-                                              period="quarter")
+    analysis = lifecycle.exit_reason_analysis(
+        start=date(2024, 1, 1), end=date(2024, 12, 31), period="quarter"
+    )
     assert analysis.total == 4
     top = analysis.reasons[:3]
     assert [(r.code, r.count, r.share) for r in top] == [
-        ("price", 2, 0.5), ("competitor", 1, 0.25), ("service", 1, 0.25)]
+        ("price", 2, 0.5),
+        ("competitor", 1, 0.25),
+        ("service", 1, 0.25),
+    ]
     assert {r.code for r in analysis.reasons} == set(lifecycle.EXIT_REASONS)
     assert [(p.period, p.total) for p in analysis.periods] == [("2024-Q1", 3), ("2024-Q2", 1)]
     assert analysis.periods[0].reasons[0].code == "price"
@@ -207,7 +224,8 @@ def test_churn_reasons_in_plain_words(db):
     buy(cid, *every(20, 4, date(2024, 11, 1)))  # usually every 20 days, last 60 days ago
     reasons = lifecycle.churn_reasons(cid, today=TODAY)
     assert [(r.code, r.text) for r in reasons] == [
-        ("overdue_purchase", "no purchase for 60 days (usually every 20 days)")]
+        ("overdue_purchase", "no purchase for 60 days (usually every 20 days)")
+    ]
     service.open_complaint(cid, "送货延误")
     service.record_survey(cid, satisfaction=5, surveyed_on=date(2024, 6, 1))
     service.record_survey(cid, satisfaction=2, surveyed_on=date(2024, 11, 5))
@@ -250,13 +268,17 @@ def test_the_retention_list(db):
     assert [r.customer_id for r in rows] == [overdue_a, overdue_c, complaining]
     first = rows[0]
     assert (first.grade, first.owner, first.days_since_last, first.interval_days) == (
-        "A", "li.na", 91, 30.0)
+        "A",
+        "li.na",
+        91,
+        30.0,
+    )
     assert first.reason_text == "no purchase for 91 days (usually every 30 days)"
     assert rows[2].reasons[0].code == "unresolved_complaints"
     assert [r.customer_id for r in lifecycle.retention_list(today=TODAY, owner="li.na")] == [
-        overdue_a]
-    assert lost in [r.customer_id for r in lifecycle.retention_list(today=TODAY,
-                                                                       include_lost=True)]
+        overdue_a
+    ]
+    assert lost in [r.customer_id for r in lifecycle.retention_list(today=TODAY, include_lost=True)]
     assert len(lifecycle.retention_list(today=TODAY, limit=1)) == 1
 
 

@@ -46,7 +46,8 @@ def rows_of(customer_id: int) -> dict[str, int]:
         for fk in model._meta.refs:
             if fk.rel_model is Customer and model not in (Customer, CustomerMerge):
                 counts[f"{model._meta.table_name}.{fk.name}"] = (
-                    model.select().where(fk == customer_id).count())
+                    model.select().where(fk == customer_id).count()
+                )
     return counts
 
 
@@ -55,28 +56,58 @@ def full_pair() -> tuple[Any, Any, Any]:
     create_user("alice", "Alice")
     create_user("bob", "Bob")
     third = create_customer({"name": "王五"})
-    keep = create_customer({
-        "name": "张三", "phones": ["13800138000"], "emails": ["zs@example.com"],
-        "tags": ["VIP"], "city": "北京", "owner": "alice", "notes": "老客户",
-        "addresses": [{"province": "北京", "city": "北京", "street": "中关村大街1号"}],
-        "contacts": [{"name": "助理小李", "phones": ["13500135000"], "is_primary": True}],
-    })
-    other = create_customer({
-        "name": "张三", "phones": ["13800138000", "13900139000"],
-        "emails": ["zhang.san@example.com"], "tags": ["VIP", "展会"], "company_name": "武当派",
-        "birthday": "1985-03-12", "owner": "bob", "notes": "展会认识", "stars": 4,
-        "messengers": [{"service": "wechat", "handle": "zs_wx"}],
-        "addresses": [{"province": "北京", "city": "北京", "street": "中关村大街1号"},
-                      {"province": "上海", "city": "上海", "street": "南京路2号"}],
-        "contacts": [{"name": "秘书小王", "phones": ["13600136000"], "emails": ["w@example.com"],
-                      "is_primary": True}],
-    })
+    keep = create_customer(
+        {
+            "name": "张三",
+            "phones": ["13800138000"],
+            "emails": ["zs@example.com"],
+            "tags": ["VIP"],
+            "city": "北京",
+            "owner": "alice",
+            "notes": "老客户",
+            "addresses": [{"province": "北京", "city": "北京", "street": "中关村大街1号"}],
+            "contacts": [{"name": "助理小李", "phones": ["13500135000"], "is_primary": True}],
+        }
+    )
+    other = create_customer(
+        {
+            "name": "张三",
+            "phones": ["13800138000", "13900139000"],
+            "emails": ["zhang.san@example.com"],
+            "tags": ["VIP", "展会"],
+            "company_name": "武当派",
+            "birthday": "1985-03-12",
+            "owner": "bob",
+            "notes": "展会认识",
+            "stars": 4,
+            "messengers": [{"service": "wechat", "handle": "zs_wx"}],
+            "addresses": [
+                {"province": "北京", "city": "北京", "street": "中关村大街1号"},
+                {"province": "上海", "city": "上海", "street": "南京路2号"},
+            ],
+            "contacts": [
+                {
+                    "name": "秘书小王",
+                    "phones": ["13600136000"],
+                    "emails": ["w@example.com"],
+                    "is_primary": True,
+                }
+            ],
+        }
+    )
     referred = create_customer({"name": "赵六", "referred_by": other.code})
     followups.log_contact(other.id, channel="visit", subject="拜访", occurred_at="2024-01-05 10:00")
     followups.plan_followup(other.id, datetime(2030, 1, 1, 9), subject="回访")
     followups.plan_followup(keep.id, datetime(2030, 6, 1, 9), subject="送样品")
-    saved = orders.create_order(other.id, {"order_date": date(2024, 2, 1), "product": "茶叶",
-                                           "amount": "1200.00", "order_no": "SO-1"})
+    saved = orders.create_order(
+        other.id,
+        {
+            "order_date": date(2024, 2, 1),
+            "product": "茶叶",
+            "amount": "1200.00",
+            "order_no": "SO-1",
+        },
+    )
     order = Order.get_by_id(saved.order.id)
     Shipment.create(order=order, shipped_on=date(2024, 2, 3))
     orders.add_payment(order.id, {"paid_on": date(2024, 2, 10), "amount": "1200.00"})
@@ -97,7 +128,8 @@ def test_merge_keeps_every_record_and_unmerge_puts_every_record_back(db: Any) ->
     after_tables = table_counts()
     # Nothing is lost: the same rows in every table, plus the merge record and its history.
     assert {t: n for t, n in after_tables.items() if t not in ("change_log", "customer_merge")} == {
-        t: n for t, n in before_tables.items() if t not in ("change_log", "customer_merge")}
+        t: n for t, n in before_tables.items() if t not in ("change_log", "customer_merge")
+    }
     assert after_tables["customer_merge"] == before_tables["customer_merge"] + 1
     merged = get_customer(keep.id)
     assert [p.number for p in merged.phones] == ["13800138000", "13900139000"]  # no double
@@ -111,7 +143,8 @@ def test_merge_keeps_every_record_and_unmerge_puts_every_record_back(db: Any) ->
     assert merged.status == "existing" and merged.first_purchase_on == date(2024, 2, 1)
     assert get_customer(referred.id).referred_by == keep.code
     assert sorted(t.subject for t in followups.customer_timeline(keep.id)) == sorted(
-        ["送样品", "回访", "拜访"])
+        ["送样品", "回访", "拜访"]
+    )
     for model in (Order, Payment, Complaint, Survey):
         assert model.select().where(model.customer == other.id).count() == 0
         assert model.select().where(model.customer == keep.id).count() == 1
@@ -123,16 +156,25 @@ def test_merge_keeps_every_record_and_unmerge_puts_every_record_back(db: Any) ->
     assert result.moved["follow_up.customer_id"] == 2 and "notes" in result.fields
     (info,) = merges_of(keep.id)
     assert (info.kept_id, info.kept_code, info.other_id, info.other_code, info.changed_by) == (
-        keep.id, keep.code, other.id, other.code, "alice")
+        keep.id,
+        keep.code,
+        other.id,
+        other.code,
+        "alice",
+    )
     assert other.id not in customer_ids(CustomerQuery(text="13900139000"))
 
     undone = unmerge(result.merge_id, changed_by="alice")
 
     assert table_counts() == {**after_tables, "change_log": table_counts()["change_log"]}
-    assert rows_of(keep.id) == {**before_keep, "change_log.customer": rows_of(keep.id)[
-        "change_log.customer"]}
-    assert rows_of(other.id) == {**before_other, "change_log.customer": rows_of(other.id)[
-        "change_log.customer"]}
+    assert rows_of(keep.id) == {
+        **before_keep,
+        "change_log.customer": rows_of(keep.id)["change_log.customer"],
+    }
+    assert rows_of(other.id) == {
+        **before_other,
+        "change_log.customer": rows_of(other.id)["change_log.customer"],
+    }
     assert not undone.missing and not undone.fields_changed_since
     back_keep, back_other = get_customer(keep.id), get_customer(other.id)
     for name in customers.SCALAR_FIELDS + ("phones", "emails", "tags", "addresses", "messengers"):
@@ -145,9 +187,16 @@ def test_merge_keeps_every_record_and_unmerge_puts_every_record_back(db: Any) ->
     assert other.id in customer_ids(CustomerQuery(text="13900139000"))
     # Both histories keep the whole story, the other customer's own rows back with it.
     assert {"create", "merge", "unmerge"} <= {h.action for h in history.customer_history(other.id)}
-    assert ChangeLog.select().where(
-        (ChangeLog.customer == other.id) & (ChangeLog.action == "create")
-        & (ChangeLog.entity == "customer")).count() == 1
+    assert (
+        ChangeLog.select()
+        .where(
+            (ChangeLog.customer == other.id)
+            & (ChangeLog.action == "create")
+            & (ChangeLog.entity == "customer")
+        )
+        .count()
+        == 1
+    )
 
 
 def test_conflicts_are_listed_and_each_is_chosen(db: Any) -> None:
@@ -158,7 +207,12 @@ def test_conflicts_are_listed_and_each_is_chosen(db: Any) -> None:
     merge_customers(a.id, b.id, {"name": "other", "city": "keep"})
     merged = get_customer(a.id)
     assert (merged.name, merged.city, merged.notes, merged.title, merged.gender) == (
-        "张叁", "北京", "A", "经理", "male")
+        "张叁",
+        "北京",
+        "A",
+        "经理",
+        "male",
+    )
     assert Customer.get_by_id(a.id).sort_key.startswith("zhang san")
 
 

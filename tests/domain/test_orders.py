@@ -39,8 +39,9 @@ def row(cid: int) -> Customer:
 
 def test_a_new_order_names_every_bad_field(cid):
     with pytest.raises(ValidationError) as caught:
-        orders.create_order(cid, {"amount": "-5", "channel": "fax", "quantity": "0",
-                                  "order_date": "2024-13-01"})
+        orders.create_order(
+            cid, {"amount": "-5", "channel": "fax", "quantity": "0", "order_date": "2024-13-01"}
+        )
     assert set(caught.value.errors) == {"product", "amount", "channel", "quantity", "order_date"}
 
 
@@ -80,7 +81,9 @@ def test_order_writes_go_to_the_customer_history(cid):
     orders.update_order(order.id, {"amount": "12"}, today=TODAY)
     rows = ChangeLog.select().where((ChangeLog.entity == "order") & (ChangeLog.field == "amount"))
     assert [(r.old_value, r.new_value) for r in rows.order_by(ChangeLog.id)] == [
-        (None, "10.00"), ("10.00", "12.00")]
+        (None, "10.00"),
+        ("10.00", "12.00"),
+    ]
 
 
 # -------------------------------------------------------------- purchases and status
@@ -91,7 +94,9 @@ def test_orders_keep_purchase_dates_and_status_in_step(cid):
     first = add_order(cid, date(2024, 3, 1), "100")
     second = add_order(cid, date(2024, 5, 1), "100")
     assert (row(cid).first_purchase_on, row(cid).last_purchase_on) == (
-        date(2024, 3, 1), date(2024, 5, 1))
+        date(2024, 3, 1),
+        date(2024, 5, 1),
+    )
     assert row(cid).status == "existing"
     orders.update_order(second.id, {"status": "cancelled"}, today=TODAY)
     assert row(cid).last_purchase_on == date(2024, 3, 1)
@@ -127,8 +132,9 @@ def test_a_payment_cannot_exceed_what_is_owed(cid):
 def test_payments_are_checked(cid):
     order = add_order(cid, date(2024, 5, 1), "1000")
     with pytest.raises(ValidationError) as caught:
-        orders.add_payment(order.id, {"amount": "0", "paid_on": date(2024, 4, 1),
-                                      "method": "cheque"})
+        orders.add_payment(
+            order.id, {"amount": "0", "paid_on": date(2024, 4, 1), "method": "cheque"}
+        )
     assert set(caught.value.errors) == {"amount", "paid_on", "method"}
 
 
@@ -174,8 +180,15 @@ def test_editing_and_deleting_a_payment(cid):
 
 def test_a_shipment_marks_a_confirmed_order_shipped(cid):
     order = add_order(cid, date(2024, 5, 1), "100", quantity="10")
-    shipment = orders.add_shipment(order.id, {"shipped_on": date(2024, 5, 2), "carrier": "顺丰",
-                                              "tracking_no": "SF123", "quantity": "6"})
+    shipment = orders.add_shipment(
+        order.id,
+        {
+            "shipped_on": date(2024, 5, 2),
+            "carrier": "顺丰",
+            "tracking_no": "SF123",
+            "quantity": "6",
+        },
+    )
     assert orders.get_order(order.id).status == "shipped"
     assert orders.order_shipments(order.id) == [shipment]
     with pytest.raises(ValidationError) as caught:
@@ -191,18 +204,23 @@ def test_a_shipment_marks_a_confirmed_order_shipped(cid):
 
 def test_an_order_over_the_credit_limit_is_saved_with_a_warning(cid):
     customers.update_customer(cid, {"credit_limit": "1000"})
-    first = orders.create_order(cid, {"order_date": date(2024, 5, 1), "product": "硒鼓",
-                                      "amount": "800"}, today=TODAY)
+    first = orders.create_order(
+        cid, {"order_date": date(2024, 5, 1), "product": "硒鼓", "amount": "800"}, today=TODAY
+    )
     assert first.credit_warning is None
     assert orders.credit_check(cid, "200") is None  # exactly at the limit
     warning = orders.credit_check(cid, "300")
     assert warning is not None
-    assert (warning.credit_limit, warning.outstanding, warning.order_amount,
-            warning.exceeded_by) == (Decimal("1000.00"), Decimal("800.00"), Decimal("300.00"),
-                                     Decimal("100.00"))
+    assert (
+        warning.credit_limit,
+        warning.outstanding,
+        warning.order_amount,
+        warning.exceeded_by,
+    ) == (Decimal("1000.00"), Decimal("800.00"), Decimal("300.00"), Decimal("100.00"))
     assert "1,100.00" in warning.message
-    saved = orders.create_order(cid, {"order_date": date(2024, 5, 2), "product": "硒鼓",
-                                      "amount": "300"}, today=TODAY)
+    saved = orders.create_order(
+        cid, {"order_date": date(2024, 5, 2), "product": "硒鼓", "amount": "300"}, today=TODAY
+    )
     assert saved.credit_warning == warning
     assert orders.outstanding_receivables(cid) == Decimal("1100.00")
 
@@ -225,16 +243,24 @@ def test_no_limit_no_warning(cid):
 
 def test_receivables_are_aged_by_days_past_due(cid):
     # Due dates 10 days ahead, today, 30, 31, 90 and 91 days ago.
-    for due, amount in ((date(2024, 7, 10), "1"), (date(2024, 6, 30), "2"),
-                        (date(2024, 5, 31), "4"), (date(2024, 5, 30), "8"),
-                        (date(2024, 4, 1), "16"), (date(2024, 3, 31), "32")):
+    for due, amount in (
+        (date(2024, 7, 10), "1"),
+        (date(2024, 6, 30), "2"),
+        (date(2024, 5, 31), "4"),
+        (date(2024, 5, 30), "8"),
+        (date(2024, 4, 1), "16"),
+        (date(2024, 3, 31), "32"),
+    ):
         add_order(cid, date(2023, 12, 1), amount, payment_due=due)
     partly = add_order(cid, date(2023, 12, 1), "100", payment_due=date(2024, 1, 1))
     pay(partly.id, date(2024, 3, 2), "36")
     ageing = orders.receivables_ageing(customer_id=cid, today=TODAY)
     assert ageing.buckets == {
-        "current": Decimal("1.00"), "0-30": Decimal("6.00"), "31-60": Decimal("8.00"),
-        "61-90": Decimal("16.00"), "90+": Decimal("96.00"),
+        "current": Decimal("1.00"),
+        "0-30": Decimal("6.00"),
+        "31-60": Decimal("8.00"),
+        "61-90": Decimal("16.00"),
+        "90+": Decimal("96.00"),
     }
     assert ageing.total == Decimal("127.00")
     assert ageing.overdue == Decimal("126.00")
@@ -260,10 +286,13 @@ def test_receivables_per_customer_largest_first_with_an_owner_filter(db):
     pay(paid.id, date(2024, 5, 1), "50")
     rows = orders.receivables_by_customer(today=TODAY)
     assert [(r.customer_id, r.outstanding) for r in rows] == [
-        (large, Decimal("900.00")), (small, Decimal("100.00"))]
+        (large, Decimal("900.00")),
+        (small, Decimal("100.00")),
+    ]
     assert rows[0].ageing.buckets["90+"] == Decimal("900.00")
-    assert [r.customer_id for r in orders.receivables_by_customer(owner="li.na",
-                                                                   today=TODAY)] == [small]
+    assert [r.customer_id for r in orders.receivables_by_customer(owner="li.na", today=TODAY)] == [
+        small
+    ]
     assert orders.total_receivables(owner="li.na") == Decimal("100.00")
     customers.trash_customers([large])
     assert orders.total_receivables() == Decimal("100.00")
@@ -340,8 +369,12 @@ def test_ratings_are_recomputed_in_bulk_as_time_passes(cid):
     assert orders.recompute_credit_ratings(today=later) == 1
     assert row(cid).credit_rating == "C"
     assert orders.recompute_credit_ratings(today=later) == 0
-    change = ChangeLog.select().where(ChangeLog.field == "credit_rating").order_by(
-        ChangeLog.id.desc()).first()
+    change = (
+        ChangeLog.select()
+        .where(ChangeLog.field == "credit_rating")
+        .order_by(ChangeLog.id.desc())
+        .first()
+    )
     assert change.new_value == "C"
 
 
@@ -350,10 +383,13 @@ def test_the_sample_data_speaks_the_official_codes(db):
     used = {s for (s,) in Order.select(Order.status).distinct().tuples()}
     assert used <= set(orders.ORDER_STATUSES)
     assert {c for (c,) in Order.select(Order.channel).distinct().tuples()} <= set(
-        orders.ORDER_CHANNELS)
+        orders.ORDER_CHANNELS
+    )
     assert {m for (m,) in Payment.select(Payment.method).distinct().tuples()} <= set(
-        orders.PAYMENT_METHODS)
+        orders.PAYMENT_METHODS
+    )
     assert {s for (s,) in Complaint.select(Complaint.status).distinct().tuples()} <= set(
-        service.COMPLAINT_STATUSES)
+        service.COMPLAINT_STATUSES
+    )
     assert {r for r, _ in demo.EXIT_REASONS} == set(lifecycle.EXIT_REASONS)
     assert [s for s, _ in demo.COMPLAINT_SEVERITIES] == list(service.SEVERITIES)

@@ -25,13 +25,23 @@ def new_customer(name: str = "张三", **fields) -> int:
 
 
 def buy(customer_id: int, amount: str | int, on: date, status: str = "confirmed") -> Order:
-    return Order.create(customer=customer_id, order_no=f"SO{next(_order_numbers):06d}",
-                        order_date=on, product="茶叶", amount=Decimal(str(amount)), status=status)
+    return Order.create(
+        customer=customer_id,
+        order_no=f"SO{next(_order_numbers):06d}",
+        order_date=on,
+        product="茶叶",
+        amount=Decimal(str(amount)),
+        status=status,
+    )
 
 
 def contact(customer_id: int, on: date, by: str = "us") -> None:
-    followups.log_contact(customer_id, channel="phone", initiated_by=by,
-                          occurred_at=datetime.combine(on, datetime.min.time()).replace(hour=3))
+    followups.log_contact(
+        customer_id,
+        channel="phone",
+        initiated_by=by,
+        occurred_at=datetime.combine(on, datetime.min.time()).replace(hour=3),
+    )
 
 
 def other_buyers(amounts: list[int]) -> None:
@@ -62,9 +72,19 @@ def test_every_level_has_a_name_characteristics_and_three_to_six_strategies(lang
 
 def test_level_names_in_both_languages():
     assert [lv.name for lv in relationship.levels("en")] == [
-        "Basic", "Passive", "Responsible", "Proactive", "Partnership"]
+        "Basic",
+        "Passive",
+        "Responsible",
+        "Proactive",
+        "Partnership",
+    ]
     assert [lv.name for lv in relationship.levels("zh_CN")] == [
-        "基本型", "被动型", "负责型", "能动型", "伙伴型"]
+        "基本型",
+        "被动型",
+        "负责型",
+        "能动型",
+        "伙伴型",
+    ]
 
 
 def test_both_languages_have_the_same_number_of_strategies_per_level():
@@ -124,10 +144,15 @@ def test_setting_a_level_is_kept_in_the_history(db):
     relationship.set_level(cid, 3, changed_by="alice")
     relationship.set_level(cid, 4, changed_by="bob")
     assert customers.get_customer(cid).relationship_level == 4
-    changes = [(h.field, h.old_value, h.new_value, h.changed_by)
-               for h in customer_history(cid) if h.field == "relationship_level"]
-    assert changes == [("relationship_level", "3", "4", "bob"),
-                       ("relationship_level", None, "3", "alice")]
+    changes = [
+        (h.field, h.old_value, h.new_value, h.changed_by)
+        for h in customer_history(cid)
+        if h.field == "relationship_level"
+    ]
+    assert changes == [
+        ("relationship_level", "3", "4", "bob"),
+        ("relationship_level", None, "3", "alice"),
+    ]
 
 
 def test_a_level_can_be_cleared(db):
@@ -161,8 +186,7 @@ def test_distribution_can_be_limited_to_one_owner(db):
     User.create(username="alice", display_name="Alice")
     new_customer(relationship_level=2, owner="alice")
     new_customer(relationship_level=2)
-    assert relationship.level_distribution(owner="alice") == {
-        1: 0, 2: 1, 3: 0, 4: 0, 5: 0, None: 0}
+    assert relationship.level_distribution(owner="alice") == {1: 0, 2: 1, 3: 0, 4: 0, 5: 0, None: 0}
     with pytest.raises(ValidationError) as err:
         relationship.level_distribution(owner="nobody")
     assert set(err.value.errors) == {"owner"}

@@ -81,8 +81,10 @@ def test_a_rescheduled_plan_is_reminded_again_at_its_new_time(customer_id):
 
 def test_many_plans_are_marked_in_chunks(customer_id):
     due = NOW.astimezone(UTC).replace(tzinfo=None) - timedelta(hours=1)
-    rows = [{"customer": customer_id, "status": "planned", "subject": f"#{n}", "due_at": due}
-            for n in range(601)]
+    rows = [
+        {"customer": customer_id, "status": "planned", "subject": f"#{n}", "due_at": due}
+        for n in range(601)
+    ]
     FollowUp.insert_many(rows).execute()  # faster than 601 user actions
     plan_ids = ids(reminders.due_reminders(NOW))
     assert len(plan_ids) == 601

@@ -25,8 +25,9 @@ def complaint(cid: int, severity: str = "medium", **kwargs) -> service.Complaint
 # ------------------------------------------------------------------------- complaints
 
 
-@pytest.mark.parametrize(("severity", "hours"),
-                         [("low", 168), ("medium", 72), ("high", 24), ("critical", 4)])
+@pytest.mark.parametrize(
+    ("severity", "hours"), [("low", 168), ("medium", 72), ("high", 24), ("critical", 4)]
+)
 def test_the_response_deadline_follows_the_severity(cid, severity, hours):
     item = complaint(cid, severity)
     assert item.status == "open"
@@ -61,26 +62,33 @@ def test_the_status_flow(cid):
     item = service.set_complaint_status(item.id, "resolved")  # the resolution is kept
     item = service.set_complaint_status(item.id, "closed")
     assert item.status == "closed"
-    statuses = [r.new_value for r in ChangeLog.select().where(
-        (ChangeLog.entity == "complaint") & (ChangeLog.field == "status")
-    ).order_by(ChangeLog.id)]
+    statuses = [
+        r.new_value
+        for r in ChangeLog.select()
+        .where((ChangeLog.entity == "complaint") & (ChangeLog.field == "status"))
+        .order_by(ChangeLog.id)
+    ]
     assert statuses == ["open", "in_progress", "resolved", "in_progress", "resolved", "closed"]
 
 
 def test_open_can_be_resolved_at_first_contact(cid):
     item = complaint(cid)
     assert service.set_complaint_status(item.id, "resolved", resolution="当场解决").status == (
-        "resolved")
+        "resolved"
+    )
 
 
-@pytest.mark.parametrize(("path", "refused"), [
-    ((), "closed"),
-    (("in_progress",), "open"),
-    (("in_progress",), "closed"),
-    (("resolved",), "open"),
-    (("resolved", "closed"), "open"),
-    (("resolved", "closed"), "in_progress"),
-])
+@pytest.mark.parametrize(
+    ("path", "refused"),
+    [
+        ((), "closed"),
+        (("in_progress",), "open"),
+        (("in_progress",), "closed"),
+        (("resolved",), "open"),
+        (("resolved", "closed"), "open"),
+        (("resolved", "closed"), "in_progress"),
+    ],
+)
 def test_invalid_transitions_are_refused(cid, path, refused):
     item = complaint(cid)
     for status in path:
@@ -202,6 +210,5 @@ def test_deleted_surveys_do_not_count(cid):
 def test_nps_summary(cid):
     for score in (10, 9, 8, 7, 3):
         survey(cid, date(2024, 1, 1), nps=score)
-    assert service.nps_summary() == {"responses": 5, "promoters": 2, "detractors": 1,
-                                     "nps": 20.0}
+    assert service.nps_summary() == {"responses": 5, "promoters": 2, "detractors": 1, "nps": 20.0}
     assert service.nps_summary(start=date(2025, 1, 1))["nps"] is None

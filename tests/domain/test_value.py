@@ -52,17 +52,28 @@ def abc_example(db):
 def test_abc_by_cumulative_revenue_share(abc_example):
     ids = abc_example
     # Shares ranked above each: 0 %, 50 %, 80 %, 95 % → A, A, B, C (thresholds 80 / 95).
-    assert value.abc_grades(today=TODAY) == {ids["甲"]: "A", ids["乙"]: "A", ids["丙"]: "B",
-                                              ids["丁"]: "C"}
+    assert value.abc_grades(today=TODAY) == {
+        ids["甲"]: "A",
+        ids["乙"]: "A",
+        ids["丙"]: "B",
+        ids["丁"]: "C",
+    }
     assert value.recompute_grades(today=TODAY) == 5
     assert {name: grade(cid) for name, cid in ids.items()} == {
-        "甲": "A", "乙": "A", "丙": "B", "丁": "C", "old": "C", "prospect": None,
+        "甲": "A",
+        "乙": "A",
+        "丙": "B",
+        "丁": "C",
+        "old": "C",
+        "prospect": None,
         "trashed": None,
     }
     summary = value.abc_summary(today=TODAY)
     assert [(r.grade, r.customers, r.revenue, r.share) for r in summary] == [
-        ("A", 2, Decimal("80000.00"), 0.8), ("B", 1, Decimal("15000.00"), 0.15),
-        ("C", 1, Decimal("5000.00"), 0.05)]
+        ("A", 2, Decimal("80000.00"), 0.8),
+        ("B", 1, Decimal("15000.00"), 0.15),
+        ("C", 1, Decimal("5000.00"), 0.05),
+    ]
 
 
 def test_abc_writes_only_changes_with_one_history_row_each(abc_example):
@@ -73,7 +84,8 @@ def test_abc_writes_only_changes_with_one_history_row_each(abc_example):
     rows = ChangeLog.select().where(ChangeLog.field == "grade").order_by(ChangeLog.id)
     assert rows.count() == before + 5
     assert {(r.customer_id, r.old_value, r.new_value, r.changed_by) for r in rows[-5:]} >= {
-        (ids["甲"], "C", "A", "nightly")}
+        (ids["甲"], "C", "A", "nightly")
+    }
     assert value.recompute_grades(today=TODAY) == 0
 
 
@@ -113,7 +125,10 @@ def test_rfm_quintiles(db):
     assert [scores[cid].code for cid in ids] == ["513", "425", "331", "244", "152"]
     first = scores[ids[0]]
     assert (first.last_purchase, first.purchases, first.revenue) == (
-        date(2024, 6, 21), 1, Decimal("300.00"))
+        date(2024, 6, 21),
+        1,
+        Decimal("300.00"),
+    )
     assert value.rfm_scores([ids[1]], today=TODAY) == {ids[1]: scores[ids[1]]}
     grid = value.rfm_grid(today=TODAY)
     assert sum(grid.values()) == 5 and grid[(5, 1)] == 1
@@ -146,7 +161,11 @@ def test_the_purchase_cycle_is_the_median_gap(db):
         buy(cid, day, "10")
     found = value.purchase_cycle(cid, today=TODAY)
     assert (found.purchases, found.median_gap_days, found.interval_days, found.own_history) == (
-        4, 20.0, 20.0, True)
+        4,
+        20.0,
+        20.0,
+        True,
+    )
     assert found.last_purchase == date(2024, 3, 1)
     assert found.next_expected == date(2024, 3, 21)
     assert found.days_since_last == 121
@@ -176,13 +195,19 @@ def test_margin_where_cost_is_known(db):
     buy(cid, date(2024, 5, 2), "50")
     margin = value.customer_margin(cid)
     assert (margin.revenue, margin.revenue_with_cost, margin.cost, margin.margin) == (
-        Decimal("150.00"), Decimal("100.00"), Decimal("60.00"), Decimal("40.00"))
+        Decimal("150.00"),
+        Decimal("100.00"),
+        Decimal("60.00"),
+        Decimal("40.00"),
+    )
     assert margin.margin_pct == 0.4
     assert margin.cost_coverage == pytest.approx(2 / 3)
     other = new_customer("乙")
     buy(other, date(2024, 5, 1), "1000", cost="900")
     assert [(m.customer_id, m.margin.margin) for m in value.top_margins()] == [
-        (other, Decimal("100.00")), (cid, Decimal("40.00"))]
+        (other, Decimal("100.00")),
+        (cid, Decimal("40.00")),
+    ]
     assert value.customer_margin(cid, start=date(2024, 5, 2)).margin_pct is None
 
 
@@ -200,10 +225,11 @@ def test_top_customers_this_year_against_last(db):
     result = value.top_customers_yoy(today=TODAY, limit=2)
     assert result.period == (date(2024, 1, 1), TODAY)
     assert result.previous_period == (date(2023, 1, 1), date(2023, 6, 30))
-    assert [(r.customer_id, r.revenue, r.previous_revenue, r.change_pct, r.rank,
-             r.previous_rank) for r in result.top] == [
+    assert [
+        (r.customer_id, r.revenue, r.previous_revenue, r.change_pct, r.rank, r.previous_rank)
+        for r in result.top
+    ] == [
         (grower, Decimal("500.00"), Decimal("100.00"), 4.0, 1, 2),
         (newcomer, Decimal("300.00"), Decimal("0.00"), None, 2, None),
     ]
-    assert [(r.customer_id, r.rank, r.previous_rank) for r in result.dropped] == [
-        (faded, None, 1)]
+    assert [(r.customer_id, r.rank, r.previous_rank) for r in result.dropped] == [(faded, None, 1)]

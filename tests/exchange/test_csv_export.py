@@ -31,32 +31,77 @@ def read_back(path: Path) -> list[dict[str, str]]:
 
 def rich_customers() -> list[Any]:
     create_user("lily", "Lily Wang")
-    first = create_customer({
-        "name": "张三", "kind": "individual", "gender": "male", "birthday": "1980-05-06",
-        "lunar_birthday_month": 4, "lunar_birthday_day": 10, "lunar_birthday_leap": True,
-        "title": "总经理", "company_name": "三丰贸易", "industry": "贸易", "website": "https://sf.example.cn",
-        "phones": [{"number": "13800138000", "label": "mobile"},
-                   {"number": "010-62345678", "label": "work"}],
-        "emails": ["zhangsan@example.com", "zs@example.org"],
-        "messengers": [{"service": "wechat", "handle": "zs_wx"},
-                       {"service": "qq", "handle": "10001"},
-                       {"service": "telegram", "handle": "@zs"}],
-        "addresses": [{"label": "work", "province": "北京", "city": "北京", "district": "朝阳区",
-                       "street": "建国路88号", "postcode": "100022"}],
-        "source": "exhibition", "owner": "lily", "status": "existing", "stage": "repeat",
-        "grade": "A", "stars": 5, "credit_rating": "AA", "credit_limit": "50000",
-        "relationship_level": 4, "tags": ["VIP", "老客户"], "preferences": "喜欢绿茶",
-        "family_notes": "女儿上大学", "social_notes": "校友会", "notes": "第一行\n第二行, 有逗号",
-        "external_id": "ERP-1",
-    })
-    second = create_customer({
-        "name": "华为技术有限公司", "kind": "enterprise", "company_size": "1000+",
-        "phones": [{"number": "0755-28780808", "label": "work"}], "source": "referral",
-        "referred_by": first.code,
-        "birthday": None, "tags": ["大客户"],
-    })
-    third = create_customer({"name": "Mary Smith", "gender": "female", "birthday": "1904-02-29",
-                             "birthday_has_year": False, "emails": ["mary@example.com"]})
+    first = create_customer(
+        {
+            "name": "张三",
+            "kind": "individual",
+            "gender": "male",
+            "birthday": "1980-05-06",
+            "lunar_birthday_month": 4,
+            "lunar_birthday_day": 10,
+            "lunar_birthday_leap": True,
+            "title": "总经理",
+            "company_name": "三丰贸易",
+            "industry": "贸易",
+            "website": "https://sf.example.cn",
+            "phones": [
+                {"number": "13800138000", "label": "mobile"},
+                {"number": "010-62345678", "label": "work"},
+            ],
+            "emails": ["zhangsan@example.com", "zs@example.org"],
+            "messengers": [
+                {"service": "wechat", "handle": "zs_wx"},
+                {"service": "qq", "handle": "10001"},
+                {"service": "telegram", "handle": "@zs"},
+            ],
+            "addresses": [
+                {
+                    "label": "work",
+                    "province": "北京",
+                    "city": "北京",
+                    "district": "朝阳区",
+                    "street": "建国路88号",
+                    "postcode": "100022",
+                }
+            ],
+            "source": "exhibition",
+            "owner": "lily",
+            "status": "existing",
+            "stage": "repeat",
+            "grade": "A",
+            "stars": 5,
+            "credit_rating": "AA",
+            "credit_limit": "50000",
+            "relationship_level": 4,
+            "tags": ["VIP", "老客户"],
+            "preferences": "喜欢绿茶",
+            "family_notes": "女儿上大学",
+            "social_notes": "校友会",
+            "notes": "第一行\n第二行, 有逗号",
+            "external_id": "ERP-1",
+        }
+    )
+    second = create_customer(
+        {
+            "name": "华为技术有限公司",
+            "kind": "enterprise",
+            "company_size": "1000+",
+            "phones": [{"number": "0755-28780808", "label": "work"}],
+            "source": "referral",
+            "referred_by": first.code,
+            "birthday": None,
+            "tags": ["大客户"],
+        }
+    )
+    third = create_customer(
+        {
+            "name": "Mary Smith",
+            "gender": "female",
+            "birthday": "1904-02-29",
+            "birthday_has_year": False,
+            "emails": ["mary@example.com"],
+        }
+    )
     return [first, second, third]
 
 
@@ -68,16 +113,29 @@ def test_export_is_utf8_with_bom_code_and_name_first(db: Any, tmp_path: Path) ->
     assert list(rows[0])[:2] == ["code", "name"] and tuple(rows[0]) == EXPORT_COLUMNS
     first = rows[0]
     assert (first["code"], first["name"], first["gender"], first["birthday"]) == (
-        "C000001", "张三", "male", "1980-05-06")
+        "C000001",
+        "张三",
+        "male",
+        "1980-05-06",
+    )
     assert first["phones"] == "13800138000; 010-62345678"
     assert first["emails"] == "zhangsan@example.com; zs@example.org"
     assert (first["wechat"], first["qq"], first["messengers"]) == ("zs_wx", "10001", "telegram:@zs")
     assert (first["address"], first["postcode"], first["district"]) == (
-        "建国路88号", "100022", "朝阳区")
+        "建国路88号",
+        "100022",
+        "朝阳区",
+    )
     assert (first["owner"], first["tags"], first["lunar_birthday"]) == (
-        "lily", "VIP; 老客户", "闰4-10")
+        "lily",
+        "VIP; 老客户",
+        "闰4-10",
+    )
     assert (first["credit_limit"], first["stars"], first["relationship_level"]) == (
-        "50000.00", "5", "4")
+        "50000.00",
+        "5",
+        "4",
+    )
     assert first["notes"] == "第一行\n第二行, 有逗号"
     assert rows[1]["referred_by"] == "C000001" and rows[1]["kind"] == "enterprise"
     assert rows[2]["birthday"] == "--02-29"
@@ -106,7 +164,8 @@ def test_unwritable_path_is_refused_and_leaves_nothing(db: Any, tmp_path: Path, 
     with pytest.raises(CrmError, match="does not exist|is a folder"):
         export_customers(tmp_path / where)
     assert [p.name for p in tmp_path.iterdir()] == ["crm.sqlite3"] or all(
-        not p.name.endswith(".part") for p in tmp_path.iterdir())
+        not p.name.endswith(".part") for p in tmp_path.iterdir()
+    )
 
 
 def test_a_failed_export_keeps_the_previous_file(
@@ -128,11 +187,39 @@ def test_a_failed_export_keeps_the_previous_file(
 
 
 COMPARED = (
-    "code", "kind", "name", "gender", "birthday", "birthday_has_year", "lunar_birthday_month",
-    "lunar_birthday_day", "lunar_birthday_leap", "title", "company_name", "industry",
-    "company_size", "website", "province", "city", "district", "source", "referred_by", "owner",
-    "status", "stage", "grade", "stars", "credit_rating", "credit_limit", "relationship_level",
-    "preferences", "family_notes", "social_notes", "notes", "external_id", "tags",
+    "code",
+    "kind",
+    "name",
+    "gender",
+    "birthday",
+    "birthday_has_year",
+    "lunar_birthday_month",
+    "lunar_birthday_day",
+    "lunar_birthday_leap",
+    "title",
+    "company_name",
+    "industry",
+    "company_size",
+    "website",
+    "province",
+    "city",
+    "district",
+    "source",
+    "referred_by",
+    "owner",
+    "status",
+    "stage",
+    "grade",
+    "stars",
+    "credit_rating",
+    "credit_limit",
+    "relationship_level",
+    "preferences",
+    "family_notes",
+    "social_notes",
+    "notes",
+    "external_id",
+    "tags",
 )
 
 
@@ -141,8 +228,9 @@ def snapshot(record: Any) -> dict[str, Any]:
     values["phones"] = [(p.number, p.label, p.e164) for p in record.phones]
     values["emails"] = [e.address for e in record.emails]
     values["messengers"] = [(m.service, m.handle) for m in record.messengers]
-    values["addresses"] = [(a.province, a.city, a.district, a.street, a.postcode)
-                           for a in record.addresses]
+    values["addresses"] = [
+        (a.province, a.city, a.district, a.street, a.postcode) for a in record.addresses
+    ]
     return values
 
 

@@ -26,8 +26,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
         ("outlook_contacts.csv", "cp1252", ",", "First Name"),
     ],
 )
-def test_encoding_and_delimiter_are_detected(name: str, encoding: str, delimiter: str,
-                                             first_header: str) -> None:
+def test_encoding_and_delimiter_are_detected(
+    name: str, encoding: str, delimiter: str, first_header: str
+) -> None:
     table = read_csv(FIXTURES / name)
     assert (table.encoding, table.delimiter) == (encoding, delimiter)
     assert table.headers[0] == first_header
@@ -119,14 +120,15 @@ def test_reader_never_crashes_on_arbitrary_bytes(data: bytes) -> None:
 
 
 CELL = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\r\t,;\""), max_size=20
+    st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from('\n\r\t,;"'), max_size=20
 )
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.lists(CELL, min_size=3, max_size=3), min_size=1, max_size=20))
-def test_what_we_write_reads_back_the_same(tmp_path_factory: pytest.TempPathFactory,
-                                           rows: list[list[str]]) -> None:
+def test_what_we_write_reads_back_the_same(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[list[str]]
+) -> None:
     path = tmp_path_factory.mktemp("roundtrip") / "rows.csv"
     write_csv(path, ["name", "notes", "tags"], rows)
     table = read_csv(path)

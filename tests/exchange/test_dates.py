@@ -26,32 +26,40 @@ from desktop_crm.exchange.importer import (
 )
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("1985/3/12", "1985-03-12"),
-    ("1985-03-12", "1985-03-12"),
-    ("1985.3.12", "1985-03-12"),
-    ("1990年5月20日", "1990-05-20"),
-    ("1990 年 5 月 20 日", "1990-05-20"),
-    ("１９９０年５月２０日", "1990-05-20"),  # full-width digits
-    ("19850312", "1985-03-12"),
-    ("12/31/1992", "1992-12-31"),  # only month first makes sense
-    ("31/12/1992", "1992-12-31"),
-    ("3.12.1985", "1985-12-03"),  # dotted: day first
-    ("31-12-92", "1992-12-31"),
-    ("05/05/2020", "2020-05-05"),  # the same either way
-    ("1985-03-12 08:30:00", "1985-03-12"),
-    ("1985-03-12T00:00:00Z", "1985-03-12"),
-    ("19990101T000000Z", "1999-01-01"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1985/3/12", "1985-03-12"),
+        ("1985-03-12", "1985-03-12"),
+        ("1985.3.12", "1985-03-12"),
+        ("1990年5月20日", "1990-05-20"),
+        ("1990 年 5 月 20 日", "1990-05-20"),
+        ("１９９０年５月２０日", "1990-05-20"),  # full-width digits
+        ("19850312", "1985-03-12"),
+        ("12/31/1992", "1992-12-31"),  # only month first makes sense
+        ("31/12/1992", "1992-12-31"),
+        ("3.12.1985", "1985-12-03"),  # dotted: day first
+        ("31-12-92", "1992-12-31"),
+        ("05/05/2020", "2020-05-05"),  # the same either way
+        ("1985-03-12 08:30:00", "1985-03-12"),
+        ("1985-03-12T00:00:00Z", "1985-03-12"),
+        ("19990101T000000Z", "1999-01-01"),
+    ],
+)
 def test_forms_people_type(text: str, expected: str) -> None:
     parsed = parse_date_text(text)
     assert parsed is not None and (parsed.value, parsed.has_year) == (expected, True)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("--0714", "1904-07-14"), ("--07-14", "1904-07-14"), ("7月14日", "1904-07-14"),
-    ("--0229", "1904-02-29"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("--0714", "1904-07-14"),
+        ("--07-14", "1904-07-14"),
+        ("7月14日", "1904-07-14"),
+        ("--0229", "1904-02-29"),
+    ],
+)
 def test_birthdays_without_a_year(text: str, expected: str) -> None:
     parsed = parse_date_text(text)
     assert parsed is not None and (parsed.value, parsed.has_year) == (expected, False)
@@ -64,8 +72,9 @@ def test_a_date_that_could_be_either_way_is_not_guessed(text: str) -> None:
     assert parse_date_text(text, "dmy") != parse_date_text(text, "mdy")
 
 
-@pytest.mark.parametrize("text", ["", "sometime", "1985-02-30", "13/13/2020", "0/0/0000",
-                                  "2/30/2000", "1985-13-01"])
+@pytest.mark.parametrize(
+    "text", ["", "sometime", "1985-02-30", "13/13/2020", "0/0/0000", "2/30/2000", "1985-13-01"]
+)
 def test_not_dates(text: str) -> None:
     assert parse_date_text(text) is None
     assert parse_date_text(text, "mdy") is None
@@ -139,8 +148,11 @@ def test_mixed_orders_in_one_column_need_the_order_given(db: Any, tmp_path: Path
 
 
 def test_outlook_files_are_month_first_by_their_format(db: Any, tmp_path: Path) -> None:
-    path = write(tmp_path, "First Name,Last Name,Birthday,E-mail Address,Business Phone\n"
-                           "John,Smith,3/4/1985,js@example.com,\n")
+    path = write(
+        tmp_path,
+        "First Name,Last Name,Birthday,E-mail Address,Business Phone\n"
+        "John,Smith,3/4/1985,js@example.com,\n",
+    )
     assert ambiguous_date_columns(path) == []
     import_customers(path)
     assert get_customer(1).birthday == date(1985, 3, 4)

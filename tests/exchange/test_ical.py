@@ -27,8 +27,9 @@ def test_each_planned_followup_is_an_event_in_utc(db: Any, tmp_path: Path) -> No
     zhang = create_customer({"name": "张三", "phones": ["13800138000"], "owner": "alice"})
     li = create_customer({"name": "李四"})
     due = datetime(2030, 3, 1, 1, 30)  # stored naive UTC
-    plan = followups.plan_followup(zhang.id, due.replace(tzinfo=UTC), subject="送样品",
-                                   content="带新品目录")
+    plan = followups.plan_followup(
+        zhang.id, due.replace(tzinfo=UTC), subject="送样品", content="带新品目录"
+    )
     followups.plan_followup(li.id, due + timedelta(days=1), subject="回访", owner="alice")
     followups.log_contact(li.id, channel="phone", subject="已经打过")  # done: not a plan
     out = tmp_path / "plans.ics"

@@ -33,14 +33,25 @@ def test_a_workbook_made_in_excel_every_field(db: Any) -> None:
     assert (summary.created, summary.rejected) == (3, 0)
     zhang, li, wang = records()
     assert (zhang.name, zhang.birthday, zhang.company_name, zhang.city) == (
-        "张三", date(1985, 3, 12), "武当派", "北京")
+        "张三",
+        date(1985, 3, 12),
+        "武当派",
+        "北京",
+    )
     assert [p.number for p in zhang.phones] == ["13800138000"]  # a number cell, no ".0"
     assert (zhang.stars, zhang.credit_limit, zhang.notes) == (4, Decimal("50000.50"), "老客户")
     assert [e.address for e in zhang.emails] == ["zs@example.com"]
     assert (li.birthday, li.stars, [p.number for p in li.phones]) == (
-        date(1990, 5, 20), 3, ["139-0013-9000"])  # a date cell; 3.0 stars
+        date(1990, 5, 20),
+        3,
+        ["139-0013-9000"],
+    )  # a date cell; 3.0 stars
     assert (wang.name, wang.birthday, wang.credit_limit, wang.notes) == (
-        "Wang Wu", date(1992, 12, 31), Decimal("1200.00"), "新客户")
+        "Wang Wu",
+        date(1992, 12, 31),
+        Decimal("1200.00"),
+        "新客户",
+    )
 
 
 def test_a_chosen_sheet(db: Any) -> None:
@@ -58,15 +69,18 @@ def test_the_header_row_below_a_title_row_is_found() -> None:
     assert [line for line, _ in table.rows()] == [3, 4, 6]
 
 
-@pytest.mark.parametrize(("kind", "message"), [
-    ("truncated", "truncated or damaged"),
-    ("empty", "is empty"),
-    ("binary", "not an Excel .xlsx file"),
-    ("xls", "old-style Excel"),
-    ("zip", "not a readable Excel .xlsx file"),
-    ("header_only", "a header row but no customers"),
-    ("no_rows", "is empty"),
-])
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("truncated", "truncated or damaged"),
+        ("empty", "is empty"),
+        ("binary", "not an Excel .xlsx file"),
+        ("xls", "old-style Excel"),
+        ("zip", "not a readable Excel .xlsx file"),
+        ("header_only", "a header row but no customers"),
+        ("no_rows", "is empty"),
+    ],
+)
 def test_bad_workbooks_are_one_clear_error_and_write_nothing(
     db: Any, tmp_path: Path, kind: str, message: str
 ) -> None:
@@ -117,9 +131,18 @@ def test_a_workbook_damaged_after_its_first_rows_keeps_nothing(db: Any, tmp_path
 
 def test_export_writes_typed_columns(db: Any, tmp_path: Path) -> None:
     create_user("alice", "Alice")
-    create_customer({"name": "张三", "birthday": "1985-03-12", "phones": ["013800138000"],
-                     "stars": 4, "credit_limit": "50000.5", "relationship_level": 3,
-                     "owner": "alice", "notes": "=1+1 不是公式"})
+    create_customer(
+        {
+            "name": "张三",
+            "birthday": "1985-03-12",
+            "phones": ["013800138000"],
+            "stars": 4,
+            "credit_limit": "50000.5",
+            "relationship_level": 3,
+            "owner": "alice",
+            "notes": "=1+1 不是公式",
+        }
+    )
     create_customer({"name": "李四", "birthday": "1904-07-14", "birthday_has_year": False})
     out = tmp_path / "out.xlsx"
     assert export_customers(out, file_format="xlsx") == 2
@@ -141,20 +164,50 @@ def test_export_writes_typed_columns(db: Any, tmp_path: Path) -> None:
 
 def test_export_then_import_gives_the_same_customers(db: Any, tmp_path: Path) -> None:
     create_user("alice", "Alice")
-    create_customer({
-        "name": "张三", "gender": "male", "birthday": "1985-03-12", "title": "经理",
-        "company_name": "武当派", "phones": ["13800138000", "010-62345678"],
-        "emails": ["zs@example.com"], "messengers": [{"service": "wechat", "handle": "zs"}],
-        "addresses": [{"province": "北京", "city": "北京", "district": "海淀区",
-                       "street": "中关村1号", "postcode": "100080"}],
-        "source": "exhibition", "owner": "alice", "status": "existing", "grade": "A",
-        "stars": 4, "credit_rating": "AA", "credit_limit": "50000", "relationship_level": 3,
-        "tags": ["VIP", "展会"], "notes": "多行\n备注", "lunar_birthday_month": 8,
-        "lunar_birthday_day": 15,
-    })
-    create_customer({"name": "Acme Ltd", "kind": "enterprise", "industry": "Software",
-                     "company_size": "10-49", "website": "https://acme.example.com",
-                     "birthday": "1904-02-29", "birthday_has_year": False})
+    create_customer(
+        {
+            "name": "张三",
+            "gender": "male",
+            "birthday": "1985-03-12",
+            "title": "经理",
+            "company_name": "武当派",
+            "phones": ["13800138000", "010-62345678"],
+            "emails": ["zs@example.com"],
+            "messengers": [{"service": "wechat", "handle": "zs"}],
+            "addresses": [
+                {
+                    "province": "北京",
+                    "city": "北京",
+                    "district": "海淀区",
+                    "street": "中关村1号",
+                    "postcode": "100080",
+                }
+            ],
+            "source": "exhibition",
+            "owner": "alice",
+            "status": "existing",
+            "grade": "A",
+            "stars": 4,
+            "credit_rating": "AA",
+            "credit_limit": "50000",
+            "relationship_level": 3,
+            "tags": ["VIP", "展会"],
+            "notes": "多行\n备注",
+            "lunar_birthday_month": 8,
+            "lunar_birthday_day": 15,
+        }
+    )
+    create_customer(
+        {
+            "name": "Acme Ltd",
+            "kind": "enterprise",
+            "industry": "Software",
+            "company_size": "10-49",
+            "website": "https://acme.example.com",
+            "birthday": "1904-02-29",
+            "birthday_has_year": False,
+        }
+    )
     out = tmp_path / "all.xlsx"
     export_customers(out, file_format="xlsx")
     before = records()
@@ -171,11 +224,32 @@ def test_export_then_import_gives_the_same_customers(db: Any, tmp_path: Path) ->
 
 
 def test_cell_text() -> None:
-    assert [cell_text(v) for v in (None, "x", True, 7, 13800138000.0, 2.5, Decimal("1.10"),
-                                   datetime(2024, 1, 2), datetime(2024, 1, 2, 8, 30),
-                                   date(2024, 1, 2))] == [
-        "", "x", "yes", "7", "13800138000", "2.5", "1.10", "2024-01-02",
-        "2024-01-02 08:30:00", "2024-01-02"]
+    assert [
+        cell_text(v)
+        for v in (
+            None,
+            "x",
+            True,
+            7,
+            13800138000.0,
+            2.5,
+            Decimal("1.10"),
+            datetime(2024, 1, 2),
+            datetime(2024, 1, 2, 8, 30),
+            date(2024, 1, 2),
+        )
+    ] == [
+        "",
+        "x",
+        "yes",
+        "7",
+        "13800138000",
+        "2.5",
+        "1.10",
+        "2024-01-02",
+        "2024-01-02 08:30:00",
+        "2024-01-02",
+    ]
 
 
 def test_write_xlsx_refuses_a_folder_and_leaves_no_part_file(tmp_path: Path) -> None:

@@ -26,8 +26,9 @@ COMPANY = "华信办公设备有限公司"
 
 def pdf_pages(path: Path) -> list[str]:
     """The text of each page (pdftotext ends every page with a form feed)."""
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
-                         check=True).stdout.decode("utf-8")
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
     return out.split("\f")[:-1]
 
 
@@ -42,8 +43,7 @@ def flat(text: str) -> str:
 
 def page_size(path: Path) -> tuple[int, int]:
     """The first page's width and height in whole points."""
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     width, height = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups()
     return round(float(width)), round(float(height))
 
@@ -60,8 +60,9 @@ class Word:
 
 def pdf_words(path: Path) -> list[Word]:
     """Every word with its box in points from the page's top-left corner."""
-    out = subprocess.run(["pdftotext", "-bbox", "-enc", "UTF-8", str(path), "-"],
-                         capture_output=True, check=True).stdout.decode("utf-8")
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
     words: list[Word] = []
     for number, page in enumerate(out.split("<page ")[1:], start=1):
         for found in re.finditer(
@@ -100,45 +101,115 @@ def ago(days: int, hour: int = 10) -> datetime:
 @pytest.fixture
 def full_customer(db, owner, company) -> int:
     """An enterprise with contacts, addresses, care data, follow-ups, orders and more."""
-    record = customers.create_customer({
-        "name": "深圳新宇龙信息贸易有限公司", "kind": "enterprise", "owner": "zhang.wei",
-        "industry": "建筑", "status": "existing", "stage": "loyal", "grade": "A", "stars": 4,
-        "credit_rating": "AA", "credit_limit": "50000", "relationship_level": 4,
-        "preferences": "偏好微信沟通", "family_notes": "老板喜欢喝茶",
-        "phones": ["0755-61042749"], "emails": ["office@xylxx12.com.cn"],
-        "addresses": [{"label": "work", "province": "广东省", "city": "深圳市",
-                       "district": "南山区", "street": "科技园路1号", "postcode": "518000"}],
-        "contacts": [{"name": "罗丽", "title": "采购经理", "department": "采购部",
-                      "is_primary": True, "phones": ["18482776815"]},
-                     {"name": "Peter Smith", "title": "CFO"}],
-        "tags": ["VIP"],
-    })
-    followups.log_contact(record.id, channel="phone", subject="报价跟进",
-                          content="客户需要新的报价单", outcome="约定下周再联系",
-                          occurred_at=ago(20))
-    followups.log_contact(record.id, channel="visit", subject="Quarterly review",
-                          occurred_at=ago(40))
-    followups.plan_followup(record.id, date.today() + timedelta(days=3),
-                            subject="确认送货时间", channel="phone")
-    first = Order.create(customer=record.id, order_no="SO2024001", order_date=date(2024, 3, 1),
-                         product="激光打印机", quantity=Decimal("3"),
-                         amount=Decimal("7197.00"), status="completed")
-    Order.create(customer=record.id, order_no="SO2024002", order_date=date(2024, 6, 1),
-                 product="升降办公桌", quantity=Decimal("2"), amount=Decimal("5360.50"),
-                 status="shipped")
-    Order.create(customer=record.id, order_no="SO2024003", order_date=date(2024, 7, 1),
-                 product="碎纸机", quantity=Decimal("1"), amount=Decimal("699.00"),
-                 status="cancelled")
-    Payment.create(customer=record.id, order=first.id, paid_on=date(2024, 3, 10),
-                   amount=Decimal("7197.00"), method="bank", reference="BK-778")
-    Payment.create(customer=record.id, paid_on=date(2024, 6, 20), amount=Decimal("2000.00"),
-                   method="alipay")
-    Complaint.create(customer=record.id, severity="high", category="delivery",
-                     description="送货延误三天", status="open")
-    Complaint.create(customer=record.id, severity="low", category="service",
-                     description="Closed long ago", status="closed")
-    Survey.create(customer=record.id, surveyed_on=date(2024, 5, 1), satisfaction=4, nps=9,
-                  comments="服务很好")
+    record = customers.create_customer(
+        {
+            "name": "深圳新宇龙信息贸易有限公司",
+            "kind": "enterprise",
+            "owner": "zhang.wei",
+            "industry": "建筑",
+            "status": "existing",
+            "stage": "loyal",
+            "grade": "A",
+            "stars": 4,
+            "credit_rating": "AA",
+            "credit_limit": "50000",
+            "relationship_level": 4,
+            "preferences": "偏好微信沟通",
+            "family_notes": "老板喜欢喝茶",
+            "phones": ["0755-61042749"],
+            "emails": ["office@xylxx12.com.cn"],
+            "addresses": [
+                {
+                    "label": "work",
+                    "province": "广东省",
+                    "city": "深圳市",
+                    "district": "南山区",
+                    "street": "科技园路1号",
+                    "postcode": "518000",
+                }
+            ],
+            "contacts": [
+                {
+                    "name": "罗丽",
+                    "title": "采购经理",
+                    "department": "采购部",
+                    "is_primary": True,
+                    "phones": ["18482776815"],
+                },
+                {"name": "Peter Smith", "title": "CFO"},
+            ],
+            "tags": ["VIP"],
+        }
+    )
+    followups.log_contact(
+        record.id,
+        channel="phone",
+        subject="报价跟进",
+        content="客户需要新的报价单",
+        outcome="约定下周再联系",
+        occurred_at=ago(20),
+    )
+    followups.log_contact(
+        record.id, channel="visit", subject="Quarterly review", occurred_at=ago(40)
+    )
+    followups.plan_followup(
+        record.id, date.today() + timedelta(days=3), subject="确认送货时间", channel="phone"
+    )
+    first = Order.create(
+        customer=record.id,
+        order_no="SO2024001",
+        order_date=date(2024, 3, 1),
+        product="激光打印机",
+        quantity=Decimal("3"),
+        amount=Decimal("7197.00"),
+        status="completed",
+    )
+    Order.create(
+        customer=record.id,
+        order_no="SO2024002",
+        order_date=date(2024, 6, 1),
+        product="升降办公桌",
+        quantity=Decimal("2"),
+        amount=Decimal("5360.50"),
+        status="shipped",
+    )
+    Order.create(
+        customer=record.id,
+        order_no="SO2024003",
+        order_date=date(2024, 7, 1),
+        product="碎纸机",
+        quantity=Decimal("1"),
+        amount=Decimal("699.00"),
+        status="cancelled",
+    )
+    Payment.create(
+        customer=record.id,
+        order=first.id,
+        paid_on=date(2024, 3, 10),
+        amount=Decimal("7197.00"),
+        method="bank",
+        reference="BK-778",
+    )
+    Payment.create(
+        customer=record.id, paid_on=date(2024, 6, 20), amount=Decimal("2000.00"), method="alipay"
+    )
+    Complaint.create(
+        customer=record.id,
+        severity="high",
+        category="delivery",
+        description="送货延误三天",
+        status="open",
+    )
+    Complaint.create(
+        customer=record.id,
+        severity="low",
+        category="service",
+        description="Closed long ago",
+        status="closed",
+    )
+    Survey.create(
+        customer=record.id, surveyed_on=date(2024, 5, 1), satisfaction=4, nps=9, comments="服务很好"
+    )
     return record.id
 
 

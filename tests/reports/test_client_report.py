@@ -42,13 +42,37 @@ def test_account_totals_are_decimal_and_leave_cancelled_orders_out(full_customer
 
 def test_english_report_has_every_section_and_the_figures(full_customer, tmp_path):
     text = pdf_text(written(build_client_report(full_customer), tmp_path))
-    for expected in (COMPANY, "Client report", "深圳新宇龙信息贸易有限公司", "Profile",
-                     "Contact persons", "罗丽", "Peter Smith", "Addresses", "科技园路1号",
-                     "Classification", "Proactive", "Personal care", "偏好微信沟通",
-                     "Next actions", "确认送货时间", "Orders and payments", "SO2024002",
-                     "12,557.50", "9,197.00", "3,360.50", "Open complaints", "送货延误三天",
-                     "Latest satisfaction surveys", "服务很好", "Follow-up history", "报价跟进",
-                     "约定下周再联系", "Quarterly review", "office@xylxx12.com.cn"):
+    for expected in (
+        COMPANY,
+        "Client report",
+        "深圳新宇龙信息贸易有限公司",
+        "Profile",
+        "Contact persons",
+        "罗丽",
+        "Peter Smith",
+        "Addresses",
+        "科技园路1号",
+        "Classification",
+        "Proactive",
+        "Personal care",
+        "偏好微信沟通",
+        "Next actions",
+        "确认送货时间",
+        "Orders and payments",
+        "SO2024002",
+        "12,557.50",
+        "9,197.00",
+        "3,360.50",
+        "Open complaints",
+        "送货延误三天",
+        "Latest satisfaction surveys",
+        "服务很好",
+        "Follow-up history",
+        "报价跟进",
+        "约定下周再联系",
+        "Quarterly review",
+        "office@xylxx12.com.cn",
+    ):
         assert expected in text, expected
     assert "Closed long ago" not in text  # only open complaints
 
@@ -56,9 +80,22 @@ def test_english_report_has_every_section_and_the_figures(full_customer, tmp_pat
 def test_chinese_report_reads_as_chinese(full_customer, tmp_path, chinese):
     pages = pdf_pages(written(build_client_report(full_customer), tmp_path))
     text = flat("".join(pages))
-    for expected in ("客户报告", "基本资料", "联系人", "客户分类", "能动型", "维护策略",
-                     "客户关怀", "下一步行动", "订单与付款", "应收账款", "3,360.50", "未结投诉",
-                     "跟进记录", "打印日期"):
+    for expected in (
+        "客户报告",
+        "基本资料",
+        "联系人",
+        "客户分类",
+        "能动型",
+        "维护策略",
+        "客户关怀",
+        "下一步行动",
+        "订单与付款",
+        "应收账款",
+        "3,360.50",
+        "未结投诉",
+        "跟进记录",
+        "打印日期",
+    ):
         assert expected in text, expected
     for number, page in enumerate(pages, start=1):
         assert flat(f"第 {number} 页，共 {len(pages)} 页") in flat(page)
@@ -77,9 +114,17 @@ def test_a_bare_customer_gets_a_short_report_without_empty_sections(bare_custome
     text = "".join(pages)
     assert len(pages) == 1
     assert "Zoe Miller" in text and "Profile" in text and "Page 1 of 1" in text
-    for absent in ("Contact persons", "Addresses", "Personal care", "Next actions",
-                   "Orders and payments", "Open complaints", "satisfaction", "Follow-up history",
-                   "Related customers"):
+    for absent in (
+        "Contact persons",
+        "Addresses",
+        "Personal care",
+        "Next actions",
+        "Orders and payments",
+        "Open complaints",
+        "satisfaction",
+        "Follow-up history",
+        "Related customers",
+    ):
         assert absent not in text, absent
 
 
@@ -111,9 +156,14 @@ def test_by_code_and_unknown_code(full_customer):
 
 def test_two_thousand_follow_ups_paginate_with_numbered_pages(full_customer, tmp_path):
     rows = [
-        {"customer": full_customer, "status": "done", "channel": "phone",
-         "subject": f"Call number {n:04d}", "content": "Discussed the next order in detail.",
-         "occurred_at": ago(50 + n)}
+        {
+            "customer": full_customer,
+            "status": "done",
+            "channel": "phone",
+            "subject": f"Call number {n:04d}",
+            "content": "Discussed the next order in detail.",
+            "occurred_at": ago(50 + n),
+        }
         for n in range(2000)
     ]
     FollowUp.insert_many(rows).execute()
@@ -145,9 +195,13 @@ def test_progress_is_reported_and_cancel_stops_the_build(full_customer):
         build_client_report(full_customer, cancelled=lambda: True)
 
 
-@pytest.mark.parametrize(("paper", "landscape", "size"), [
-    ("a4", False, (595, 842)), ("letter", True, (792, 612)),
-])
+@pytest.mark.parametrize(
+    ("paper", "landscape", "size"),
+    [
+        ("a4", False, (595, 842)),
+        ("letter", True, (792, 612)),
+    ],
+)
 def test_paper_and_orientation(bare_customer, tmp_path, paper, landscape, size):
     report = build_client_report(bare_customer, setup=PageSetup(paper=paper, landscape=landscape))
     assert page_size(written(report, tmp_path)) == size

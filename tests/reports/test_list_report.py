@@ -23,10 +23,18 @@ pytestmark = [needs_poppler, pytest.mark.usefixtures("qapp")]
 @pytest.fixture
 def people(db, company, owner):
     made = [
-        customers.create_customer({"name": "王建国", "city": "北京", "grade": "A",
-                                   "phones": ["13800138000"], "owner": "zhang.wei"}),
-        customers.create_customer({"name": "Alice Brown", "city": "Boston", "grade": "B",
-                                   "phones": ["+1 617 555 0100"]}),
+        customers.create_customer(
+            {
+                "name": "王建国",
+                "city": "北京",
+                "grade": "A",
+                "phones": ["13800138000"],
+                "owner": "zhang.wei",
+            }
+        ),
+        customers.create_customer(
+            {"name": "Alice Brown", "city": "Boston", "grade": "B", "phones": ["+1 617 555 0100"]}
+        ),
         customers.create_customer({"name": "李四", "grade": "A", "stage": "loyal"}),
     ]
     return [c.id for c in made]
@@ -35,8 +43,20 @@ def people(db, company, owner):
 def test_every_customer_with_the_count(people, tmp_path):
     path = write_pdf(build_list_report(), tmp_path / "list.pdf")
     text = pdf_text(path)
-    for expected in ("Customer list", "All customers", "3 customers", "王建国", "Alice Brown",
-                     "李四", "13800138000", "张伟", "Code", "Name", COMPANY, "Page 1 of 1"):
+    for expected in (
+        "Customer list",
+        "All customers",
+        "3 customers",
+        "王建国",
+        "Alice Brown",
+        "李四",
+        "13800138000",
+        "张伟",
+        "Code",
+        "Name",
+        COMPANY,
+        "Page 1 of 1",
+    ):
         assert expected in text, expected
 
 
@@ -64,10 +84,26 @@ def test_columns_are_chosen_and_checked(people, tmp_path):
 
 def test_few_columns_print_portrait_and_many_landscape(people, tmp_path):
     narrow = write_pdf(build_list_report(columns=["code", "name", "phone"]), tmp_path / "n.pdf")
-    wide = write_pdf(build_list_report(columns=[
-        "code", "name", "kind", "company_name", "phone", "email", "city", "owner", "stage",
-        "grade", "relationship_level", "last_contact_at", "next_followup_at"]),
-        tmp_path / "w.pdf")
+    wide = write_pdf(
+        build_list_report(
+            columns=[
+                "code",
+                "name",
+                "kind",
+                "company_name",
+                "phone",
+                "email",
+                "city",
+                "owner",
+                "stage",
+                "grade",
+                "relationship_level",
+                "last_contact_at",
+                "next_followup_at",
+            ]
+        ),
+        tmp_path / "w.pdf",
+    )
     assert page_size(narrow) == (595, 842)
     assert page_size(wide) == (842, 595)
     letter = write_pdf(build_list_report(paper="letter", landscape=False), tmp_path / "l.pdf")
@@ -95,14 +131,18 @@ def test_cancel_stops_the_build(people):
 def add_many(count: int) -> None:
     """`count` plain customers, written the way bulk paths write (see NOTES.md)."""
     now = utcnow()
-    rows = [(str(uuid.uuid4()), f"C{n:06d}", f"Customer {n:05d}", f"customer {n:05d}", now, now)
-            for n in range(1, count + 1)]
+    rows = [
+        (str(uuid.uuid4()), f"C{n:06d}", f"Customer {n:05d}", f"customer {n:05d}", now, now)
+        for n in range(1, count + 1)
+    ]
     with write_transaction():
         database.cursor().executemany(
             "INSERT INTO customer (uuid, code, name, sort_key, created_at, updated_at, kind, "
             "birthday_has_year, lunar_birthday_leap, status, stage, stage_override, stars, "
             "credit_override, version) VALUES (?, ?, ?, ?, ?, ?, 'individual', 1, 0, "
-            "'existing', 'repeat', 0, 0, 0, 1)", rows)
+            "'existing', 'repeat', 0, 0, 0, 1)",
+            rows,
+        )
 
 
 def test_ten_thousand_customers_paginate_with_the_header_on_every_page(db, company, tmp_path):

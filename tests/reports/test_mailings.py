@@ -30,20 +30,45 @@ TOLERANCE_PT = 1.5 * MM
 @pytest.fixture
 def thirty(db, company) -> list[int]:
     """30 customers in Beijing with postcodes 100001 … 100030 (a label's first line)."""
-    return [customers.create_customer({
-        "name": f"客户{n:02d}", "gender": "female" if n % 2 else "male",
-        "addresses": [{"province": "北京市", "city": "北京市", "district": "朝阳区",
-                       "street": f"建国路{n}号", "postcode": f"1000{n:02d}"}],
-    }).id for n in range(1, 31)]
+    return [
+        customers.create_customer(
+            {
+                "name": f"客户{n:02d}",
+                "gender": "female" if n % 2 else "male",
+                "addresses": [
+                    {
+                        "province": "北京市",
+                        "city": "北京市",
+                        "district": "朝阳区",
+                        "street": f"建国路{n}号",
+                        "postcode": f"1000{n:02d}",
+                    }
+                ],
+            }
+        ).id
+        for n in range(1, 31)
+    ]
 
 
 @pytest.fixture
 def americans(db, company) -> list[int]:
-    return [customers.create_customer({
-        "name": f"Person {n:02d}",
-        "addresses": [{"street": f"{n} Main Street", "city": "Boston", "province": "MA",
-                       "postcode": "02101", "country": "USA"}],
-    }).id for n in range(1, 16)]
+    return [
+        customers.create_customer(
+            {
+                "name": f"Person {n:02d}",
+                "addresses": [
+                    {
+                        "street": f"{n} Main Street",
+                        "city": "Boston",
+                        "province": "MA",
+                        "postcode": "02101",
+                        "country": "USA",
+                    }
+                ],
+            }
+        ).id
+        for n in range(1, 16)
+    ]
 
 
 def test_thirty_labels_on_a_3x8_sheet_land_on_the_grid(thirty, tmp_path):
@@ -106,10 +131,13 @@ def test_envelopes_one_a_page(thirty, americans, tmp_path):
 
 
 def test_letters_merge_one_per_customer(thirty, americans, tmp_path):
-    template = ("Dear {name},\n\nYour code is {code} and we write to {address}.\n\n"
-                "{{Not a placeholder}} — {sender}, {date}")
-    document = build_letters([americans[0], americans[1], thirty[0]], template,
-                             today=date(2024, 11, 18))
+    template = (
+        "Dear {name},\n\nYour code is {code} and we write to {address}.\n\n"
+        "{{Not a placeholder}} — {sender}, {date}"
+    )
+    document = build_letters(
+        [americans[0], americans[1], thirty[0]], template, today=date(2024, 11, 18)
+    )
     pages = pdf_pages(write_pdf(document, tmp_path / "letters.pdf"))
     assert len(pages) == 3
     assert "Dear Person 01," in pages[0] and "Dear Person 02," in pages[1]

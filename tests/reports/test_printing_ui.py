@@ -49,8 +49,9 @@ def test_a_landscape_list_previews_landscape(bare_customer, qtbot):
 @needs_poppler
 def test_export_writes_the_pdf_where_the_user_chose(full_customer, tmp_path, monkeypatch, qapp):
     target = tmp_path / "out"  # the user left off ".pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(target), "PDF files (*.pdf)"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF files (*.pdf)")
+    )
     written = printing.export_pdf(None, partial(build_client_report, full_customer), "客户报告")
     assert written == tmp_path / "out.pdf"
     assert "深圳新宇龙信息贸易有限公司" in pdf_text(written)
@@ -64,14 +65,15 @@ def test_cancelling_the_file_dialog_writes_nothing(bare_customer, monkeypatch, q
 
 
 @needs_poppler
-def test_export_in_the_background_with_progress(full_customer, tmp_path, monkeypatch, runner,
-                                                qtbot):
+def test_export_in_the_background_with_progress(
+    full_customer, tmp_path, monkeypatch, runner, qtbot
+):
     target = tmp_path / "background.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(target), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     done: list[Path] = []
-    printing.export_pdf(None, partial(build_client_report, full_customer), "report",
-                        runner=runner, done=done.append)
+    printing.export_pdf(
+        None, partial(build_client_report, full_customer), "report", runner=runner, done=done.append
+    )
     qtbot.waitUntil(lambda: bool(done), timeout=20_000)
     assert done == [target] and "Client report" in pdf_text(target)
 

@@ -65,10 +65,15 @@ def test_radicals_in_text_maps_become_the_ideographs_printed():
     family = next(f for f in fonts.families("zh_CN") if pdf_text.shared_glyphs(f))
     table = pdf_text.replacements([family], "客户日期")
     assert table[0x2F3E] == ord("户") and table[0x2F47] == ord("日")
-    cmap = (b"2 beginbfrange\n<0000> <0000> <0000>\n<0001> <0003> [<5BA2> <2F3E> <0009> ]\n"
-            b"<0004> <0004> <2F47>\nendbfrange\n1 beginbfchar\n<0005> <2F45>\nendbfchar\n")
-    pdf = b"1 0 obj\n<< /ToUnicode 2 0 R >>\nendobj\n2 0 obj\n<< /Length 99 >>\nstream\n" + \
-        cmap + b"endstream\nendobj\n"
+    cmap = (
+        b"2 beginbfrange\n<0000> <0000> <0000>\n<0001> <0003> [<5BA2> <2F3E> <0009> ]\n"
+        b"<0004> <0004> <2F47>\nendbfrange\n1 beginbfchar\n<0005> <2F45>\nendbfchar\n"
+    )
+    pdf = (
+        b"1 0 obj\n<< /ToUnicode 2 0 R >>\nendobj\n2 0 obj\n<< /Length 99 >>\nstream\n"
+        + cmap
+        + b"endstream\nendobj\n"
+    )
     fixed = pdf_text.fix_text_maps(pdf, table)
     assert len(fixed) == len(pdf)  # the file's offsets stay right
     assert b"[<5BA2> <6237> <0020> ]" in fixed and b"<0004> <0004> <65E5>" in fixed

@@ -64,6 +64,7 @@ def pane(window) -> CustomerDetailPane:
 @pytest.fixture
 def no_dialogs(monkeypatch):
     """Fail loudly if the pane opens a message box the test did not expect."""
+
     def unexpected(*args, **kwargs):
         raise AssertionError(f"unexpected message box: {args[1:3]}")
 
@@ -106,21 +107,50 @@ def tab_until(qtbot, target: QWidget, limit: int = 60) -> None:
 def rich_enterprise():
     referrer = customers.create_customer({"name": "李四"})
     create_user("wang", "王经理")
-    return customers.create_customer({
-        "name": "上海星辰贸易有限公司", "kind": "enterprise", "industry": "外贸",
-        "company_size": "50-249", "website": "https://xingchen.example.cn",
-        "phones": [{"number": "021 6234 5678", "label": "work"}, "13800138000"],
-        "emails": ["info@xingchen.example.cn"],
-        "messengers": [{"handle": "xingchen_sh", "service": "wechat"}],
-        "addresses": [{"label": "work", "province": "上海市", "city": "上海市",
-                       "district": "浦东新区", "street": "世纪大道 100 号", "postcode": "200120"}],
-        "contacts": [{"name": "陈敏", "title": "采购经理", "department": "采购部",
-                      "phones": ["13912345678"], "emails": ["chenmin@xingchen.example.cn"]}],
-        "owner": "wang", "source": "referral", "referred_by": referrer.code,
-        "status": "existing", "stage": "repeat", "grade": "A", "stars": 4,
-        "credit_rating": "AA", "credit_limit": "50000", "relationship_level": 4,
-        "tags": ["VIP", "外贸"], "preferences": "喜欢邮件沟通", "notes": "每季度回访",
-    })
+    return customers.create_customer(
+        {
+            "name": "上海星辰贸易有限公司",
+            "kind": "enterprise",
+            "industry": "外贸",
+            "company_size": "50-249",
+            "website": "https://xingchen.example.cn",
+            "phones": [{"number": "021 6234 5678", "label": "work"}, "13800138000"],
+            "emails": ["info@xingchen.example.cn"],
+            "messengers": [{"handle": "xingchen_sh", "service": "wechat"}],
+            "addresses": [
+                {
+                    "label": "work",
+                    "province": "上海市",
+                    "city": "上海市",
+                    "district": "浦东新区",
+                    "street": "世纪大道 100 号",
+                    "postcode": "200120",
+                }
+            ],
+            "contacts": [
+                {
+                    "name": "陈敏",
+                    "title": "采购经理",
+                    "department": "采购部",
+                    "phones": ["13912345678"],
+                    "emails": ["chenmin@xingchen.example.cn"],
+                }
+            ],
+            "owner": "wang",
+            "source": "referral",
+            "referred_by": referrer.code,
+            "status": "existing",
+            "stage": "repeat",
+            "grade": "A",
+            "stars": 4,
+            "credit_rating": "AA",
+            "credit_limit": "50000",
+            "relationship_level": 4,
+            "tags": ["VIP", "外贸"],
+            "preferences": "喜欢邮件沟通",
+            "notes": "每季度回访",
+        }
+    )
 
 
 # ------------------------------------------------------------------------ showing
@@ -147,7 +177,9 @@ def test_loading_a_customer_shows_every_section(pane, no_dialogs):
     assert form.edits["industry"].text() == "外贸"
     assert form.combos["company_size"].value() == "50-249"
     assert [(p["number"], p["label"]) for p in form.phones.entries()] == [
-        ("021 6234 5678", "work"), ("13800138000", "mobile")]
+        ("021 6234 5678", "work"),
+        ("13800138000", "mobile"),
+    ]
     assert form.emails.entries()[0]["address"] == "info@xingchen.example.cn"
     assert form.messengers.entries()[0]["handle"] == "xingchen_sh"
     assert form.addresses.entries()[0]["district"] == "浦东新区"
@@ -238,7 +270,10 @@ def test_ctrl_s_in_the_window_saves_and_only_changed_fields_are_written(pane, qt
     stored = customers.get_customer(record.id)
     assert (stored.grade, stored.tags) == ("A", ["VIP", "老客户"])
     assert (stored.birthday, stored.lunar_birthday_month, stored.lunar_birthday_day) == (
-        date(1985, 3, 12), 1, 15)
+        date(1985, 3, 12),
+        1,
+        15,
+    )
     fields = {h.field for h in customer_history(record.id) if h.action == "update"}
     assert fields == {"grade", "tags", "birthday", "lunar_birthday_month", "lunar_birthday_day"}
     assert not pane.is_dirty()
@@ -296,7 +331,8 @@ def test_contact_person_errors_name_the_row(pane, no_dialogs):
     pane.new_customer("enterprise")
     pane.form.edits["name"].setText("星辰公司")
     pane.form.contacts.set_contacts(
-        [{"name": "陈敏", "phones": [{"number": "999", "label": "mobile"}]}])
+        [{"name": "陈敏", "phones": [{"number": "999", "label": "mobile"}]}]
+    )
     assert pane.save() is False
     assert pane.form.slots["contacts"].error().startswith("Contact person 1:")
     assert "999" in pane.form.slots["contacts"].error()
@@ -319,7 +355,8 @@ def test_phones_and_addresses_are_added_and_removed_in_place(pane, qtbot, no_dia
     stored = customers.get_customer(record.id)
     assert [p.number for p in stored.phones] == ["13900139000"]
     assert [(a.label, a.province, a.city, a.street) for a in stored.addresses] == [
-        ("home", "浙江省", "杭州市", "文三路 1 号")]
+        ("home", "浙江省", "杭州市", "文三路 1 号")
+    ]
     assert stored.city == "杭州市"  # the region follows the first address
 
 
@@ -365,7 +402,11 @@ def test_a_new_individual_can_be_entered_and_saved_from_the_keyboard(pane, qtbot
     assert not pane.is_dirty()
     stored = customers.get_customer(pane.customer_id())
     assert (stored.name, stored.kind, stored.gender, stored.company_name) == (
-        "周杰", "individual", "male", "星辰公司")
+        "周杰",
+        "individual",
+        "male",
+        "星辰公司",
+    )
     assert [p.number for p in stored.phones] == ["13800138000"]
     assert [e.address for e in stored.emails] == ["zhou@example.com"]
     assert pane.form.code_label.text() == stored.code == "C000001"
@@ -395,7 +436,9 @@ def test_a_new_enterprise_with_contacts_can_be_entered_from_the_keyboard(pane, q
     stored = customers.get_customer(pane.customer_id())
     assert (stored.name, stored.kind, stored.industry) == ("星辰贸易", "enterprise", "外贸")
     assert [(c.name, c.title, c.department) for c in stored.contacts] == [
-        ("陈敏", "采购经理", "采购部"), ("刘洋", "财务", "财务部")]
+        ("陈敏", "采购经理", "采购部"),
+        ("刘洋", "财务", "财务部"),
+    ]
     assert [p.number for p in stored.contacts[1].phones] == ["13700137000", "010 6234 5678"]
     assert [e.address for e in stored.contacts[0].emails] == ["chen@example.com"]
 
@@ -566,7 +609,8 @@ def test_relations_are_added_by_code_and_removed(pane, events, qtbot, no_dialogs
     editor.kind_combo.set_value("spouse")
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     assert [(r.other_code, r.kind) for r in customers.get_customer(me.id).relations] == [
-        (spouse.code, "spouse")]
+        (spouse.code, "spouse")
+    ]
     assert editor.table.item(0, 0).text() == "Spouse" and editor.table.item(0, 2).text() == "李梅"
     assert set(changed) == {me.id, spouse.id}
     assert not pane.is_dirty()  # written at once, nothing left to save
@@ -620,4 +664,7 @@ def test_saving_adds_to_the_history_tab(pane, no_dialogs):
     model = pane.history.model()
     assert model.rowCount() == before + 1
     assert [model.index(0, c).data() for c in range(2, 5)] == [
-        "Relationship level", "", "Responsible"]
+        "Relationship level",
+        "",
+        "Responsible",
+    ]

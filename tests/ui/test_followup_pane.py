@@ -31,8 +31,10 @@ def tasks(db, qapp):
 
 @pytest.fixture
 def users(db):
-    return (User.create(username="alice", display_name="Alice Wang"),
-            User.create(username="bob", display_name="Bob Chen"))
+    return (
+        User.create(username="alice", display_name="Alice Wang"),
+        User.create(username="bob", display_name="Bob Chen"),
+    )
 
 
 @pytest.fixture
@@ -80,7 +82,8 @@ def wait_due(qtbot, pane: FollowUpPane, view: str) -> None:
 
 
 def test_logging_a_contact_via_the_form_shows_it_and_sets_the_last_contact(
-        qtbot, pane, events, customer_id):
+    qtbot, pane, events, customer_id
+):
     pane.set_customer(customer_id)
     form = pane.log_form
     form.channel_combo.setCurrentIndex(form.channel_combo.findData("visit"))
@@ -119,7 +122,8 @@ def test_plan_next_proposes_the_date_from_the_level_cadence(qtbot, pane, custome
 
 
 def test_the_proposal_follows_a_level_change_of_the_shown_customer(
-        qtbot, pane, events, customer_id):
+    qtbot, pane, events, customer_id
+):
     pane.set_customer(customer_id)
     assert pane.log_form.next_due_edit.date().toPython() == date.today() + timedelta(days=30)
     relationship.set_level(customer_id, 4)
@@ -184,7 +188,8 @@ def test_cancel_plan_asks_first(qtbot, pane, customer_id, monkeypatch):
 
 
 def test_due_lists_count_filter_by_owner_and_open_the_customer(
-        qtbot, pane, events, users, customer_id):
+    qtbot, pane, events, users, customer_id
+):
     bobs = customers.create_customer({"name": "李四", "owner": "bob"}).id
     followups.plan_followup(customer_id, utc_now() - timedelta(days=2), subject="回访报价")
     followups.plan_followup(bobs, utc_now() - timedelta(hours=1), subject="确认收货")
@@ -199,8 +204,11 @@ def test_due_lists_count_filter_by_owner_and_open_the_customer(
     with qtbot.waitSignal(lists.loaded, timeout=5000):
         lists.owner_combo.setCurrentIndex(lists.owner_combo.findData("bob"))
     assert lists.tab_text("overdue") == "Overdue (1)"
-    assert [lists.model.index(0, c).data() for c in (2, 3, 4)] == ["确认收货", "Phone call",
-                                                                   "Bob Chen"]
+    assert [lists.model.index(0, c).data() for c in (2, 3, 4)] == [
+        "确认收货",
+        "Phone call",
+        "Bob Chen",
+    ]
     rect = lists.table.visualRect(lists.model.index(0, 2))
     viewport = lists.table.viewport()
     with qtbot.waitSignal(events.customerOpened, timeout=1000) as opened:
@@ -243,10 +251,13 @@ def test_a_refused_field_is_shown_in_the_form(qtbot, pane, customer_id):
 
 
 def test_an_enterprise_offers_its_contact_persons(qtbot, pane, users):
-    company = customers.create_customer({
-        "name": "明远科技", "kind": "enterprise",
-        "contacts": [{"name": "李经理", "title": "采购经理"}, {"name": "张工"}],
-    })
+    company = customers.create_customer(
+        {
+            "name": "明远科技",
+            "kind": "enterprise",
+            "contacts": [{"name": "李经理", "title": "采购经理"}, {"name": "张工"}],
+        }
+    )
     person = customers.create_customer({"name": "王五"})
     pane.set_customer(person.id)
     assert not pane.log_form.contact_combo.isVisibleTo(pane)
@@ -254,7 +265,10 @@ def test_an_enterprise_offers_its_contact_persons(qtbot, pane, users):
     form = pane.log_form
     assert form.contact_combo.isVisibleTo(pane)
     assert [form.contact_combo.itemText(i) for i in range(form.contact_combo.count())] == [
-        "(no contact person)", "李经理 · 采购经理", "张工"]
+        "(no contact person)",
+        "李经理 · 采购经理",
+        "张工",
+    ]
     form.contact_combo.setCurrentIndex(2)
     type_into(form.subject_edit, "技术交流")
     qtbot.mouseClick(form.log_button, Qt.MouseButton.LeftButton)

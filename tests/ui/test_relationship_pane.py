@@ -56,7 +56,8 @@ def settle(qtbot, pane: RelationshipPane, tasks: TaskRunner) -> None:
 
 
 def test_changing_the_level_records_history_and_moves_the_bars(
-        qtbot, pane, events, tasks, customer_id):
+    qtbot, pane, events, tasks, customer_id
+):
     customers.create_customer({"name": "李四"})
     pane.set_customer(customer_id)
     pane.refresh_distribution()
@@ -103,11 +104,16 @@ def test_enter_on_a_focused_level_bar_asks_to_filter_too(qtbot, pane):
 
 
 def test_the_suggestion_is_shown_with_its_reason_and_can_be_applied(
-        qtbot, pane, events, tasks, customer_id):
+    qtbot, pane, events, tasks, customer_id
+):
     now = datetime.now(UTC)
     for days in (40, 20, 5):  # the customer calls us when they need something
-        followups.log_contact(customer_id, channel="phone", initiated_by="customer",
-                              occurred_at=now - timedelta(days=days))
+        followups.log_contact(
+            customer_id,
+            channel="phone",
+            initiated_by="customer",
+            occurred_at=now - timedelta(days=days),
+        )
     pane.set_customer(customer_id)
     expected = relationship.suggest_level(customer_id)
     assert expected.level == 2
@@ -124,7 +130,8 @@ def test_the_suggestion_is_shown_with_its_reason_and_can_be_applied(
 
 
 def test_the_strategy_checklist_follows_the_level_and_keeps_ticks_per_customer(
-        qtbot, pane, customer_id):
+    qtbot, pane, customer_id
+):
     other = customers.create_customer({"name": "李四"}).id
     pane.set_customer(customer_id)
     assert pane.checklist.item(0).text() == "Set a level to see its strategy."

@@ -72,7 +72,8 @@ def test_one_tray_message_sums_them_up(qtbot, events, people, tray):
     service = ReminderService(events, tray_icon=tray)
     service.check_now()
     assert tray.messages == [
-        ("Follow-ups are due", "2 follow-ups are due: 张三 — 回访报价; 李四 — 确认收货")]
+        ("Follow-ups are due", "2 follow-ups are due: 张三 — 回访报价; 李四 — 确认收货")
+    ]
     service.check_now()
     assert len(tray.messages) == 1
 
@@ -80,8 +81,10 @@ def test_one_tray_message_sums_them_up(qtbot, events, people, tray):
 def test_a_long_list_names_three_and_counts_the_rest(events, people):
     zhang, _li = people
     due = utc_now() - timedelta(hours=1)
-    plans = [followups.plan_followup(zhang, due - timedelta(minutes=n), subject=f"第{n}次")
-             for n in range(5)]
+    plans = [
+        followups.plan_followup(zhang, due - timedelta(minutes=n), subject=f"第{n}次")
+        for n in range(5)
+    ]
     service = ReminderService(events)
     title, text = service.summary(list(reversed(plans)))
     assert title == "Follow-ups are due"
