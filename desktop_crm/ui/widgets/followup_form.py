@@ -51,6 +51,37 @@ def _text_box(accessible_name: str, lines: int, parent: QWidget) -> QPlainTextEd
     return box
 
 
+def fill_contacts(
+    combo: QComboBox, form: QFormLayout, record: CustomerRecord | None, none_text: str
+) -> None:
+    """The customer's contact persons in `combo` (kept selected if still there); the row
+    shows for enterprises only."""
+    current = combo.currentData()
+    combo.clear()
+    combo.addItem(none_text, None)
+    for contact in record.contacts if record is not None else []:
+        combo.addItem(
+            f"{contact.name} · {contact.title}" if contact.title else contact.name, contact.id
+        )
+    found = combo.findData(current) if current is not None else -1
+    combo.setCurrentIndex(max(found, 0))
+    form.setRowVisible(combo, record is not None and record.kind == "enterprise")
+
+
+def show_field_errors(
+    label: QLabel, fields: dict[str, QWidget], titles: dict[str, str], errors: dict[str, str]
+) -> None:
+    """Outline the refused fields, list the reasons in `label`, focus the first refused field."""
+    for name, widget in fields.items():
+        mark_invalid(widget, name in errors)
+    lines = [f"{titles.get(name, name)}: {reason}" for name, reason in errors.items()]
+    label.setText("\n".join(lines))
+    label.setVisible(bool(lines))
+    first = next((fields[n] for n in fields if n in errors), None)
+    if first is not None:
+        first.setFocus()
+
+
 class ContactLogForm(QWidget):
     """Log a contact for the customer given to `set_customer`; emits followupsChanged."""
 
@@ -157,24 +188,11 @@ class ContactLogForm(QWidget):
         same = record is not None and self._customer is not None and record.id == self._customer.id
         self._customer = record
         self.setEnabled(record is not None and record.deleted_at is None)
-        self._fill_contacts(record)
+        fill_contacts(self.contact_combo, self._form, record, self.tr("(no contact person)"))
         if not same:
             self.reset()
         else:
             self.propose_next_due()
-
-    def _fill_contacts(self, record: CustomerRecord | None) -> None:
-        current = self.contact_combo.currentData()
-        self.contact_combo.clear()
-        self.contact_combo.addItem(self.tr("(no contact person)"), None)
-        enterprise = record is not None and record.kind == "enterprise"
-        if record is not None:
-            for contact in record.contacts:
-                text = f"{contact.name} · {contact.title}" if contact.title else contact.name
-                self.contact_combo.addItem(text, contact.id)
-        found = self.contact_combo.findData(current) if current is not None else -1
-        self.contact_combo.setCurrentIndex(max(found, 0))
-        self._form.setRowVisible(self.contact_combo, enterprise)
 
     def reset(self) -> None:
         """Empty the texts, time now, no next plan; the proposed next date refreshed."""
@@ -254,8 +272,6 @@ class ContactLogForm(QWidget):
         self._events.followupsChanged.emit(customer_id)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
-        for name, widget in self._fields.items():
-            mark_invalid(widget, name in errors)
         titles = {
             "occurred_at": self.tr("When"),
             "channel": self.tr("Channel"),
@@ -267,12 +283,7 @@ class ContactLogForm(QWidget):
             "next_due": self.tr("Next date"),
             "next_subject": self.tr("Next subject"),
         }
-        lines = [f"{titles.get(name, name)}: {reason}" for name, reason in errors.items()]
-        self.error_label.setText("\n".join(lines))
-        self.error_label.setVisible(bool(lines))
-        first = next((self._fields[n] for n in self._fields if n in errors), None)
-        if first is not None:
-            first.setFocus()
+        show_field_errors(self.error_label, self._fields, titles, errors)
 
 
 class PlanForm(QWidget):
@@ -336,14 +347,7 @@ class PlanForm(QWidget):
         same = record is not None and self._customer is not None and record.id == self._customer.id
         self._customer = record
         self.setEnabled(record is not None and record.deleted_at is None)
-        current = self.contact_combo.currentData()
-        self.contact_combo.clear()
-        self.contact_combo.addItem(self.tr("(no contact person)"), None)
-        for contact in record.contacts if record is not None else []:
-            self.contact_combo.addItem(contact.name, contact.id)
-        self.contact_combo.setCurrentIndex(max(self.contact_combo.findData(current), 0))
-        enterprise = record is not None and record.kind == "enterprise"
-        self._form.setRowVisible(self.contact_combo, enterprise)
+        fill_contacts(self.contact_combo, self._form, record, self.tr("(no contact person)"))
         if not same:
             self.subject_edit.clear()
             self.notes_edit.clear()
@@ -385,11 +389,4 @@ class PlanForm(QWidget):
             "subject": self.tr("What to do"),
             "content": self.tr("Notes"),
         }
-        for name, widget in self._fields.items():
-            mark_invalid(widget, name in errors)
-        lines = [f"{titles.get(name, name)}: {reason}" for name, reason in errors.items()]
-        self.error_label.setText("\n".join(lines))
-        self.error_label.setVisible(bool(lines))
-        first = next((self._fields[n] for n in self._fields if n in errors), None)
-        if first is not None:
-            first.setFocus()
+        show_field_errors(self.error_label, self._fields, titles, errors)
