@@ -25,15 +25,7 @@ def backup_sqlite(source: str | Path, destination: str | Path) -> Path:
         raise DatabaseError(f"{destination} is a folder; give a file name for the backup")
     tmp = destination.with_name(destination.name + ".part")
     try:
-        src = sqlite3.connect(f"file:{Path(source).as_posix()}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        _online_copy(Path(source), tmp)
         tmp.replace(destination)  # a half-written backup never carries the final name
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
@@ -160,8 +152,6 @@ def restore_sqlite(
     online backup API, so a running app's WAL and locks are respected; a `target` too
     damaged to take it is replaced as a file. An older backup is then migrated.
     """
-    from desktop_crm import paths
-
     source, target = Path(source), Path(target)
     info = describe_sqlite(source)
     problems = verify_sqlite(source)
@@ -176,7 +166,7 @@ def restore_sqlite(
     safety = None
     target_sound = False
     if target.exists() and target.stat().st_size > 0:
-        folder = Path(safety_dir) if safety_dir is not None else paths.backup_dir()
+        folder = Path(safety_dir) if safety_dir is not None else backup_dir()
         safety = _unique(folder / timestamped_name(f"{target.stem}-before-restore"))
         target_sound = is_sqlite_file(target) and not verify_sqlite(target)
         if target_sound:
@@ -204,17 +194,22 @@ def restore_sqlite(
     return RestoreResult(source, target, safety, info, upgraded_from)
 
 
+def _online_copy(source: Path, destination: Path) -> None:
+    """Copy `source` (opened read-only) into `destination` with SQLite's online backup API."""
+    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(destination, timeout=30)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def _backup_into(source: Path, destination: Path) -> None:
     try:
-        src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(destination, timeout=30)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        _online_copy(source, destination)
     except sqlite3.Error as exc:
         raise DatabaseError(f"cannot restore into {destination}: {exc}") from exc
 
