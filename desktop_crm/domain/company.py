@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_crm.db.connection import write_transaction
-from desktop_crm.db.models import Setting, utcnow
+from desktop_crm.domain import settings
 from desktop_crm.domain.messages import text
 from desktop_crm.domain.validation import FieldError, clean_text
 from desktop_crm.errors import ValidationError
@@ -23,14 +23,11 @@ class Company:
     address: str | None = None
 
 
-def _setting(key: str) -> object:
-    row = Setting.get_or_none(Setting.key == key)
-    return None if row is None else row.value
-
-
 def company() -> Company:
     """Company name, logo file and return address from the settings (all optional)."""
-    name, logo, address = (_setting(k) for k in (COMPANY_NAME, COMPANY_LOGO, COMPANY_ADDRESS))
+    name, logo, address = (
+        settings.stored(k) for k in (COMPANY_NAME, COMPANY_LOGO, COMPANY_ADDRESS)
+    )
     return Company(
         name=str(name).strip() if name else "",
         logo_path=str(logo).strip() if logo else None,
@@ -55,7 +52,5 @@ def set_company(name: str, logo_path: str | None = None, address: str | None = N
         raise ValidationError(errors)
     with write_transaction():
         for key, value in values.items():
-            updated = Setting.update(value=value, updated_at=utcnow()).where(Setting.key == key)
-            if not updated.execute():
-                Setting.create(key=key, value=value)
+            settings.store(key, value)
     return company()

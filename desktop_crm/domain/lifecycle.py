@@ -42,8 +42,8 @@ from typing import Any
 
 from desktop_crm.db import dialect
 from desktop_crm.db.connection import write_transaction
-from desktop_crm.db.models import Customer, Setting, User, utcnow
-from desktop_crm.domain import customers, followups, history, service, value
+from desktop_crm.db.models import Customer, User, utcnow
+from desktop_crm.domain import customers, followups, history, service, settings, value
 from desktop_crm.domain.messages import MESSAGES, text
 from desktop_crm.domain.validation import FieldError, clean_choice, clean_text
 from desktop_crm.errors import NotFoundError, ValidationError
@@ -146,21 +146,6 @@ class ExitAnalysis:
 # ------------------------------------------------------------------------------ settings
 
 
-def _stored(key: str) -> Any:
-    row = Setting.get_or_none(Setting.key == key)
-    return row.value if row is not None else None
-
-
-def _store(key: str, stored: Any) -> None:
-    with write_transaction():
-        if (
-            not Setting.update(value=stored, updated_at=utcnow())
-            .where(Setting.key == key)
-            .execute()
-        ):
-            Setting.create(key=key, value=stored)
-
-
 def _valid_rule(name: str, raw: Any) -> float | int | None:
     low, high = _RULE_LIMITS[name]
     kind = type(low)
@@ -174,7 +159,7 @@ def _valid_rule(name: str, raw: Any) -> float | int | None:
 
 def lifecycle_rules() -> LifecycleRules:
     """The stage rules in force: defaults, overridden by the Setting ``lifecycle_rules``."""
-    stored = _stored(RULES_SETTING)
+    stored = settings.stored(RULES_SETTING)
     rules = LifecycleRules()
     if isinstance(stored, dict):
         valid = {}
@@ -206,7 +191,7 @@ def set_lifecycle_rules(**changes: float | int) -> LifecycleRules:
         errors["lost_multiple"] = text("bad_range", low=rules.at_risk_multiple, high=100)
     if errors:
         raise ValidationError(errors)
-    _store(RULES_SETTING, asdict(rules))
+    settings.store(RULES_SETTING, asdict(rules))
     return rules
 
 
@@ -217,7 +202,7 @@ def _reason_label(code: str) -> str:
 
 def exit_reasons() -> list[ExitReason]:
     """The reasons a user can pick when ending a relationship, with their labels."""
-    stored = _stored(EXIT_REASONS_SETTING)
+    stored = settings.stored(EXIT_REASONS_SETTING)
     codes = [c for c in stored if isinstance(c, str) and c] if isinstance(stored, list) else []
     return [ExitReason(code, _reason_label(code)) for code in (codes or EXIT_REASONS)]
 
@@ -235,7 +220,7 @@ def set_exit_reasons(codes: Sequence[str]) -> list[ExitReason]:
             clean.append(code)
     if not clean:
         raise ValidationError({"exit_reasons": text("required")})
-    _store(EXIT_REASONS_SETTING, clean)
+    settings.store(EXIT_REASONS_SETTING, clean)
     return exit_reasons()
 
 

@@ -39,8 +39,8 @@ from typing import Any
 
 from desktop_crm.db import dialect
 from desktop_crm.db.connection import write_transaction
-from desktop_crm.db.models import ChangeLog, Customer, Setting, User, utcnow
-from desktop_crm.domain import history
+from desktop_crm.db.models import ChangeLog, Customer, User, utcnow
+from desktop_crm.domain import history, settings
 from desktop_crm.domain.messages import text
 from desktop_crm.errors import ValidationError
 
@@ -140,21 +140,9 @@ class YoyTop:
 # ------------------------------------------------------------------------------ settings
 
 
-def _stored(key: str) -> Any:
-    row = Setting.get_or_none(Setting.key == key)
-    return row.value if row is not None else None
-
-
-def _store(key: str, value: Any) -> None:
-    with write_transaction():
-        updated = Setting.update(value=value, updated_at=utcnow()).where(Setting.key == key)
-        if not updated.execute():
-            Setting.create(key=key, value=value)
-
-
 def default_interval_days() -> int:
     """The purchase interval assumed for customers with fewer than three purchases."""
-    value = _stored(INTERVAL_SETTING)
+    value = settings.stored(INTERVAL_SETTING)
     if isinstance(value, int) and 1 <= value <= MAX_INTERVAL_DAYS:
         return value
     return DEFAULT_INTERVAL_DAYS
@@ -163,12 +151,12 @@ def default_interval_days() -> int:
 def set_default_interval_days(days: int) -> None:
     if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_INTERVAL_DAYS:
         raise ValidationError({"days": text("bad_range", low=1, high=MAX_INTERVAL_DAYS)})
-    _store(INTERVAL_SETTING, days)
+    settings.store(INTERVAL_SETTING, days)
 
 
 def abc_thresholds() -> tuple[float, float]:
     """The cumulative revenue shares (percent) that end grade A and grade B."""
-    value = _stored(ABC_SETTING)
+    value = settings.stored(ABC_SETTING)
     if isinstance(value, dict):
         try:
             a, b = float(value["a"]), float(value["b"])
@@ -189,7 +177,7 @@ def set_abc_thresholds(a: float, b: float) -> None:
         raise ValidationError({"a": text("bad_range", low=0, high=100)})
     if not a < b <= 100:
         raise ValidationError({"b": text("bad_range", low=a, high=100)})
-    _store(ABC_SETTING, {"a": a, "b": b})
+    settings.store(ABC_SETTING, {"a": a, "b": b})
 
 
 # ------------------------------------------------------------------------ purchase cycle
