@@ -36,8 +36,8 @@ from lunardate import LunarDate
 
 from desktop_crm.db import dialect
 from desktop_crm.db.connection import write_transaction
-from desktop_crm.db.models import ContactPerson, Customer, Email, Setting, User, utcnow
-from desktop_crm.domain import followups, messages
+from desktop_crm.db.models import ContactPerson, Customer, Email, User
+from desktop_crm.domain import followups, messages, settings
 from desktop_crm.errors import NotFoundError, ValidationError
 
 LUNAR_YEARS = (1900, 2099)  # what the lunar calendar library covers
@@ -154,8 +154,8 @@ def _holiday_name(key: str) -> str:
 
 def custom_care_dates() -> list[dict[str, Any]]:
     """The dates the business added: [{"name", "month", "day", "lunar"}]."""
-    row = Setting.get_or_none(Setting.key == CARE_DATES_SETTING)
-    stored = row.value if row is not None and isinstance(row.value, list) else []
+    stored = settings.stored(CARE_DATES_SETTING)
+    stored = stored if isinstance(stored, list) else []
     return [d for d in stored if isinstance(d, dict) and _valid_care_date(d) is None]
 
 
@@ -198,13 +198,7 @@ def set_custom_care_dates(entries: Iterable[Mapping[str, Any]]) -> list[dict[str
         )
     if errors:
         raise ValidationError(errors)
-    with write_transaction():
-        if (
-            not Setting.update(value=clean, updated_at=utcnow())
-            .where(Setting.key == CARE_DATES_SETTING)
-            .execute()
-        ):
-            Setting.create(key=CARE_DATES_SETTING, value=clean)
+    settings.store(CARE_DATES_SETTING, clean)
     return clean
 
 
@@ -400,8 +394,8 @@ def care_events(
 
 
 def _stored_templates() -> dict[str, dict[str, str]]:
-    row = Setting.get_or_none(Setting.key == TEMPLATES_SETTING)
-    return dict(row.value) if row is not None and isinstance(row.value, dict) else {}
+    stored = settings.stored(TEMPLATES_SETTING)
+    return dict(stored) if isinstance(stored, dict) else {}
 
 
 def _language(language: str | None) -> str:
@@ -460,12 +454,7 @@ def set_greeting_template(occasion: str, template: str | None, language: str | N
         else:
             entry[lang] = template
         stored[occasion] = entry
-        if (
-            not Setting.update(value=stored, updated_at=utcnow())
-            .where(Setting.key == TEMPLATES_SETTING)
-            .execute()
-        ):
-            Setting.create(key=TEMPLATES_SETTING, value=stored)
+        settings.store(TEMPLATES_SETTING, stored)
 
 
 _SPACES = re.compile(r"[ \t\u3000]{2,}")

@@ -51,7 +51,7 @@ from peewee import fn
 from desktop_crm.db import dialect
 from desktop_crm.db.connection import write_transaction
 from desktop_crm.db.models import Customer, Order, Payment, Setting, Shipment, User, utcnow
-from desktop_crm.domain import customers, history, lifecycle, value
+from desktop_crm.domain import customers, history, lifecycle, settings, value
 from desktop_crm.domain.customers import CREDIT_RATINGS
 from desktop_crm.domain.messages import text
 from desktop_crm.domain.validation import (
@@ -215,8 +215,7 @@ class CreditTally:
 
 def payment_terms_days() -> int:
     """Days between an order and its payment when no due date is given."""
-    row = Setting.get_or_none(Setting.key == TERMS_SETTING)
-    days = row.value if row is not None else None
+    days = settings.stored(TERMS_SETTING)
     if isinstance(days, int) and not isinstance(days, bool) and 0 <= days <= MAX_TERMS_DAYS:
         return days
     return DEFAULT_TERMS_DAYS
@@ -225,13 +224,7 @@ def payment_terms_days() -> int:
 def set_payment_terms_days(days: int) -> None:
     if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= MAX_TERMS_DAYS:
         raise ValidationError({"days": text("bad_range", low=0, high=MAX_TERMS_DAYS)})
-    with write_transaction():
-        if (
-            not Setting.update(value=days, updated_at=utcnow())
-            .where(Setting.key == TERMS_SETTING)
-            .execute()
-        ):
-            Setting.create(key=TERMS_SETTING, value=days)
+    settings.store(TERMS_SETTING, days)
 
 
 # ------------------------------------------------------------------------------ helpers

@@ -20,8 +20,8 @@ from typing import Any
 from peewee import fn
 
 from desktop_crm.db.connection import write_transaction
-from desktop_crm.db.models import Customer, FollowUp, Order, Setting, User
-from desktop_crm.domain import customers, messages
+from desktop_crm.db.models import Customer, FollowUp, Order, User
+from desktop_crm.domain import customers, messages, settings
 from desktop_crm.domain.messages import text
 from desktop_crm.errors import NotFoundError, ValidationError
 
@@ -273,8 +273,7 @@ def levels(language: str | None = None) -> list[Level]:
 
 
 def _cadence_overrides() -> dict[str, Any]:
-    row = Setting.get_or_none(Setting.key == CADENCE_SETTING)
-    value = row.value if row is not None else None
+    value = settings.stored(CADENCE_SETTING)
     return dict(value) if isinstance(value, dict) else {}
 
 
@@ -302,12 +301,7 @@ def set_cadence(level: int | None, days: int) -> None:
     with write_transaction():
         overrides = _cadence_overrides()
         overrides[key] = days
-        row = Setting.get_or_none(Setting.key == CADENCE_SETTING)
-        if row is None:
-            Setting.create(key=CADENCE_SETTING, value=overrides)
-        else:
-            row.value = overrides
-            row.save()
+        settings.store(CADENCE_SETTING, overrides)
 
 
 # ------------------------------------------------------------------ customers and levels

@@ -33,8 +33,8 @@ from peewee import JOIN, Case, fn
 
 from desktop_crm.db import dialect
 from desktop_crm.db.connection import write_transaction
-from desktop_crm.db.models import Complaint, Customer, Setting, Survey, User, utcnow
-from desktop_crm.domain import history
+from desktop_crm.db.models import Complaint, Customer, Survey, User, utcnow
+from desktop_crm.domain import history, settings
 from desktop_crm.domain.messages import text
 from desktop_crm.domain.validation import (
     FieldError,
@@ -122,8 +122,8 @@ class FallingSatisfaction:
 
 def response_hours() -> dict[str, int]:
     """Hours to answer a complaint, per severity (defaults overridden by the Setting)."""
-    row = Setting.get_or_none(Setting.key == RESPONSE_HOURS_SETTING)
-    stored = row.value if row is not None and isinstance(row.value, dict) else {}
+    stored = settings.stored(RESPONSE_HOURS_SETTING)
+    stored = stored if isinstance(stored, dict) else {}
     result = dict(DEFAULT_RESPONSE_HOURS)
     for severity, hours in stored.items():
         if severity in result and isinstance(hours, int) and 1 <= hours <= MAX_RESPONSE_HOURS:
@@ -144,13 +144,10 @@ def set_response_hours(severity: str, hours: int) -> None:
     if errors:
         raise ValidationError(errors)
     with write_transaction():
-        row = Setting.get_or_none(Setting.key == RESPONSE_HOURS_SETTING)
-        stored = dict(row.value) if row is not None and isinstance(row.value, dict) else {}
+        stored = settings.stored(RESPONSE_HOURS_SETTING)
+        stored = dict(stored) if isinstance(stored, dict) else {}
         stored[severity] = hours
-        if row is None:
-            Setting.create(key=RESPONSE_HOURS_SETTING, value=stored)
-        else:
-            Setting.update(value=stored, updated_at=utcnow()).where(Setting.id == row.id).execute()
+        settings.store(RESPONSE_HOURS_SETTING, stored)
 
 
 def respond_by(opened_at: datetime, severity: str) -> datetime:
