@@ -14,14 +14,20 @@ import peewee
 
 from desktop_crm.db import search_index
 from desktop_crm.db.backup import backup_before_migration
-from desktop_crm.db.models import ALL_MODELS, CustomerMerge, ImportUpdate, SchemaVersion
+from desktop_crm.db.models import (
+    ALL_MODELS,
+    CustomerMerge,
+    ImportUpdate,
+    SchemaVersion,
+    StrategyStep,
+)
 from desktop_crm.errors import SchemaTooNewError
 
 log = logging.getLogger(__name__)
 
 
 # Models added by a later step; the first step creates the schema as it was released.
-_ADDED_LATER = (CustomerMerge, ImportUpdate)
+_ADDED_LATER = (CustomerMerge, ImportUpdate, StrategyStep)
 
 
 def _v1_initial_schema(db: peewee.Database) -> None:
@@ -34,10 +40,16 @@ def _v2_merge_and_import_undo(db: peewee.Database) -> None:
     db.create_tables([CustomerMerge, ImportUpdate])
 
 
+def _v3_strategy_steps(db: peewee.Database) -> None:
+    """Ticked steps of each customer's relationship strategy, kept between runs."""
+    db.create_tables([StrategyStep])
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_initial_schema,
     _v2_merge_and_import_undo,
+    _v3_strategy_steps,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

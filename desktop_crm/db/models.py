@@ -376,6 +376,22 @@ class ImportUpdate(BaseModel):
     fields = JSONTextField()
 
 
+class StrategyStep(BaseModel):
+    """A step of a relationship level's strategy ticked off for a customer (schema 3).
+
+    `step` is the step's position in the level's strategy list (its wording depends on
+    the language, its position does not).
+    """
+
+    customer = ForeignKeyField(Customer, backref="strategy_steps", on_delete="CASCADE")
+    level = IntegerField()
+    step = IntegerField()
+    done_by = CharField(max_length=64, null=True)
+
+    class Meta:
+        indexes = ((("customer", "level", "step"), True),)
+
+
 class SchemaVersion(Model):
     """One row: the number of the last migration applied."""
 
@@ -409,4 +425,5 @@ ALL_MODELS: list[type[Model]] = [
     Setting,
     CustomerMerge,
     ImportUpdate,
+    StrategyStep,
 ]

@@ -20,7 +20,7 @@ from typing import Any
 from peewee import fn
 
 from desktop_crm.db.connection import write_transaction
-from desktop_crm.db.models import Customer, FollowUp, Order, User
+from desktop_crm.db.models import Customer, FollowUp, Order, StrategyStep, User
 from desktop_crm.domain import customers, messages, settings
 from desktop_crm.domain.messages import text
 from desktop_crm.errors import NotFoundError, ValidationError
@@ -312,6 +312,35 @@ def set_level(customer_id: int, level: int | None, *, changed_by: str | None = N
     if level is not None:
         _check_level(level, "relationship_level")
     customers.update_customer(customer_id, {"relationship_level": level}, changed_by=changed_by)
+
+
+def strategy_steps_done(customer_id: int, level: int) -> set[int]:
+    """Positions of the steps of `level`'s strategy already ticked off for the customer."""
+    query = StrategyStep.select(StrategyStep.step).where(
+        (StrategyStep.customer == customer_id) & (StrategyStep.level == level)
+    )
+    return {step for (step,) in query.tuples()}
+
+
+def mark_strategy_step(
+    customer_id: int, level: int, step: int, done: bool, *, changed_by: str | None = None
+) -> None:
+    """Tick (or untick) step `step` of `level`'s strategy for the customer."""
+    steps = len(_TEXTS[_check_level(level, "relationship_level")]["en"]["strategies"])
+    if not 0 <= step < steps:
+        raise ValidationError({"step": text("bad_range", low=1, high=steps)})
+    with write_transaction():
+        if Customer.get_or_none(Customer.id == customer_id) is None:
+            raise NotFoundError(text("unknown_customer", value=customer_id))
+        where = (
+            (StrategyStep.customer == customer_id)
+            & (StrategyStep.level == level)
+            & (StrategyStep.step == step)
+        )
+        if not done:
+            StrategyStep.delete().where(where).execute()
+        elif not StrategyStep.select().where(where).exists():
+            StrategyStep.create(customer=customer_id, level=level, step=step, done_by=changed_by)
 
 
 def _owner_id(owner: str) -> int:

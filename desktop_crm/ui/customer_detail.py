@@ -117,6 +117,10 @@ class CustomerDetailPane(QWidget):
     def customer_id(self) -> int | None:
         return self._record.id if self._record is not None else None
 
+    def record(self) -> CustomerRecord | None:
+        """The customer as last read or saved (not the unsaved edits)."""
+        return self._record
+
     def is_dirty(self) -> bool:
         return self._dirty
 

@@ -19,9 +19,10 @@ from desktop_crm.domain.users import list_users
 from desktop_crm.ui import labels
 from desktop_crm.ui.tasks import TaskContext, TaskRunner
 
-PAGE_SIZE = 256
+PAGE_SIZE = 64  # rows read at a time: about 13 ms cold at 100,000 customers (256 took 35)
+FIRST_IDS = 256  # ids of the first screenful, read before the whole id list
 ALL = 1 << 62  # no limit: the model holds every matching id (8 bytes each)
-MAX_PAGES = 64  # at most 16,384 rows held in memory
+MAX_PAGES = 256  # at most 16,384 rows held in memory
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -86,7 +87,7 @@ class CustomerTableModel(QAbstractTableModel):
 
         def first_page(context: TaskContext) -> array:
             return array(
-                "q", customer_ids(query, sort=sort, descending=descending, limit=PAGE_SIZE)
+                "q", customer_ids(query, sort=sort, descending=descending, limit=FIRST_IDS)
             )
 
         def everything(context: TaskContext) -> array:

@@ -191,10 +191,11 @@ class FollowUpPane(QWidget):
 
     # ----------------------------------------------------------------- public API
 
-    def set_customer(self, customer_id: int | None) -> None:
-        """Show the follow-ups of `customer_id` (None or 0: no customer)."""
+    def set_customer(self, customer_id: int | None, record: CustomerRecord | None = None) -> None:
+        """Show the follow-ups of `customer_id` (None or 0: no customer); `record`, when
+        the caller has just read it, saves reading it again."""
         self._customer_id = customer_id or None
-        self._reload_customer()
+        self._reload_customer(record)
 
     def show_due(self, view: str = "today") -> None:
         """Bring up the global due lists on `view` and re-read them."""
@@ -224,13 +225,14 @@ class FollowUpPane(QWidget):
 
     # ------------------------------------------------------------------- timeline
 
-    def _reload_customer(self) -> None:
+    def _reload_customer(self, known: CustomerRecord | None = None) -> None:
         record: CustomerRecord | None = None
         items: list[FollowUpItem] = []
         self._owner_names = {u.username: u.display_name for u in list_users(include_inactive=True)}
         if self._customer_id is not None:
             try:
-                record = customers.get_customer(self._customer_id)
+                record = known if known is not None and known.id == self._customer_id else None
+                record = record or customers.get_customer(self._customer_id)
                 items = followups.customer_timeline(self._customer_id)
             except NotFoundError:
                 record, items = None, []

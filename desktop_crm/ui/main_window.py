@@ -246,8 +246,9 @@ class MainWindow(QMainWindow):
             return
         self._current_id = new_id
         self.detail.load_customer(new_id)
-        self.followup_pane.set_customer(new_id)
-        self.relationship_pane.set_customer(new_id)
+        record = self.detail.record()  # read once for the three panes
+        self.followup_pane.set_customer(new_id, record)
+        self.relationship_pane.set_customer(new_id, record)
         for action in (
             self.named_actions.trash,
             self.named_actions.print,

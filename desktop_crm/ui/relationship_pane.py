@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.domain import customers, relationship
+from desktop_crm.domain.customers import CustomerRecord
 from desktop_crm.domain.relationship import LevelSuggestion
 from desktop_crm.errors import NotFoundError
 from desktop_crm.ui import labels
@@ -58,7 +59,6 @@ class RelationshipPane(QWidget):
         self.suggestion: LevelSuggestion | None = None
         self.distribution: dict[int | None, int] = {}
         # Ticked strategy items per (customer, level): in memory only, for this session.
-        self._ticked: dict[tuple[int, int], set[int]] = {}
 
         content = QWidget(self)
         column = QVBoxLayout(content)
@@ -171,10 +171,11 @@ class RelationshipPane(QWidget):
 
     # -------------------------------------------------------------- public API
 
-    def set_customer(self, customer_id: int | None) -> None:
-        """Show the level, strategy and suggestion of `customer_id` (None or 0: none)."""
+    def set_customer(self, customer_id: int | None, record: CustomerRecord | None = None) -> None:
+        """Show the level, strategy and suggestion of `customer_id` (None or 0: none);
+        `record`, when the caller has just read it, saves reading it again."""
         self._customer_id = customer_id or None
-        self._reload_customer(suggest=True)
+        self._reload_customer(suggest=True, known=record)
 
     def refresh_distribution(self) -> None:
         """Re-count the customers per level in the background."""
@@ -194,11 +195,12 @@ class RelationshipPane(QWidget):
 
     # ---------------------------------------------------------------- customer
 
-    def _reload_customer(self, *, suggest: bool) -> None:
+    def _reload_customer(self, *, suggest: bool, known: CustomerRecord | None = None) -> None:
         record = None
         if self._customer_id is not None:
             try:
-                record = customers.get_customer(self._customer_id)
+                record = known if known is not None and known.id == self._customer_id else None
+                record = record or customers.get_customer(self._customer_id)
             except NotFoundError:
                 record = None
         live = record is not None and record.deleted_at is None
@@ -234,7 +236,7 @@ class RelationshipPane(QWidget):
             note.setFlags(Qt.ItemFlag.NoItemFlags)
             self.checklist.addItem(note)
         else:
-            ticked = self._ticked.get((self._customer_id, self._level), set())
+            ticked = relationship.strategy_steps_done(self._customer_id, self._level)
             for index, step in enumerate(relationship.level(self._level).strategies):
                 item = QListWidgetItem(step)
                 item.setFlags(
@@ -250,12 +252,14 @@ class RelationshipPane(QWidget):
     def _tick_changed(self, item: QListWidgetItem) -> None:
         if self._customer_id is None or self._level is None:
             return
-        ticked = self._ticked.setdefault((self._customer_id, self._level), set())
-        row = self.checklist.row(item)
-        if item.checkState() == Qt.CheckState.Checked:
-            ticked.add(row)
-        else:
-            ticked.discard(row)
+        done = item.checkState() == Qt.CheckState.Checked
+        try:
+            relationship.mark_strategy_step(
+                self._customer_id, self._level, self.checklist.row(item), done
+            )
+        except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
+            report_error(self, exc)
+            self._fill_checklist()  # show what is really stored
 
     def _level_chosen(self, _index: int) -> None:
         if not self._loading:

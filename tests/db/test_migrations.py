@@ -82,3 +82,21 @@ def test_a_folder_is_refused(tmp_path):
 def test_a_missing_folder_is_refused(tmp_path):
     with pytest.raises(DatabaseError, match="does not exist"):
         open_database(str(tmp_path / "nowhere" / "crm.sqlite3"))
+
+
+def test_a_schema_2_database_gains_the_strategy_steps_table(db_path, monkeypatch):
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:2])
+        patch.setattr(migrations, "CURRENT_VERSION", 2)
+        open_database(str(db_path))
+        customers.create_customer({"name": "张三"})
+        close_database()
+    con = sqlite3.connect(db_path)
+    assert con.execute("SELECT version FROM schema_version").fetchone() == (2,)
+    assert not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'strategy_step'").fetchall()
+    con.close()
+    open_database(str(db_path))
+    assert migrations.schema_version(database.obj) == 3
+    assert database.obj.table_exists("strategy_step")
+    assert Customer.select().count() == 1
+    close_database()

@@ -332,3 +332,26 @@ def test_suggestions_for_unknown_or_trashed_customers_are_not_found(db):
     customers.trash_customers([cid])
     with pytest.raises(NotFoundError):
         relationship.suggest_level(cid, today=TODAY)
+
+
+def test_ticked_strategy_steps_are_kept_per_customer_and_level():
+    first, second = new_customer(), new_customer("李四")
+    relationship.mark_strategy_step(first, 3, 1, True)
+    relationship.mark_strategy_step(first, 3, 1, True)  # ticking twice is one tick
+    relationship.mark_strategy_step(first, 4, 0, True)
+    assert relationship.strategy_steps_done(first, 3) == {1}
+    assert relationship.strategy_steps_done(first, 4) == {0}
+    assert relationship.strategy_steps_done(second, 3) == set()
+    relationship.mark_strategy_step(first, 3, 1, False)
+    assert relationship.strategy_steps_done(first, 3) == set()
+
+
+def test_a_strategy_step_outside_the_level_or_customer_is_refused():
+    customer_id = new_customer()
+    steps = len(relationship.level(2).strategies)
+    with pytest.raises(ValidationError):
+        relationship.mark_strategy_step(customer_id, 2, steps, True)
+    with pytest.raises(ValidationError):
+        relationship.mark_strategy_step(customer_id, 6, 0, True)
+    with pytest.raises(NotFoundError):
+        relationship.mark_strategy_step(customer_id + 99, 2, 0, True)

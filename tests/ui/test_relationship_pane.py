@@ -130,7 +130,7 @@ def test_the_suggestion_is_shown_with_its_reason_and_can_be_applied(
 
 
 def test_the_strategy_checklist_follows_the_level_and_keeps_ticks_per_customer(
-    qtbot, pane, customer_id
+    qtbot, pane, customer_id, events, tasks
 ):
     other = customers.create_customer({"name": "李四"}).id
     pane.set_customer(customer_id)
@@ -145,6 +145,11 @@ def test_the_strategy_checklist_follows_the_level_and_keeps_ticks_per_customer(
     assert pane.checklist.item(1).checkState() == Qt.CheckState.Unchecked
     pane.set_customer(customer_id)
     assert pane.checklist.item(1).checkState() == Qt.CheckState.Checked
+    later = RelationshipPane(events, tasks)  # the ticks are stored, not held by the pane
+    qtbot.addWidget(later)
+    later.set_customer(customer_id)
+    assert later.checklist.item(1).checkState() == Qt.CheckState.Checked
+    assert later.checklist.item(0).checkState() == Qt.CheckState.Unchecked
 
 
 def test_selecting_a_level_shows_its_characteristics_and_strategies(qtbot, pane):
