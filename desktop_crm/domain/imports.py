@@ -51,6 +51,7 @@ from desktop_crm.domain.customers import (
     update_customer,
 )
 from desktop_crm.domain.merge import MergeError, _to_json, unmerge
+from desktop_crm.domain.messages import text
 from desktop_crm.errors import CrmError, NotFoundError, ValidationError
 
 # Rows an import writes for the customers it creates (anything else is later work).
@@ -106,10 +107,15 @@ class ImportUndoBlocked(CrmError):
         self.batch_id = batch_id
         self.customers = customers
         shown = "; ".join(str(c) for c in customers[:10])
-        more = f"; and {len(customers) - 10} more" if len(customers) > 10 else ""
+        more = text("and_more", count=len(customers) - 10) if len(customers) > 10 else ""
         super().__init__(
-            f"cannot undo import {batch_id}: {len(customers)} of its customers were changed "
-            f"since: {shown}{more}; nothing was undone"
+            text(
+                "import_undo_blocked",
+                value=batch_id,
+                count=len(customers),
+                shown=shown,
+                more=more,
+            )
         )
 
 
@@ -214,40 +220,46 @@ def _edited_since(batch: ImportBatch, created: list[int]) -> list[EditedCustomer
         ):
             for cid in (kept, other):
                 if cid in created_set:
-                    reasons.setdefault(cid, "merged since the import")
+                    reasons.setdefault(cid, text("undo_merged_since"))
         for model in ALL_MODELS:
             if model in _IMPORT_WRITES:
                 continue
             for fk in model._meta.refs:
                 if fk.rel_model is Customer:
                     for (cid,) in model.select(fk).where(fk.in_(chunk)).distinct().tuples():
-                        reasons.setdefault(cid, f"has {model._meta.table_name} records")
+                        reasons.setdefault(
+                            cid, text("undo_has_records", table=model._meta.table_name)
+                        )
         for cid, referrer in (
             Customer.select(Customer.id, Customer.referred_by)
             .where(Customer.referred_by.in_(chunk))
             .tuples()
         ):
             if cid not in created_set:
-                reasons.setdefault(referrer, f"referred {_label(cid)[0]}")
+                reasons.setdefault(referrer, text("undo_referred", code=_label(cid)[0]))
         for cid, action, name in (
             ChangeLog.select(ChangeLog.customer, ChangeLog.action, ChangeLog.field)
             .where(ChangeLog.customer.in_(chunk) & (ChangeLog.changed_at > finished))
             .tuples()
         ):
-            what = f"edited ({name})" if action == "update" and name else action
-            reasons.setdefault(cid, f"{what} since the import")
+            reasons.setdefault(
+                cid,
+                text("undo_edited_field", field=name)
+                if action == "update" and name
+                else text("undo_action_since", action=action),
+            )
         for cid, when in (
             Customer.select(Customer.id, Customer.updated_at)
             .where(Customer.id.in_(chunk) & (Customer.updated_at > finished))
             .tuples()
         ):
-            reasons.setdefault(cid, f"changed {when:%Y-%m-%d %H:%M} UTC")
+            reasons.setdefault(cid, text("undo_changed_at", when=f"{when:%Y-%m-%d %H:%M}"))
     for merge in CustomerMerge.select().where(
         (CustomerMerge.import_batch == batch.id) & CustomerMerge.undone_at.is_null()
     ):
         kept = Customer.get_by_id(merge.kept_id)
         if kept.deleted_at is not None:
-            reasons.setdefault(kept.id, "merged into another customer or trashed since")
+            reasons.setdefault(kept.id, text("undo_merged_away"))
     return [EditedCustomer(cid, *_label(cid), reason) for cid, reason in sorted(reasons.items())]
 
 
@@ -261,10 +273,14 @@ def undo_import(batch_id: int, *, changed_by: str | None = None) -> UndoResult:
     with write_transaction():
         batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
         if batch is None:
-            raise NotFoundError(f"no import {batch_id} (see the list of imports)")
+            raise NotFoundError(text("unknown_import", value=batch_id))
         if batch.undone_at is not None:
             raise CrmError(
-                f"import {batch_id} was undone already, on {batch.undone_at:%Y-%m-%d %H:%M} UTC"
+                text(
+                    "import_undone_already",
+                    value=batch_id,
+                    when=f"{batch.undone_at:%Y-%m-%d %H:%M}",
+                )
             )
         created = [
             cid
@@ -293,7 +309,7 @@ def undo_import(batch_id: int, *, changed_by: str | None = None) -> UndoResult:
                         done.kept_id,
                         code,
                         name,
-                        "changed since the import: " + ", ".join(done.fields_changed_since),
+                        text("undo_changed_fields", fields=", ".join(done.fields_changed_since)),
                     )
                 )
         for change in ImportUpdate.select().where(ImportUpdate.batch == batch_id):
@@ -309,7 +325,7 @@ def _restore(change: ImportUpdate, result: UndoResult, changed_by: str | None) -
     record = get_customer(change.customer_id)
     if record.deleted_at is not None:
         result.not_restored.append(
-            EditedCustomer(record.id, record.code, record.name, "in the trash")
+            EditedCustomer(record.id, record.code, record.name, text("undo_in_trash"))
         )
         return
     now = _comparable(record)
@@ -324,7 +340,9 @@ def _restore(change: ImportUpdate, result: UndoResult, changed_by: str | None) -
             update_customer(record.id, back, changed_by=changed_by)
         except ValidationError as exc:
             result.not_restored.append(
-                EditedCustomer(record.id, record.code, record.name, f"cannot be put back: {exc}")
+                EditedCustomer(
+                    record.id, record.code, record.name, text("undo_cannot_restore", reason=exc)
+                )
             )
             return
         history.record(
@@ -334,7 +352,10 @@ def _restore(change: ImportUpdate, result: UndoResult, changed_by: str | None) -
     if later:
         result.not_restored.append(
             EditedCustomer(
-                record.id, record.code, record.name, "changed since the import: " + ", ".join(later)
+                record.id,
+                record.code,
+                record.name,
+                text("undo_changed_fields", fields=", ".join(later)),
             )
         )
 

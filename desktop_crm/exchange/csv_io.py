@@ -25,6 +25,7 @@ from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
+from desktop_crm.domain import messages
 from desktop_crm.errors import CrmError, FileFormatError
 
 SAMPLE_BYTES = 256 * 1024
@@ -72,11 +73,18 @@ class CsvTable:
                         yield start, cells
             except UnicodeDecodeError as exc:
                 raise FileFormatError(
-                    f"{self.name}: line {reader.line_num + 1} cannot be read as {self.encoding} "
-                    f"({exc.reason})"
+                    messages.text(
+                        "csv_bad_encoding_line",
+                        file=self.name,
+                        line=reader.line_num + 1,
+                        encoding=self.encoding,
+                        reason=exc.reason,
+                    )
                 ) from exc
             except csv.Error as exc:
-                raise FileFormatError(f"{self.name}: line {line} is not valid CSV ({exc})") from exc
+                raise FileFormatError(
+                    messages.text("csv_bad_line", file=self.name, line=line, reason=exc)
+                ) from exc
 
 
 def _text_lines(raw: BinaryIO, encoding: str) -> Iterator[str]:
@@ -117,36 +125,40 @@ def read_csv(source: str | Path | bytes, *, name: str | None = None) -> CsvTable
         path = Path(source)
         label = name or str(path)
         if not path.exists():
-            raise FileFormatError(f"{label} does not exist")
+            raise FileFormatError(messages.text("file_missing", file=label))
         if path.is_dir():
-            raise FileFormatError(f"{label} is a folder, not a file")
+            raise FileFormatError(messages.text("file_is_folder", file=label))
         try:
             with path.open("rb") as fh:
                 sample = fh.read(SAMPLE_BYTES)
         except OSError as exc:
-            raise FileFormatError(f"cannot read {label}: {exc.strerror or exc}") from exc
+            raise FileFormatError(
+                messages.text("file_unreadable", file=label, reason=exc.strerror or exc)
+            ) from exc
 
         def opener() -> BinaryIO:
             try:
                 return path.open("rb")
             except OSError as exc:
-                raise FileFormatError(f"cannot read {label}: {exc.strerror or exc}") from exc
+                raise FileFormatError(
+                    messages.text("file_unreadable", file=label, reason=exc.strerror or exc)
+                ) from exc
 
     encoding = detect_encoding(sample, label)
     text = _decode_sample(sample, encoding, truncated=len(sample) == SAMPLE_BYTES)
     if not text.strip():
-        raise FileFormatError(f"{label} is empty")
+        raise FileFormatError(messages.text("file_empty", file=label))
     head = text[:20_000]
     if "\x00" in text or sum(ch in _CONTROL for ch in head) > max(2, len(head) // 100):
-        raise FileFormatError(f"{label} is not a text (CSV) file")
+        raise FileFormatError(messages.text("csv_not_text", file=label))
     delimiter = detect_delimiter(text)
     try:
         header = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
     except csv.Error as exc:
-        raise FileFormatError(f"{label}: the header row is not valid CSV ({exc})") from exc
+        raise FileFormatError(messages.text("csv_bad_header", file=label, reason=exc)) from exc
     headers = [h.replace("\ufeff", "").strip() for h in header]
     if not any(headers):
-        raise FileFormatError(f"{label} has no header row (the first line is empty)")
+        raise FileFormatError(messages.text("csv_no_header", file=label))
     return CsvTable(label, encoding, delimiter, headers, opener)
 
 
@@ -156,13 +168,13 @@ def detect_encoding(sample: bytes, label: str = "the file") -> str:
         if sample.startswith(bom):
             return encoding
     if not sample.strip():
-        raise FileFormatError(f"{label} is empty")
+        raise FileFormatError(messages.text("file_empty", file=label))
     sample = _whole_lines(sample)
     if _is_utf8(sample):
         return "utf-8"
     best = from_bytes(sample, cp_isolation=_CANDIDATES).best()
     if best is None:
-        raise FileFormatError(f"{label} is not a text (CSV) file, or its encoding is unknown")
+        raise FileFormatError(messages.text("csv_unknown_encoding", file=label))
     encoding = best.encoding.lower().replace("-", "_")
     if encoding in _CHINESE:
         return "gb18030"
@@ -204,7 +216,7 @@ def _decode_sample(sample: bytes, encoding: str, *, truncated: bool) -> str:
     try:
         text = decoder.decode(sample, final=not truncated)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise FileFormatError(f"the file cannot be read as {encoding}") from exc
+        raise FileFormatError(messages.text("csv_bad_encoding", encoding=encoding)) from exc
     if truncated:  # drop the last, perhaps partial, line
         text = text[: max(text.rfind("\n"), 0)] or text
     return text
@@ -268,7 +280,9 @@ def write_csv(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[
         os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:
-        raise CrmError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise CrmError(
+            messages.text("cannot_write", file=target, reason=exc.strerror or exc)
+        ) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
@@ -279,8 +293,8 @@ def write_csv(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[
 def check_writable(target: Path) -> None:
     """Refuse, with the reason, a path no file can be written to."""
     if target.is_dir():
-        raise CrmError(f"{target} is a folder; give a file name")
+        raise CrmError(messages.text("write_to_folder", file=target))
     if not target.parent.exists():
-        raise CrmError(f"cannot write {target}: the folder {target.parent} does not exist")
+        raise CrmError(messages.text("write_no_folder", file=target, folder=target.parent))
     if not target.parent.is_dir():
-        raise CrmError(f"cannot write {target}: {target.parent} is not a folder")
+        raise CrmError(messages.text("write_not_folder", file=target, folder=target.parent))

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop_crm.domain import messages
+
 DATE_ORDERS = ("dmy", "mdy")
 # The year vCard and Google use for a birthday given without one ("--03-12"): a leap
 # year, so 29 February is kept.
@@ -173,13 +175,11 @@ class DateColumn:
 
     def explain(self) -> str:
         if self.dmy and self.mdy:
-            return (
-                f"the column “{self.column}” holds both day-first ({self.dmy[0]}) and "
-                f"month-first ({self.mdy[0]}) dates"
+            return messages.text(
+                "date_column_mixed", column=self.column, dmy=self.dmy[0], mdy=self.mdy[0]
             )
-        return (
-            f"the dates in the column “{self.column}” (e.g. {', '.join(self.either)}) "
-            "could be day/month or month/day"
+        return messages.text(
+            "date_column_either", column=self.column, examples=", ".join(self.either)
         )
 
 

@@ -158,7 +158,7 @@ def write_text_file(path: str | Path, pieces: Iterable[str]) -> int:
         os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:
-        raise CrmError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise CrmError(text("cannot_write", file=target, reason=exc.strerror or exc)) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
@@ -267,7 +267,7 @@ def _records(
     done, last_id, offset = 0, 0, 0
     while True:
         if cancelled is not None and cancelled():
-            raise CrmError("the export was cancelled; no file was written")
+            raise CrmError(text("export_cancelled"))
         if ids is None:
             page = list(query.where(Customer.id > last_id).order_by(Customer.id).limit(PAGE_SIZE))
             if not page:

@@ -88,8 +88,7 @@ class AmbiguousDatesError(CrmError):
     def __init__(self, columns: list[DateColumn]) -> None:
         self.columns = columns
         super().__init__(
-            "; ".join(c.explain() for c in columns)
-            + "; say which order the dates are in (day/month or month/day)"
+            text("import_ambiguous_dates", columns="; ".join(c.explain() for c in columns))
         )
 
 
@@ -150,6 +149,7 @@ class ImportSummary:
     plans: list[RowPlan] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     batch_id: int | None = None
+    rolled_back: bool = False  # strict, and some rows were bad: nothing was kept
     reading: str = ""  # how the file was read: "utf-8, comma-separated", "sheet “客户”" …
 
     def counts(self) -> str:
@@ -196,7 +196,7 @@ class _Source:
     batch_format: str  # what the import batch records: csv, google, outlook, xlsx, vcard
 
 
-def _open_table(
+def open_table(
     path: str | Path, file_format: str | None, sheet: str | None
 ) -> tuple[CsvTable | XlsxTable, str]:
     """The table of a CSV or xlsx file, and its preset."""
@@ -224,14 +224,9 @@ def _check_mapping(table: CsvTable | XlsxTable, mapping: ColumnMapping) -> None:
         else (f"{table.name} (sheet “{table.sheet}”)" if len(table.sheets) > 1 else table.name)
     )
     if not mapping.recognised:
-        raise FileFormatError(
-            f"{where}: none of its columns is one we know (found: {found}); "
-            "the first row must name the columns, e.g. 姓名/name, 手机/mobile, 邮箱/email"
-        )
+        raise FileFormatError(text("import_unknown_columns", file=where, found=found))
     if not mapping.has_name_source():
-        raise FileFormatError(
-            f"{where} has no name column (姓名/name, or 公司/company); found: {found}"
-        )
+        raise FileFormatError(text("import_no_name_column", file=where, found=found))
 
 
 def _date_columns(table: CsvTable | XlsxTable, mapping: ColumnMapping) -> list[DateColumn]:
@@ -250,24 +245,50 @@ def _date_columns(table: CsvTable | XlsxTable, mapping: ColumnMapping) -> list[D
 
 
 def ambiguous_date_columns(
-    path: str | Path, *, file_format: str | None = None, sheet: str | None = None
+    path: str | Path,
+    *,
+    file_format: str | None = None,
+    sheet: str | None = None,
+    mapping: ColumnMapping | None = None,
 ) -> list[DateColumn]:
     """The date columns of a CSV or xlsx file whose day/month order the file does not tell.
 
     Empty when every date can be read one way only (or the file's format fixes the order,
-    as Outlook's does). Ask the user, then pass `date_order` to `import_customers`.
+    as Outlook's does). Ask the user, then pass `date_order` to `import_customers` (or
+    set the column's order in the `mapping`'s `column_date_orders`).
     """
     if file_format == "vcard" or (file_format is None and detect_format(path) == "vcard"):
         return []
-    table, preset = _open_table(path, file_format, sheet)
-    if preset in ("google", "outlook"):
+    table, preset = open_table(path, file_format, sheet)
+    if mapping is None:
+        if preset in ("google", "outlook"):
+            return []
+        mapping = ColumnMapping.from_headers(table.headers, preset)
+    elif mapping.preset in ("google", "outlook") or mapping.date_order is not None:
         return []
-    mapping = ColumnMapping.from_headers(table.headers, preset)
-    return [c for c in _date_columns(table, mapping) if c.ambiguous]
+    _check_headers(table, mapping)
+    chosen = mapping.column_date_orders
+    return [
+        column
+        for (index, _header), column in zip(
+            mapping.date_columns(), _date_columns(table, mapping), strict=True
+        )
+        if column.ambiguous and index not in chosen
+    ]
+
+
+def _check_headers(table: CsvTable | XlsxTable, mapping: ColumnMapping) -> None:
+    """A mapping made for another header row would put values in the wrong fields."""
+    if list(mapping.headers) != list(table.headers):
+        raise FileFormatError(text("import_headers_changed", file=table.name))
 
 
 def _open_source(
-    path: str | Path, file_format: str | None, sheet: str | None, date_order: str | None
+    path: str | Path,
+    file_format: str | None,
+    sheet: str | None,
+    date_order: str | None,
+    chosen: ColumnMapping | None = None,
 ) -> _Source:
     if file_format == "vcard" or (file_format is None and detect_format(path) == "vcard"):
         if sheet is not None:
@@ -288,16 +309,30 @@ def _open_source(
             cards.rows,
             "vcard",
         )
-    table, preset = _open_table(path, file_format, sheet)
-    mapping = ColumnMapping.from_headers(table.headers, preset)
+    table, preset = open_table(path, file_format, sheet)
+    if chosen is None:
+        mapping = ColumnMapping.from_headers(table.headers, preset)
+    else:
+        _check_headers(table, chosen)
+        mapping, preset = (
+            replace(chosen, column_date_orders=dict(chosen.column_date_orders)),
+            (chosen.preset),
+        )
     _check_mapping(table, mapping)
     if date_order is not None:
         mapping.date_order = date_order
     elif preset not in ("google", "outlook"):
         columns = _date_columns(table, mapping)
-        unclear = [c for c in columns if c.ambiguous]
+        picked = mapping.column_date_orders
+        indexes = [index for index, _header in mapping.date_columns()]
+        unclear = [
+            c for i, c in zip(indexes, columns, strict=True) if c.ambiguous and i not in picked
+        ]
         if unclear:
             raise AmbiguousDatesError(unclear)
+        for index, column in zip(indexes, columns, strict=True):
+            if column.order and index not in picked:
+                picked[index] = column.order
         mapping.date_order = next((c.order for c in columns if c.order), None)
 
     width = len(table.headers)
@@ -310,11 +345,7 @@ def _open_source(
                     line,
                     RowData(
                         {},
-                        error=(
-                            f"has {len(cells)} cells but the header names {width} columns "
-                            "(a value with an unquoted comma or semicolon?); "
-                            "the row was not imported"
-                        ),
+                        error=text("import_ragged_row", cells=len(cells), columns=width),
                     ),
                 )
                 continue
@@ -359,6 +390,8 @@ def import_customers(
     cancelled: Callable[[], bool] | None = None,
     sheet: str | None = None,
     date_order: str | None = None,
+    mapping: ColumnMapping | None = None,
+    strict: bool = False,
 ) -> ImportSummary:
     """Import the customers in the file at `path` into the open database.
 
@@ -369,6 +402,9 @@ def import_customers(
     `ambiguous_date_columns`). `on_duplicate` is "skip", "merge" (a real merge into the
     existing customer, undoable) or "create". `progress(rows_done)` is called now and
     then; `cancelled()` returning True stops the import and keeps nothing of it.
+    `mapping` is the user's own column mapping for a CSV or xlsx file (its headers must be
+    the file's; its `column_date_orders` say how to read ambiguous date columns). With
+    `strict`, a file with any rejected row imports nothing (`summary.rolled_back`).
     Raises `FileFormatError` when the file cannot be read or is not a customer list.
     """
     if on_duplicate not in DUPLICATE_POLICIES:
@@ -379,7 +415,7 @@ def import_customers(
         )
     if date_order not in (None, *DATE_ORDERS):
         raise CrmError(f"the date order must be one of: {', '.join(DATE_ORDERS)}")
-    source = _open_source(path, file_format, sheet, date_order)
+    source = _open_source(path, file_format, sheet, date_order, mapping)
     summary = ImportSummary(
         file=str(path),
         file_format=source.file_format,
@@ -404,17 +440,13 @@ def import_customers(
             run.batch_id = batch.id
             for line, row in source.rows():
                 if cancelled is not None and cancelled():
-                    raise ImportCancelled("the import was cancelled; nothing of it was kept")
+                    raise ImportCancelled(text("import_cancelled"))
                 run.import_row(line, row)
                 if progress is not None and summary.rows % 100 == 0:
                     progress(summary.rows)
             if summary.rows == 0:
-                what = (
-                    "no cards"
-                    if source.batch_format == "vcard"
-                    else ("a header row but no customers")
-                )
-                raise FileFormatError(f"{source.name} has {what}")
+                empty = "import_no_cards" if source.batch_format == "vcard" else "import_no_rows"
+                raise FileFormatError(text(empty, file=source.name))
             run.flush()
             run.link_referrers()
             ImportBatch.update(
@@ -425,6 +457,9 @@ def import_customers(
                 skipped_count=summary.skipped + summary.unchanged,
                 rejected_count=summary.rejected,
             ).where(ImportBatch.id == batch.id).execute()
+            if strict and summary.rejected:
+                summary.rolled_back = True
+                raise _DryRunDone
             if dry_run:
                 raise _DryRunDone
             summary.batch_id = batch.id
@@ -519,7 +554,7 @@ class _ImportRun:
                     RowProblem(
                         line,
                         self._where("owner"),
-                        f"{text('unknown_owner', value=owner)}; imported without an owner",
+                        text("import_without_owner", reason=text("unknown_owner", value=owner)),
                     )
                 )
         referrer = str(data.get("referred_by") or "").strip()
@@ -544,7 +579,10 @@ class _ImportRun:
                     RowProblem(
                         line,
                         self._where("referred_by"),
-                        f"{text('unknown_customer', value=referrer)}; imported without a referrer",
+                        text(
+                            "import_without_referrer",
+                            reason=text("unknown_customer", value=referrer),
+                        ),
                     )
                 )
 
@@ -595,7 +633,7 @@ class _ImportRun:
                     "skip",
                     name,
                     other.code,
-                    f"{self._same_what(clean, other)} as {other.code} {other.name}",
+                    text(self._same_what(clean, other), code=other.code, name=other.name),
                 )
         plan_index = len(self.summary.plans) if self.keep_plans else None
         self.pending.append(
@@ -667,9 +705,8 @@ class _ImportRun:
         if not mine & theirs:
             raise ValidationError(
                 {
-                    "code": (
-                        f"{record.code} is {record.name} here, not {name}; "
-                        "leave the code empty to add a new customer"
+                    "code": text(
+                        "import_not_same_customer", code=record.code, name=record.name, other=name
                     )
                 }
             )
@@ -688,8 +725,8 @@ class _ImportRun:
             p.digits for c in other.contacts for p in c.phones
         }
         if any(p.digits in theirs for p in clean.get("phones", ())):
-            return "same phone"
-        return "same email"
+            return "import_same_phone"
+        return "import_same_email"
 
     # ------------------------------------------------------------------- writing
 
@@ -744,7 +781,9 @@ class _ImportRun:
             changed_by=self.changed_by,
         )
         merge_customers(customer_id, new_id, changed_by=self.changed_by, import_batch=self.batch_id)
-        return RowPlan(line, "merge", name, record.code, f"into {record.name}")
+        return RowPlan(
+            line, "merge", name, record.code, text("import_merged_into", name=record.name)
+        )
 
 
 @functools.lru_cache(maxsize=64)

@@ -12,12 +12,14 @@ Presets: `csv` (our own export and the usual Chinese and English names), `google
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from typing import Any
 
+from desktop_crm.domain import settings
 from desktop_crm.domain.customers import MESSENGER_SERVICES
 from desktop_crm.exchange import dates
 
@@ -363,13 +365,23 @@ class ColumnMapping:
     # How to read day/month dates with the year last ("dmy" or "mdy"); None: the preset's
     # (month first for Outlook and Google) or, if it has none, only unambiguous ones.
     date_order: str | None = None
+    # The same, per column index, as the user chose it for each ambiguous column.
+    column_date_orders: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def from_headers(cls, headers: Sequence[str], preset: str = "csv") -> ColumnMapping:
         """Map a header row; unknown and empty headers are left out (see `ignored`)."""
-        targets = [target_for(h, preset) for h in headers]
+        return cls.from_targets(headers, preset, [target_for(h, preset) for h in headers])
+
+    @classmethod
+    def from_targets(
+        cls, headers: Sequence[str], preset: str, targets: Sequence[Target | None]
+    ) -> ColumnMapping:
+        """A mapping with the targets chosen for each column (None: left out)."""
+        if len(targets) != len(headers):
+            raise ValueError("one target per header")
         ignored = [h for h, t in zip(headers, targets, strict=True) if t is None and h.strip()]
-        return cls(list(headers), preset, targets, ignored)
+        return cls(list(headers), preset, list(targets), ignored)
 
     @property
     def recognised(self) -> list[str]:
@@ -469,7 +481,8 @@ class _RowBuilder:
             if kind == "code":
                 code = value
             elif kind == "scalar" and target.field == "birthday":
-                day, has_year = _birthday(value, self.date_order)
+                order = self.mapping.column_date_orders.get(index, self.date_order)
+                day, has_year = _birthday(value, order)
                 if day and "birthday" not in data:
                     data["birthday"] = day
                     if not has_year:
@@ -618,6 +631,128 @@ def _birthday(value: str, order: str | None) -> tuple[str, bool]:
     if parsed is None:
         return text, True
     return parsed.value, parsed.has_year
+
+
+# ------------------------------------------------------------- choosing by hand
+
+# What a column can be set to in the import wizard, by a stable key (the UI names them).
+MAPPING_CHOICES: dict[str, Target] = {
+    "ignore": Target("ignore"),
+    "name": _scalar("name"),
+    "family_name": Target("name_part", "family"),
+    "given_name": Target("name_part", "given"),
+    "middle_name": Target("name_part", "middle"),
+    "code": Target("code"),
+    "external_id": _scalar("external_id"),
+    "kind": _scalar("kind"),
+    "gender": _scalar("gender"),
+    "birthday": _scalar("birthday"),
+    "lunar_birthday": Target("lunar_birthday"),
+    "title": _scalar("title"),
+    "company_name": _scalar("company_name"),
+    "industry": _scalar("industry"),
+    "company_size": _scalar("company_size"),
+    "website": _scalar("website"),
+    "phone": _phone(None, "any"),
+    "mobile": _phone(),
+    "work_phone": _phone("work"),
+    "home_phone": _phone("home"),
+    "fax": _phone("fax"),
+    "email": Target("email"),
+    "wechat": Target("messenger", "wechat"),
+    "qq": Target("messenger", "qq"),
+    "messengers": Target("messengers"),
+    "province": _scalar("province"),
+    "city": _scalar("city"),
+    "district": _scalar("district"),
+    "street": _address("street"),
+    "postcode": _address("postcode"),
+    "country": _address("country"),
+    "source": _scalar("source"),
+    "referred_by": _scalar("referred_by"),
+    "owner": _scalar("owner"),
+    "status": _scalar("status"),
+    "stage": _scalar("stage"),
+    "grade": _scalar("grade"),
+    "stars": _scalar("stars"),
+    "credit_rating": _scalar("credit_rating"),
+    "credit_limit": _scalar("credit_limit"),
+    "relationship_level": _scalar("relationship_level"),
+    "tags": Target("tags"),
+    "preferences": _scalar("preferences"),
+    "family_notes": _scalar("family_notes"),
+    "social_notes": _scalar("social_notes"),
+    "notes": _scalar("notes"),
+}
+_CHOICE_OF = {target: key for key, target in MAPPING_CHOICES.items()}
+_PHONE_KEYS = {"work": "work_phone", "home": "home_phone", "fax": "fax", "mobile": "mobile"}
+_ADDRESS_KEYS = {
+    "street": "street",
+    "street2": "street",
+    "street3": "street",
+    "formatted": "street",
+    "city": "city",
+    "province": "province",
+    "district": "district",
+    "postcode": "postcode",
+    "country": "country",
+}
+
+
+def choice_key(target: Target | None) -> str:
+    """The `MAPPING_CHOICES` key of a target, or of the nearest choice for a preset's own
+    target (Google's "Phone 2 - Value" → "phone"); "phone_label"/"address_label" for the
+    columns that name another column's label."""
+    if target is None:
+        return "ignore"
+    if target in _CHOICE_OF:
+        return _CHOICE_OF[target]
+    if target.kind == "phone":
+        return _PHONE_KEYS.get(target.label or "", "phone")
+    if target.kind == "address":
+        return _ADDRESS_KEYS.get(target.field, "street")
+    if target.kind == "name_part":
+        return f"{target.field}_name" if target.field != "middle" else "middle_name"
+    if target.kind == "scalar" and target.field in MAPPING_CHOICES:
+        return target.field
+    if target.kind in ("email", "tags", "messengers", "code", "lunar_birthday", "ignore"):
+        return target.kind
+    if target.kind == "messenger":
+        return target.field if target.field in MAPPING_CHOICES else "messengers"
+    return target.kind  # phone_label, address_label
+
+
+def headers_key(headers: Sequence[str]) -> str:
+    """A short key for a header row (folded, so "Name" and "name " count as the same)."""
+    folded = "\x1f".join(normalize_header(h) for h in headers)
+    return "import_mapping:" + hashlib.sha1(folded.encode("utf-8")).hexdigest()[:20]
+
+
+def remember_mapping(mapping: ColumnMapping) -> None:
+    """Keep the user's mapping for files with this header row (see `remembered_mapping`)."""
+    settings.store(
+        headers_key(mapping.headers),
+        {
+            "preset": mapping.preset,
+            "targets": [None if t is None else list(astuple(t)) for t in mapping.targets],
+        },
+    )
+
+
+def remembered_mapping(headers: Sequence[str]) -> ColumnMapping | None:
+    """The mapping last used for a file with this header row, or None."""
+    saved = settings.stored(headers_key(headers))
+    if not isinstance(saved, dict):
+        return None
+    raw = saved.get("targets")
+    if not isinstance(raw, list) or len(raw) != len(headers):
+        return None
+    try:
+        targets = [None if t is None else Target(*t) for t in raw]
+    except TypeError:  # saved by another version in another shape
+        return None
+    preset = saved.get("preset") if saved.get("preset") in PRESETS else "csv"
+    return ColumnMapping.from_targets(headers, preset, targets)
 
 
 def format_birthday(day: object, has_year: bool) -> str:

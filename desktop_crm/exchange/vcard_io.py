@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_crm.domain import messages
 from desktop_crm.errors import FileFormatError
 from desktop_crm.exchange import dates
 from desktop_crm.exchange.mapping import RowData
@@ -187,21 +188,23 @@ def read_vcards(source: str | Path | bytes, *, name: str | None = None) -> VCard
         path = Path(source)
         label = name or str(path)
         if not path.exists():
-            raise FileFormatError(f"{label} does not exist")
+            raise FileFormatError(messages.text("file_missing", file=label))
         if path.is_dir():
-            raise FileFormatError(f"{label} is a folder, not a file")
+            raise FileFormatError(messages.text("file_is_folder", file=label))
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise FileFormatError(f"cannot read {label}: {exc.strerror or exc}") from exc
+            raise FileFormatError(
+                messages.text("file_unreadable", file=label, reason=exc.strerror or exc)
+            ) from exc
     if not raw.strip():
-        raise FileFormatError(f"{label} is empty")
+        raise FileFormatError(messages.text("file_empty", file=label))
     raw, encoding = _as_utf8_lines(raw)
     if b"\x00" in raw:
-        raise FileFormatError(f"{label} is not a vCard file (it is not text)")
+        raise FileFormatError(messages.text("vcard_not_text", file=label))
     cards = list(_cards(raw))
     if not cards:
-        raise FileFormatError(f"{label} is not a vCard file: it has no BEGIN:VCARD line")
+        raise FileFormatError(messages.text("vcard_no_cards", file=label))
     return VCardFile(label, encoding, cards)
 
 

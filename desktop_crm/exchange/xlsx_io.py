@@ -26,6 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from desktop_crm.domain import messages
 from desktop_crm.errors import CrmError, FileFormatError
 from desktop_crm.exchange.csv_io import check_writable
 
@@ -67,8 +68,13 @@ class XlsxTable:
                         yield row_number, cells
             except Exception as exc:  # noqa: BLE001 - a damaged file can fail in many ways
                 raise FileFormatError(
-                    f"{self.name}: row {row_number + 1} of sheet “{self.sheet}” cannot be read "
-                    f"(the file may be truncated or damaged: {_why(exc)})"
+                    messages.text(
+                        "xlsx_row_damaged",
+                        file=self.name,
+                        row=row_number + 1,
+                        sheet=self.sheet,
+                        reason=_why(exc),
+                    )
                 ) from exc
 
 
@@ -83,15 +89,16 @@ def _workbook(path: Path, label: str) -> Iterator[Any]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise FileFormatError(f"cannot read {label}: {exc.strerror or exc}") from exc
+        raise FileFormatError(
+            messages.text("file_unreadable", file=label, reason=exc.strerror or exc)
+        ) from exc
     try:
         try:
             # A file object, not the name: openpyxl would refuse a name without ".xlsx".
             book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
         except Exception as exc:  # noqa: BLE001 - zipfile, XML and openpyxl errors alike
             raise FileFormatError(
-                f"{label} is not a readable Excel .xlsx file (it may be truncated or "
-                f"damaged: {_why(exc)})"
+                messages.text("xlsx_damaged", file=label, reason=_why(exc))
             ) from exc
         try:
             yield book
@@ -117,31 +124,28 @@ def read_xlsx(
     path = Path(source)
     label = name or str(path)
     if not path.exists():
-        raise FileFormatError(f"{label} does not exist")
+        raise FileFormatError(messages.text("file_missing", file=label))
     if path.is_dir():
-        raise FileFormatError(f"{label} is a folder, not a file")
+        raise FileFormatError(messages.text("file_is_folder", file=label))
     try:
         with path.open("rb") as fh:
             magic = fh.read(8)
     except OSError as exc:
-        raise FileFormatError(f"cannot read {label}: {exc.strerror or exc}") from exc
+        raise FileFormatError(
+            messages.text("file_unreadable", file=label, reason=exc.strerror or exc)
+        ) from exc
     if not magic:
-        raise FileFormatError(f"{label} is empty")
+        raise FileFormatError(messages.text("file_empty", file=label))
     if magic.startswith(_OLE):
-        raise FileFormatError(
-            f"{label} is an old-style Excel (.xls) or password-protected workbook; in Excel, "
-            "remove the password if any and Save As “Excel Workbook (.xlsx)” or CSV UTF-8"
-        )
+        raise FileFormatError(messages.text("xlsx_old_format", file=label))
     if not magic.startswith(_ZIP):
-        raise FileFormatError(f"{label} is not an Excel .xlsx file")
+        raise FileFormatError(messages.text("xlsx_not_xlsx", file=label))
     if not zipfile.is_zipfile(path):
-        raise FileFormatError(
-            f"{label} is not a readable Excel .xlsx file (it is truncated or damaged)"
-        )
+        raise FileFormatError(messages.text("xlsx_truncated", file=label))
     with _workbook(path, label) as book:
         sheets = list(book.sheetnames)
         if not sheets:
-            raise FileFormatError(f"{label} has no sheets")
+            raise FileFormatError(messages.text("xlsx_no_sheets", file=label))
         chosen = sheets[0] if sheet is None else _find_sheet(sheets, sheet, label)
         worksheet = book[chosen]
         if hasattr(worksheet, "reset_dimensions"):
@@ -156,12 +160,13 @@ def read_xlsx(
                     break
         except Exception as exc:  # noqa: BLE001
             raise FileFormatError(
-                f"{label} is not a readable Excel .xlsx file (it may be truncated or damaged: "
-                f"{_why(exc)})"
+                messages.text("xlsx_damaged", file=label, reason=_why(exc))
             ) from exc
     if not candidates:
-        where = f"the sheet “{chosen}” of {label}" if len(sheets) > 1 else label
-        raise FileFormatError(f"{where} is empty")
+        where = (
+            messages.text("xlsx_sheet_of", sheet=chosen, file=label) if len(sheets) > 1 else label
+        )
+        raise FileFormatError(messages.text("xlsx_sheet_empty", where=where))
     header_row, headers = next(
         ((n, cells) for n, cells in candidates if is_header is None or is_header(cells)),
         candidates[0],
@@ -178,7 +183,9 @@ def _find_sheet(sheets: list[str], wanted: str, label: str) -> str:
     found = folded.get(wanted.strip().casefold())
     if found is None:
         names = ", ".join(f"“{s}”" for s in sheets)
-        raise FileFormatError(f"{label} has no sheet named “{wanted}” (its sheets: {names})")
+        raise FileFormatError(
+            messages.text("xlsx_no_such_sheet", file=label, sheet=wanted, sheets=names)
+        )
     return found
 
 
@@ -285,7 +292,9 @@ def write_xlsx(
         os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:
-        raise CrmError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise CrmError(
+            messages.text("cannot_write", file=target, reason=exc.strerror or exc)
+        ) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
