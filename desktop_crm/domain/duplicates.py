@@ -27,6 +27,7 @@ from difflib import SequenceMatcher
 import peewee
 
 from desktop_crm.db.models import Customer, Email, Phone
+from desktop_crm.domain.messages import text
 
 SHARED_NUMBER = 20  # more customers than this on one phone or email: a shared line
 WINDOW = 4  # names compared with this many neighbours in pinyin order
@@ -39,12 +40,17 @@ _NOT_LETTERS = re.compile(r"[\W_]+", re.UNICODE)
 
 @dataclass
 class DuplicatePair:
-    """Two customers that are probably one: `score` 0..1, `reasons` in words."""
+    """Two customers that are probably one: `score` 0..1, `reasons` in words; `a_id` is
+    the smaller id. Codes and names are those of the customers when the scan ran."""
 
     a_id: int
     b_id: int
     score: float
     reasons: list[str] = field(default_factory=list)
+    a_code: str = ""
+    a_name: str = ""
+    b_code: str = ""
+    b_name: str = ""
 
 
 @dataclass
@@ -94,47 +100,79 @@ def name_likeness(a_name: str, a_key: str, b_name: str, b_key: str) -> tuple[str
 
 
 def find_duplicates(
-    *, limit: int | None = None, progress: Callable[[int, int], None] | None = None
+    *,
+    limit: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[DuplicatePair]:
     """Pairs of live customers that are probably the same, best first (at most `limit`).
 
     `progress(done, total)` is called as the work goes on (total: the steps to do).
+    `cancelled()` is asked between steps; once it says yes the scan stops and returns
+    an empty list (a half-done scan would miss pairs without saying so). Reasons are
+    phrased in the language of `messages`.
     """
     pairs: dict[tuple[int, int], _Evidence] = defaultdict(_Evidence)
     total = 2 + 2 * Customer.select().where(Customer.deleted_at.is_null()).count()
     done = 0
 
-    def report(step: int) -> None:
+    def report(step: int) -> bool:
+        """Count `step` done; False when the scan was cancelled."""
         nonlocal done
         done += step
         if progress is not None:
             progress(min(done, total), total)
+        return cancelled is None or not cancelled()
 
     for value, ids in _shared(Phone, Phone.digits):
         for pair in _pairs(ids):
-            pairs[pair].add("phone", _WEIGHTS["phone"], f"same phone {value}")
-    report(1)
+            pairs[pair].add("phone", _WEIGHTS["phone"], text("dup_same_phone", value=value))
+    if not report(1):
+        return []
     for value, ids in _shared(Email, Email.address):
         for pair in _pairs(ids):
-            pairs[pair].add("email", _WEIGHTS["email"], f"same email {value}")
-    report(1)
-    for column, factor, label in (
-        (Customer.company_name, 1.0, "company"),
-        (Customer.city, _CITY_ONLY, "city"),
+            pairs[pair].add("email", _WEIGHTS["email"], text("dup_same_email", value=value))
+    if not report(1):
+        return []
+    for column, factor, where in (
+        (Customer.company_name, 1.0, "dup_in_company"),
+        (Customer.city, _CITY_ONLY, "dup_in_city"),
     ):
         for value, members in _groups(column):
-            _compare_names(members, pairs, factor, f"same {label} {value}")
-            report(len(members))
+            _compare_names(members, pairs, factor, where, value)
+            if not report(len(members)):
+                return []
     _add_names_of_contact_pairs(pairs)
+    if cancelled is not None and cancelled():
+        return []
     result = [
         DuplicatePair(a, b, ev.score, list(ev.reasons.values()))
         for (a, b), ev in pairs.items()
         if ev.score >= MIN_SCORE
     ]
     result.sort(key=lambda p: (-p.score, p.a_id, p.b_id))
+    if limit is not None:
+        result = result[:limit]
+    _add_codes_and_names(result)
     if progress is not None:
         progress(total, total)
-    return result[:limit] if limit is not None else result
+    return result
+
+
+def _add_codes_and_names(pairs: list[DuplicatePair]) -> None:
+    ids = sorted({i for p in pairs for i in (p.a_id, p.b_id)})
+    known: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for cid, code, name in (
+            Customer.select(Customer.id, Customer.code, Customer.name)
+            .where(Customer.id.in_(chunk))
+            .tuples()
+        ):
+            known[cid] = (code, name)
+    for pair in pairs:
+        pair.a_code, pair.a_name = known.get(pair.a_id, ("", ""))
+        pair.b_code, pair.b_name = known.get(pair.b_id, ("", ""))
 
 
 def _pairs(ids: list[int]) -> Iterator[tuple[int, int]]:
@@ -193,8 +231,11 @@ def _compare_names(
     members: list[tuple[int, str, str]],
     pairs: dict[tuple[int, int], _Evidence],
     factor: float,
-    context: str,
+    where: str,
+    value: str,
 ) -> None:
+    """Compare each name with its neighbours; `where` is the message key naming the
+    company or city (`value`) they share."""
     ordered = sorted(members, key=lambda m: (_spelling(m[1], m[2]) or _fold(m[1]), m[0]))
     for i, (a_id, a_name, a_key) in enumerate(ordered):
         for b_id, b_name, b_key in ordered[i + 1 : i + 1 + WINDOW]:
@@ -204,13 +245,13 @@ def _compare_names(
             kind, ratio = found
             weight = _WEIGHTS[kind] * factor * (ratio if kind == "close" else 1.0)
             first, second = (a_name, b_name) if a_id < b_id else (b_name, a_name)
-            reason = {
-                "name": f"same name {a_name}",
-                "pinyin": f"names sound the same ({first} / {second})",
-                "close": f"similar names ({first} / {second})",
-            }[kind]
+            if kind == "name":
+                reason = text("dup_same_name", value=a_name)
+            else:
+                key = "dup_sound_same" if kind == "pinyin" else "dup_similar_names"
+                reason = text(key, first=first, second=second)
             pair = (min(a_id, b_id), max(a_id, b_id))
-            pairs[pair].add("name", weight, f"{reason}, {context}")
+            pairs[pair].add("name", weight, text(where, reason=reason, value=value))
 
 
 def _add_names_of_contact_pairs(pairs: dict[tuple[int, int], _Evidence]) -> None:
@@ -232,9 +273,31 @@ def _add_names_of_contact_pairs(pairs: dict[tuple[int, int], _Evidence]) -> None
             if found is not None:
                 kind, ratio = found
                 weight = 0.5 * _WEIGHTS[kind] * (ratio if kind == "close" else 1.0)
-                pairs[(a, b)].add("name", weight, f"alike names ({names[a][0]} / {names[b][0]})")
+                first, second = names[a][0], names[b][0]
+                if first == second:
+                    reason = text("dup_same_name", value=first)
+                else:
+                    reason = text("dup_alike_names", first=first, second=second)
+                pairs[(a, b)].add("name", weight, reason)
 
 
 def duplicates_of(customer_id: int, pairs: Iterable[DuplicatePair]) -> list[DuplicatePair]:
     """The pairs that include this customer."""
     return [p for p in pairs if customer_id in (p.a_id, p.b_id)]
+
+
+def live_pairs(pairs: Iterable[DuplicatePair]) -> list[DuplicatePair]:
+    """The pairs whose two customers are both still live: neither merged nor trashed since
+    the scan (a merge undone brings its pair back)."""
+    pairs = list(pairs)
+    ids = sorted({i for p in pairs for i in (p.a_id, p.b_id)})
+    live: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        live.update(
+            i
+            for (i,) in Customer.select(Customer.id)
+            .where(Customer.id.in_(chunk) & Customer.deleted_at.is_null())
+            .tuples()
+        )
+    return [p for p in pairs if p.a_id in live and p.b_id in live]

@@ -30,6 +30,7 @@ from desktop_crm.db.connection import write_transaction
 from desktop_crm.db.models import (
     ALL_MODELS,
     Address,
+    Complaint,
     ContactPerson,
     Customer,
     CustomerMerge,
@@ -45,6 +46,7 @@ from desktop_crm.db.models import (
 )
 from desktop_crm.domain import history, orders
 from desktop_crm.domain.customers import get_customer, reindex_customers, sort_key
+from desktop_crm.domain.messages import text
 from desktop_crm.errors import CrmError, NotFoundError, ValidationError
 
 CHOICES = ("keep", "other")
@@ -155,6 +157,31 @@ class UnmergeResult:
 # ------------------------------------------------------------------------- reading
 
 
+@dataclass(frozen=True)
+class RecordCounts:
+    """How many records of each kind a customer has, all of which a merge keeps."""
+
+    followups: int
+    orders: int
+    complaints: int
+    contacts: int
+    tags: int
+
+
+def record_counts(customer_id: int) -> RecordCounts:
+    """The customer's follow-ups, orders, complaints, contact persons and tags (not deleted)."""
+
+    def count(model: type[peewee.Model]) -> int:
+        query = model.select().where(model.customer == customer_id)
+        if "deleted_at" in model._meta.fields:
+            query = query.where(model.deleted_at.is_null())
+        return query.count()
+
+    return RecordCounts(
+        count(FollowUp), count(Order), count(Complaint), count(ContactPerson), count(CustomerTag)
+    )
+
+
 def _is_empty(name: str, value: Any) -> bool:
     return value in (None, "") or (name == "stars" and value == 0)
 
@@ -192,13 +219,13 @@ def _key(model: type[peewee.Model], fk: peewee.ForeignKeyField) -> str:
 # ------------------------------------------------------------------------- merging
 
 
-def _live(customer_id: int, role: str) -> Customer:
+def _live(customer_id: int) -> Customer:
     row = Customer.get_or_none(Customer.id == customer_id)
     if row is None:
-        raise NotFoundError(f"no customer {customer_id}")
+        raise NotFoundError(text("unknown_customer", value=customer_id))
     if row.deleted_at is not None:
-        state = "merged into another customer" if row.merged_into_id else "in the trash"
-        raise MergeError(f"cannot merge: {row.code} {row.name} ({role}) is {state}")
+        key = "merge_already_merged" if row.merged_into_id else "merge_in_trash"
+        raise MergeError(text(key, customer=f"{row.code} {row.name}"))
     return row
 
 
@@ -209,9 +236,9 @@ def _clean_choices(choices: Mapping[str, str] | None) -> dict[str, str]:
     for name, choice in (choices or {}).items():
         group = by_member.get(name)
         if group is None:
-            errors[name] = "is not a field that can be chosen in a merge"
+            errors[name] = text("merge_bad_field")
         elif choice not in CHOICES:
-            errors[name] = f"must be one of: {', '.join(CHOICES)}"
+            errors[name] = text("bad_choice", choices=", ".join(CHOICES))
         else:
             clean[group] = choice
     if errors:
@@ -243,10 +270,10 @@ def merge_customers(
     customer is in the trash or already merged, and `ValidationError` for a bad choice.
     """
     if keep_id == other_id:
-        raise MergeError("cannot merge a customer with itself")
+        raise MergeError(text("merge_itself"))
     picked = _clean_choices(choices)
     with write_transaction():
-        keep, other = _live(keep_id, "kept"), _live(other_id, "merged")
+        keep, other = _live(keep_id), _live(other_id)
         before = get_customer(keep_id)
         changes = _field_changes(keep, other, picked)
         moved, primary = _move_rows(keep_id, other_id)
@@ -489,10 +516,10 @@ def find_merge(
     if merge_id is not None:
         found = CustomerMerge.get_or_none(CustomerMerge.id == merge_id)
         if found is None:
-            raise NotFoundError(f"no merge {merge_id}")
+            raise NotFoundError(text("unknown_merge", value=merge_id))
         return found
     if kept_id is None and other_id is None:
-        raise MergeError("say which merge to undo: its id, or the customers' ids")
+        raise MergeError(text("merge_not_named"))
     query = CustomerMerge.select().where(CustomerMerge.undone_at.is_null())
     if kept_id is not None:
         query = query.where(CustomerMerge.kept == kept_id)
@@ -500,7 +527,7 @@ def find_merge(
         query = query.where(CustomerMerge.other == other_id)
     found = query.order_by(CustomerMerge.id.desc()).first()
     if found is None:
-        raise NotFoundError("no merge of these customers to undo")
+        raise NotFoundError(text("no_merge_to_undo"))
     return found
 
 
@@ -524,12 +551,15 @@ def unmerge(
         keep = Customer.get_by_id(merge.kept_id)
         other = Customer.get_by_id(merge.other_id)
         if merge.undone_at is not None:
-            raise MergeError(f"the merge of {other.code} into {keep.code} was undone already")
+            raise MergeError(text("unmerge_done_already", other=other.code, kept=keep.code))
         if keep.deleted_at is not None:
-            later = f" into {keep.merged_into.code}" if keep.merged_into_id else " (in the trash)"
-            raise MergeError(
-                f"{keep.code} {keep.name} was merged again since{later}; undo that first"
-            )
+            kept = f"{keep.code} {keep.name}"
+            if keep.merged_into_id:
+                into = keep.merged_into
+                raise MergeError(
+                    text("unmerge_merged_again", kept=kept, into=f"{into.code} {into.name}")
+                )
+            raise MergeError(text("unmerge_kept_in_trash", kept=kept))
         result = UnmergeResult(merge.id, keep.id, other.id)
         before = get_customer(keep.id)
         details = merge.details

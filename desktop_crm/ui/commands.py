@@ -1,14 +1,19 @@
-"""Undoable steps on many customers (QUndoCommand over the domain services)."""
+"""Undoable steps on customers (QUndoCommand over the domain services)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
 
 from desktop_crm.domain import customers
 from desktop_crm.domain.bulk_edit import BulkChange, bulk_update, undo_bulk_update
+from desktop_crm.domain.merge import merge_customers, unmerge
+from desktop_crm.errors import CrmError
 from desktop_crm.ui.events import AppEvents
+from desktop_crm.ui.tasks import show_error
 
 
 class TrashCommand(QUndoCommand):
@@ -61,3 +66,56 @@ class BulkEditCommand(QUndoCommand):
     def undo(self) -> None:
         undo_bulk_update(self.change)
         self.events.customersChanged.emit()
+
+
+class MergeCommand(QUndoCommand):
+    """Merge one customer into another; undo separates them again (`unmerge`).
+
+    The merge runs when the command is made, so an error reaches the caller before
+    anything is on the stack. When a later undo or redo cannot be done (the merge was
+    undone from the Customer menu meanwhile, a customer was trashed) the user is told
+    and the step leaves the stack.
+    """
+
+    def __init__(
+        self,
+        keep_id: int,
+        other_id: int,
+        choices: Mapping[str, str],
+        events: AppEvents,
+        text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(text)
+        self.keep_id = keep_id
+        self.other_id = other_id
+        self.choices = dict(choices)
+        self.events = events
+        self.parent_widget = parent
+        self.merge_id = merge_customers(keep_id, other_id, self.choices).merge_id
+        self._first = True
+
+    def redo(self) -> None:
+        if not self._first:
+            try:
+                self.merge_id = merge_customers(self.keep_id, self.other_id, self.choices).merge_id
+            except CrmError as exc:
+                self._fail(exc)
+                return
+        self._first = False
+        self.events.customersChanged.emit()
+        self.events.customerOpened.emit(self.keep_id)
+
+    def undo(self) -> None:
+        try:
+            unmerge(self.merge_id)
+        except CrmError as exc:
+            self._fail(exc)
+            return
+        self.events.customersChanged.emit()
+        self.events.customerOpened.emit(self.keep_id)
+
+    def _fail(self, exc: CrmError) -> None:
+        self.setObsolete(True)
+        self.events.customersChanged.emit()
+        show_error(self.parent_widget, exc)

@@ -115,3 +115,65 @@ def test_name_likeness() -> None:
     assert kind == "close" and ratio > 0.9
     assert name_likeness("张三", "zhang san 张三", "李四", "li si 李四") is None
     assert name_likeness("", "", "李四", "li si 李四") is None
+
+
+def test_a_cancelled_scan_stops_and_returns_nothing(db: Any) -> None:
+    for name in ("张三", "章三", "李四"):
+        create_customer({"name": name, "city": "北京", "phones": ["13800138000"]})
+    calls: list[tuple[int, int]] = []
+    found = find_duplicates(
+        progress=lambda done, total: calls.append((done, total)), cancelled=lambda: True
+    )
+    assert found == []
+    assert len(calls) == 1  # stopped after the first step
+    assert len(find_duplicates(cancelled=lambda: False)) == 3
+
+
+def test_reasons_read_in_chinese_when_the_language_is_chinese(db: Any) -> None:
+    from desktop_crm.domain import messages
+
+    a = create_customer({"name": "张三", "company_name": "武当派", "phones": ["13800138000"]})
+    b = create_customer({"name": "章三", "company_name": "武当派", "phones": ["13800138000"]})
+    messages.set_language("zh_CN")
+    try:
+        pair = pair_of(find_duplicates(), a, b)
+    finally:
+        messages.set_language("en")
+    assert pair.reasons == [
+        "电话相同：13800138000",
+        "姓名读音相同（张三 / 章三），同一公司：武当派",
+    ]
+
+
+def test_pairs_carry_both_codes_and_names(db: Any) -> None:
+    a = create_customer({"name": "张三", "emails": ["zs@example.com"]})
+    b = create_customer({"name": "Zhang San", "emails": ["ZS@example.com"]})
+    (pair,) = find_duplicates()
+    assert (pair.a_code, pair.a_name, pair.b_code, pair.b_name) == (
+        a.code,
+        "张三",
+        b.code,
+        "Zhang San",
+    )
+
+
+def test_live_pairs_drop_merged_pairs_and_bring_them_back_after_unmerge(db: Any) -> None:
+    from desktop_crm.domain.duplicates import live_pairs
+    from desktop_crm.domain.merge import unmerge
+
+    a = create_customer({"name": "张三", "phones": ["13800138000"]})
+    b = create_customer({"name": "张三", "phones": ["13800138000"]})
+    c = create_customer({"name": "李四", "emails": ["li@example.com"]})
+    d = create_customer({"name": "李四", "emails": ["li@example.com"]})
+    pairs = find_duplicates()
+    merge_customers(a.id, b.id)
+    assert [(p.a_id, p.b_id) for p in live_pairs(pairs)] == [(c.id, d.id)]
+    unmerge(kept_id=a.id)
+    assert len(live_pairs(pairs)) == 2
+
+
+def test_a_pair_found_by_phone_with_one_name_says_same_name(db: Any) -> None:
+    create_customer({"name": "谢华", "phones": ["13912922479"]})
+    create_customer({"name": "谢华", "phones": ["139 1292 2479"]})
+    (pair,) = find_duplicates()
+    assert pair.reasons == ["same phone 13912922479", "same name 谢华"]

@@ -320,3 +320,44 @@ def test_a_merged_customer_is_neither_in_the_trash_nor_restorable_from_it(db):
     assert search_customers(CustomerQuery(trashed=True)) == []
     assert service.restore_customers([other.id]) == 0
     assert service.get_customer(other.id).deleted_at is not None
+
+
+def test_merge_errors_are_phrased_in_the_users_language(db: Any) -> None:
+    from desktop_crm.domain import messages
+
+    a, b = create_customer({"name": "张三"}), create_customer({"name": "李四"})
+    merge_customers(a.id, b.id)
+    messages.set_language("zh_CN")
+    try:
+        with pytest.raises(MergeError, match="已被合并到其他客户"):
+            merge_customers(a.id, b.id)
+        with pytest.raises(MergeError, match="不能把客户与自己合并"):
+            merge_customers(a.id, a.id)
+        unmerge(kept_id=a.id)
+        with pytest.raises(NotFoundError, match="没有可撤销的合并"):
+            unmerge(kept_id=a.id)
+    finally:
+        messages.set_language("en")
+
+
+def test_unmerge_of_a_survivor_moved_to_the_trash_says_to_restore_it_first(db: Any) -> None:
+    a, b = create_customer({"name": "张三"}), create_customer({"name": "张三"})
+    merge_customers(a.id, b.id)
+    customers.trash_customers([a.id])
+    with pytest.raises(MergeError, match="restore it first"):
+        unmerge(kept_id=a.id)
+
+
+def test_record_counts_add_up_after_a_merge(db: Any) -> None:
+    from desktop_crm.domain.merge import record_counts
+
+    a = create_customer({"name": "张三", "tags": ["VIP"]})
+    b = create_customer({"name": "张三", "tags": ["VIP", "北京"], "kind": "enterprise"})
+    followups.log_contact(a.id, channel="phone", subject="电话")
+    followups.log_contact(b.id, channel="visit", subject="拜访")
+    before = record_counts(a.id), record_counts(b.id)
+    assert (before[0].followups, before[1].followups, before[1].tags) == (1, 1, 2)
+    merge_customers(a.id, b.id)
+    after = record_counts(a.id)
+    assert (after.followups, after.orders, after.tags) == (2, 0, 2)  # VIP once
+    assert record_counts(b.id).followups == 0

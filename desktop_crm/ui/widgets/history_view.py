@@ -35,6 +35,7 @@ _ACTIONS = {
     "trash": QT_TRANSLATE_NOOP("HistoryTableModel", "Moved to the trash"),
     "restore": QT_TRANSLATE_NOOP("HistoryTableModel", "Restored from the trash"),
     "merge": QT_TRANSLATE_NOOP("HistoryTableModel", "Merged"),
+    "unmerge": QT_TRANSLATE_NOOP("HistoryTableModel", "Unmerged"),
 }
 # Fields whose stored codes have translated labels (history keeps the codes as text).
 _CHOICE_FIELDS = {
