@@ -552,6 +552,29 @@ def credit_check(
     return CreditWarning(customer_id, limit, owed, adds, owed + adds - limit)
 
 
+def check_order(
+    customer_id: int,
+    data: Mapping[str, Any],
+    *,
+    order_id: int | None = None,
+    today: date | None = None,
+) -> CreditWarning | None:
+    """Check a new order (or changes to `order_id`) exactly as saving would, and return
+    the `CreditWarning` saving would bring; nothing is saved. Raises `ValidationError`.
+
+    Lets the user decide about an order over the credit limit before it is stored.
+    """
+    with write_transaction() as transaction:
+        if order_id is None:
+            saved = create_order(customer_id, data, today=today)
+        else:
+            if get_order(order_id).customer_id != customer_id:
+                raise NotFoundError(text("unknown_order", value=order_id))
+            saved = update_order(order_id, data, today=today)
+        transaction.rollback()
+    return saved.credit_warning
+
+
 def create_order(
     customer_id: int,
     data: Mapping[str, Any],
@@ -1129,20 +1152,44 @@ def receivables_by_customer(
 # ----------------------------------------------------------------------- credit rating
 
 
-def rate_credit(tally: CreditTally | None) -> str | None:
-    """The credit rating from payment behaviour: the rules of the module docstring."""
+# The rules of the module docstring by name, in the order they are tried, with the rating
+# each gives; `credit_rule` says which one fits (the reason shown next to a rating).
+CREDIT_RULES: dict[str, str] = {
+    "missing_over_90": "C",
+    "mostly_open_over_30": "C",
+    "open_over_30": "B",
+    "often_late": "B",
+    "open": "A",
+    "sometimes_late": "A",
+    "short_record": "AA",
+    "rarely_late": "AA",
+    "all_on_time": "AAA",
+}
+
+
+def credit_rule(tally: CreditTally | None) -> str | None:
+    """The first rule of `CREDIT_RULES` that fits this payment behaviour (None: no order
+    due yet, so not rated)."""
     if tally is None or tally.due_orders == 0:
         return None
     n = tally.due_orders
-    if tally.missing_over_90 > 0 or tally.open_over_30 * 2 >= n:
-        return "C"
-    if tally.open_over_30 > 0 or tally.late * 10 > n * 3:
-        return "B"
-    if tally.open > 0 or tally.late * 10 > n:
-        return "A"
-    if n < 3 or tally.late > 0:
-        return "AA"
-    return "AAA"
+    checks = (
+        ("missing_over_90", tally.missing_over_90 > 0),
+        ("mostly_open_over_30", tally.open_over_30 * 2 >= n),
+        ("open_over_30", tally.open_over_30 > 0),
+        ("often_late", tally.late * 10 > n * 3),
+        ("open", tally.open > 0),
+        ("sometimes_late", tally.late * 10 > n),
+        ("short_record", n < 3),
+        ("rarely_late", tally.late > 0),
+    )
+    return next((rule for rule, fits in checks if fits), "all_on_time")
+
+
+def rate_credit(tally: CreditTally | None) -> str | None:
+    """The credit rating from payment behaviour: the rules of the module docstring."""
+    rule = credit_rule(tally)
+    return CREDIT_RULES[rule] if rule is not None else None
 
 
 def _tally_sql(payment_filter: str, order_filter: str) -> str:

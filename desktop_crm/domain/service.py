@@ -426,7 +426,11 @@ def set_complaint_status(
     with write_transaction():
         row = _live_complaint(complaint_id)
         if status is not None and status not in TRANSITIONS[row.status]:
-            errors["status"] = text("bad_transition", old=row.status, new=status)
+            errors["status"] = text(
+                "bad_transition",
+                old=text(f"complaint_{row.status}"),
+                new=text(f"complaint_{status}"),
+            )
         resolution = resolution or row.resolution
         if status == "resolved" and not resolution:
             errors["resolution"] = text("required")
