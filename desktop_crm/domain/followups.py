@@ -659,3 +659,48 @@ def cancel_followup(followup_id: int, *, changed_by: str | None = None) -> Follo
         )
         _refresh_summary(customer.id)
     return get_followup(followup_id)
+
+
+def open_followup_count(customer_id: int) -> int:
+    """How many planned (not yet done or cancelled) follow-ups the customer has."""
+    return (
+        FollowUp.select()
+        .where(
+            (FollowUp.customer == customer_id)
+            & FollowUp.deleted_at.is_null()
+            & (FollowUp.status == "planned")
+        )
+        .count()
+    )
+
+
+def cancel_open_followups(customer_id: int, *, changed_by: str | None = None) -> int:
+    """Cancel every planned follow-up of the customer (e.g. when the relationship ends).
+
+    One history line per plan, like `cancel_followup`; returns how many were cancelled.
+    """
+    with write_transaction():
+        ids = [
+            row.id
+            for row in FollowUp.select(FollowUp.id).where(
+                (FollowUp.customer == customer_id)
+                & FollowUp.deleted_at.is_null()
+                & (FollowUp.status == "planned")
+            )
+        ]
+        if not ids:
+            return 0
+        FollowUp.update(status="cancelled", updated_at=utcnow()).where(
+            FollowUp.id.in_(ids)
+        ).execute()
+        for followup_id in ids:
+            history.record(
+                customer_id,
+                "update",
+                [("status", "planned", "cancelled")],
+                changed_by=changed_by,
+                entity="followup",
+                entity_id=followup_id,
+            )
+        _refresh_summary(customer_id)
+    return len(ids)

@@ -109,6 +109,7 @@ class RetentionRow:
     interval_days: float | None
     unresolved_complaints: int
     reasons: list[ChurnReason]
+    next_followup_at: datetime | None = None  # the earliest planned follow-up (naive UTC)
 
     @property
     def reason_text(self) -> str:
@@ -399,11 +400,14 @@ def exit_customer(
     *,
     notes: str | None = None,
     exited_at: datetime | None = None,
+    cancel_open_followups: bool = False,
     changed_by: str | None = None,
-) -> None:
+) -> int:
     """End the relationship on purpose, with a reason from `exit_reasons()` and notes.
 
-    The stage becomes ``exited``; every field lands in the history.
+    The stage becomes ``exited``; every field lands in the history. Planned follow-ups
+    stay open unless `cancel_open_followups` (then they are cancelled in the same
+    transaction). Returns how many plans were cancelled.
     """
     errors: dict[str, str] = {}
     try:
@@ -438,6 +442,9 @@ def exit_customer(
             ],
             changed_by=changed_by,
         )
+        if cancel_open_followups:
+            return followups.cancel_open_followups(row.id, changed_by=changed_by)
+    return 0
 
 
 def reinstate_customer(
@@ -662,7 +669,7 @@ def retention_list(
     missing = [cid for cid in info if cid not in cycles]
     cycles.update(value.purchase_cycles(missing, today=today))
     rows = []
-    for cid, (code, name, username, stage, grade, override) in info.items():
+    for cid, (code, name, username, stage, grade, override, next_at) in info.items():
         cycle = cycles[cid]
         if (
             not include_lost
@@ -686,6 +693,7 @@ def retention_list(
                 cycle.interval_days if cycle.purchases else None,
                 unresolved.get(cid, 0),
                 reasons,
+                _as_datetime(next_at),
             )
         )
 
@@ -697,8 +705,16 @@ def retention_list(
     return rows[:limit] if limit is not None else rows
 
 
+def _as_datetime(raw: Any) -> datetime | None:
+    """A timestamp column from raw SQL (ISO text on SQLite) as a naive datetime."""
+    if raw is None or isinstance(raw, datetime):
+        return raw
+    return datetime.fromisoformat(str(raw))
+
+
 def _customer_info(ids: Iterable[int], owner_id: int | None) -> dict[int, tuple]:
-    """code, name, owner username, stage, grade, stage_override of live, non-exited ids."""
+    """code, name, owner username, stage, grade, stage_override, next follow-up of live,
+    non-exited ids."""
     ids = sorted(ids)
     result: dict[int, tuple] = {}
     for start in range(0, len(ids), CHUNK):
@@ -712,7 +728,8 @@ def _customer_info(ids: Iterable[int], owner_id: int | None) -> dict[int, tuple]
             where += " AND c.owner_id = ?"
             params.append(owner_id)
         sql = (
-            "SELECT c.id, c.code, c.name, u.username, c.stage, c.grade, c.stage_override "
+            "SELECT c.id, c.code, c.name, u.username, c.stage, c.grade, c.stage_override, "
+            "c.next_followup_at "
             f'FROM customer c LEFT JOIN "user" u ON u.id = c.owner_id WHERE {where}'
         )
         for cid, *rest in dialect.run(sql, params):

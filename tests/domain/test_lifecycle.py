@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from desktop_crm.db.models import ChangeLog, Customer, FollowUp, User
-from desktop_crm.domain import customers, lifecycle, orders, service, value
+from desktop_crm.domain import customers, followups, lifecycle, orders, service, value
 from desktop_crm.domain.lifecycle import LifecycleRules, derive_stage
 from desktop_crm.domain.value import PurchaseCycle
 from desktop_crm.errors import ValidationError
@@ -172,6 +172,37 @@ def test_exit_with_a_reason_and_notes(db):
     assert Customer.get_by_id(cid).exited_at is None
 
 
+def test_an_exit_cancels_the_open_follow_ups_only_when_asked(db):
+    kept = new_customer("甲")
+    dropped = new_customer("乙")
+    for cid in (kept, dropped):
+        followups.plan_followup(cid, date(2025, 1, 10), subject="回访")
+        followups.plan_followup(cid, date(2025, 2, 10), subject="再回访")
+    assert followups.open_followup_count(dropped) == 2
+    assert lifecycle.exit_customer(kept, "moved") == 0
+    assert followups.open_followup_count(kept) == 2
+    assert lifecycle.exit_customer(dropped, "price", cancel_open_followups=True) == 2
+    assert followups.open_followup_count(dropped) == 0
+    statuses = {r.status for r in FollowUp.select().where(FollowUp.customer == dropped)}
+    assert statuses == {"cancelled"}
+    assert Customer.get_by_id(dropped).next_followup_at is None
+    assert Customer.get_by_id(kept).next_followup_at is not None
+    cancelled = ChangeLog.select().where(
+        (ChangeLog.customer == dropped)
+        & (ChangeLog.entity == "followup")
+        & (ChangeLog.new_value == "cancelled")
+    )
+    assert cancelled.count() == 2
+
+
+def test_a_refused_exit_cancels_nothing(db):
+    cid = new_customer()
+    followups.plan_followup(cid, date(2025, 1, 10), subject="回访")
+    with pytest.raises(ValidationError):
+        lifecycle.exit_customer(cid, "bored", cancel_open_followups=True)
+    assert followups.open_followup_count(cid) == 1
+
+
 def test_exit_reasons_come_from_a_configurable_list(db):
     assert [r.code for r in lifecycle.exit_reasons()] == list(lifecycle.EXIT_REASONS)
     assert lifecycle.exit_reasons()[0].label == "Price"
@@ -274,6 +305,10 @@ def test_the_retention_list(db):
         30.0,
     )
     assert first.reason_text == "no purchase for 91 days (usually every 30 days)"
+    assert first.next_followup_at is None
+    plan = followups.plan_followup(overdue_a, date(2025, 1, 3), subject="回访")
+    planned = lifecycle.retention_list(today=TODAY)[0]
+    assert planned.next_followup_at == FollowUp.get_by_id(plan.id).due_at
     assert rows[2].reasons[0].code == "unresolved_complaints"
     assert [r.customer_id for r in lifecycle.retention_list(today=TODAY, owner="li.na")] == [
         overdue_a

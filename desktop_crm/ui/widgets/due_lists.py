@@ -12,7 +12,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.domain import followups
 from desktop_crm.domain.followups import FollowUpItem
-from desktop_crm.domain.users import list_users
 from desktop_crm.ui import labels
 from desktop_crm.ui.tasks import TaskContext, TaskRunner
 from desktop_crm.ui.widgets.followup_display import (
@@ -32,6 +30,7 @@ from desktop_crm.ui.widgets.followup_display import (
     local_text,
     report_error,
 )
+from desktop_crm.ui.widgets.owner_combo import OwnerCombo
 
 ROW_LIMIT = 500  # rows shown per view; the tab label still gives the full count
 TASK_KEY = "followup-due-lists"
@@ -134,7 +133,7 @@ class DueListsWidget(QWidget):
         self.view_bar.setDrawBase(False)
         for _ in followups.VIEWS:
             self.view_bar.addTab("")
-        self.owner_combo = QComboBox(self)
+        self.owner_combo = OwnerCombo(self)
         self.owner_combo.setObjectName("dueOwnerFilter")
         self.owner_combo.setAccessibleName(self.tr("Owner"))
         self.refresh_owners()
@@ -190,17 +189,7 @@ class DueListsWidget(QWidget):
 
     def refresh_owners(self) -> None:
         """Re-read the users for the owner filter, keeping the chosen one."""
-        chosen = self.owner_combo.currentData()
-        self.owner_combo.blockSignals(True)
-        self.owner_combo.clear()
-        self.owner_combo.addItem(self.tr("Everyone"), None)
-        self._owner_names = {}
-        for user in list_users():
-            self.owner_combo.addItem(user.display_name, user.username)
-            self._owner_names[user.username] = user.display_name
-        found = self.owner_combo.findData(chosen) if chosen is not None else 0
-        self.owner_combo.setCurrentIndex(max(found, 0))
-        self.owner_combo.blockSignals(False)
+        self._owner_names = self.owner_combo.refresh()
 
     # --------------------------------------------------------------- loading
 
