@@ -9,6 +9,9 @@
    recomputed once first, as the app would do at start-up (timed and printed too).
 2. The dashboard data (every chart, the retention list and the 7P tables) is computed
    `--runs` times after one warm-up run, with every SQL statement it executes recorded.
+   This is the one call the dashboard window (`ui/dashboard.py`) makes on its worker
+   thread for each owner/period choice; drawing the charts and tables from it is cheap
+   (a few dozen points and rows).
 3. Baseline: the same recorded statements replayed through a plain `sqlite3` connection
    with the app's pragmas, fetching every row: the aggregate SQL alone, with no Python
    around it. The ratio says what the domain layer adds on top of its queries.
@@ -50,15 +53,21 @@ def cached_database(directory: Path, size: int, rebuild: bool) -> Path:
     began = time.perf_counter()
     open_database(str(partial))
     summary = demo.add_sample_data(
-        size, seed=SEED,
-        progress=lambda done, total: print(f"  … {done:,}/{total:,}", file=sys.stderr,
-                                           flush=True) if done % 20_000 == 0 else None,
+        size,
+        seed=SEED,
+        progress=lambda done, total: (
+            print(f"  … {done:,}/{total:,}", file=sys.stderr, flush=True)
+            if done % 20_000 == 0
+            else None
+        ),
     )
     close_database()
     os.replace(partial, path)
-    print(f"  {summary.customers:,} customers, {summary.orders:,} orders, "
-          f"{summary.payments:,} payments, {summary.followups:,} follow-ups "
-          f"in {time.perf_counter() - began:.0f} s")
+    print(
+        f"  {summary.customers:,} customers, {summary.orders:,} orders, "
+        f"{summary.payments:,} payments, {summary.followups:,} follow-ups "
+        f"in {time.perf_counter() - began:.0f} s"
+    )
     return path
 
 
@@ -99,8 +108,9 @@ def replay(path: Path, statements: list[tuple[str, tuple]]) -> tuple[float, list
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
-    parser.add_argument("--dir", type=Path,
-                        default=Path(tempfile.gettempdir()) / "desktop_crm_bench")
+    parser.add_argument(
+        "--dir", type=Path, default=Path(tempfile.gettempdir()) / "desktop_crm_bench"
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
@@ -112,9 +122,11 @@ def main() -> None:
     open_database(str(path))
 
     print(f"\n## Start-up recomputes, {args.size:,} customers")
-    for label, job in (("recompute_stages", lifecycle.recompute_stages),
-                       ("recompute_grades", value.recompute_grades),
-                       ("recompute_credit_ratings", orders.recompute_credit_ratings)):
+    for label, job in (
+        ("recompute_stages", lifecycle.recompute_stages),
+        ("recompute_grades", value.recompute_grades),
+        ("recompute_credit_ratings", orders.recompute_credit_ratings),
+    ):
         began = time.perf_counter()
         changed = job()
         print(f"  {label:<26} {time.perf_counter() - began:6.2f} s  ({changed:,} changed)")
@@ -142,19 +154,25 @@ def main() -> None:
         per_statement.append(each)
 
     app, raw = statistics.median(app_times), statistics.median(raw_times)
-    print(f"\n## Dashboard data, {args.size:,} customers ({args.runs} runs, medians; "
-          f"{len(statements)} SQL statements)")
+    print(
+        f"\n## Dashboard data, {args.size:,} customers ({args.runs} runs, medians; "
+        f"{len(statements)} SQL statements)"
+    )
     print(f"  raw SQL replayed (sqlite3)     {raw:6.2f} s   = 1.00 (baseline)")
     print(f"  analysis.dashboard_data        {app:6.2f} s   = {app / raw:.2f}×")
-    print(f"  (retention list: {data.totals.at_risk:,} customers; "
-          f"{data.totals.customers:,} customers in all)")
+    print(
+        f"  (retention list: {data.totals.at_risk:,} customers; "
+        f"{data.totals.customers:,} customers in all)"
+    )
     print("  where the dashboard time goes:")
     for name, seconds in sorted(parts.items(), key=lambda item: -statistics.median(item[1])):
         median = statistics.median(seconds)
         print(f"    {name:<22} {median:6.3f} s  {100 * median / app:5.1f} %")
     slowest = sorted(
-        ((statistics.median(times), statements[i][0])
-         for i, times in enumerate(zip(*per_statement, strict=True))),
+        (
+            (statistics.median(times), statements[i][0])
+            for i, times in enumerate(zip(*per_statement, strict=True))
+        ),
         reverse=True,
     )[:5]
     print("  slowest raw statements:")

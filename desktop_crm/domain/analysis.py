@@ -259,6 +259,29 @@ def default_period(today: date | None = None) -> tuple[date, date]:
     return date(year, month, 1), today
 
 
+PERIODS = ("this_month", "last_3_months", "last_12_months", "this_year", "last_year")
+
+
+def named_period(name: str, today: date | None = None) -> tuple[date, date]:
+    """The dates (inclusive) of a named period (see `PERIODS`) as seen on `today`.
+
+    "Last N months" runs from the first day of the month N − 1 months back to today, so
+    the current month counts as one of them (``last_12_months`` is `default_period`).
+    """
+    today = today or date.today()
+    if name == "this_month":
+        return today.replace(day=1), today
+    if name in ("last_3_months", "last_12_months"):
+        back = 2 if name == "last_3_months" else 11
+        year, month = divmod(today.year * 12 + today.month - 1 - back, 12)
+        return date(year, month + 1, 1), today
+    if name == "this_year":
+        return date(today.year, 1, 1), today
+    if name == "last_year":
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    raise ValidationError({"period": text("bad_choice", choices=", ".join(PERIODS))})
+
+
 def _months(start: date, end: date) -> list[str]:
     keys, year, month = [], start.year, start.month
     while (year, month) <= (end.year, end.month):

@@ -255,3 +255,28 @@ def test_the_dashboard_brings_it_together(shop):
     assert "retention" in data.timings and "promotion" in data.timings
     mine = analysis.dashboard_data(today=TODAY, owner="li.na")
     assert (mine.totals.customers, mine.totals.revenue) == (1, Decimal("1200.00"))
+
+
+@pytest.mark.parametrize(
+    ("name", "today", "expected"),
+    [
+        ("this_month", date(2024, 6, 30), (date(2024, 6, 1), date(2024, 6, 30))),
+        ("last_3_months", date(2024, 6, 30), (date(2024, 4, 1), date(2024, 6, 30))),
+        ("last_3_months", date(2024, 2, 10), (date(2023, 12, 1), date(2024, 2, 10))),
+        ("last_12_months", date(2024, 6, 30), (date(2023, 7, 1), date(2024, 6, 30))),
+        ("last_12_months", date(2024, 12, 5), (date(2024, 1, 1), date(2024, 12, 5))),
+        ("this_year", date(2024, 6, 30), (date(2024, 1, 1), date(2024, 6, 30))),
+        ("last_year", date(2024, 1, 1), (date(2023, 1, 1), date(2023, 12, 31))),
+    ],
+)
+def test_named_periods_end_today_or_cover_last_year(name, today, expected):
+    assert analysis.named_period(name, today) == expected
+
+
+def test_the_last_twelve_months_are_the_default_period():
+    assert analysis.named_period("last_12_months", TODAY) == analysis.default_period(TODAY)
+
+
+def test_an_unknown_period_name_is_refused():
+    with pytest.raises(ValidationError):
+        analysis.named_period("next_week", TODAY)
