@@ -43,7 +43,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from desktop_crm.reports import data, fonts, markup, pdf_text, texts
+from desktop_crm.reports import data, fonts, markup, pagination, pdf_text, texts
 from desktop_crm.reports.errors import ReportError
 
 LAYOUT_DPI = 300
@@ -124,6 +124,10 @@ class ReportDocument:
     def printed_text(self) -> str:
         """Text printed (to pick characters in the PDF's text maps); may be a sample."""
         return ""
+
+    def hand_to_main_thread(self) -> None:
+        """Built on a worker thread but to be painted on the UI thread (a print preview):
+        give the Qt objects to the UI thread. A PDF written on the worker keeps them."""
 
 
 # --------------------------------------------------------------------- page geometry
@@ -260,12 +264,11 @@ class TextReport(ReportDocument):
         )
         document.setHtml(f"<html><body>{self.body_html}</body></html>")
         document.pageCount()  # lay it out now, on the calling (worker) thread
+        pagination.keep_rows_together(document)  # no table row cut by a page break
         self._document, self._laid_out_for = document, key
-        self._hand_to_main_thread()
         return document
 
-    def _hand_to_main_thread(self) -> None:
-        """Built on a worker thread, the document is painted on the UI thread."""
+    def hand_to_main_thread(self) -> None:
         app = QCoreApplication.instance()
         if app is None or QThread.currentThread() is app.thread():
             return

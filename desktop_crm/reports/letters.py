@@ -134,6 +134,7 @@ def build_letters(
     template: str | None = None,
     *,
     paper: str = "a4",
+    landscape: bool = False,
     today: date | None = None,
     progress: Progress = None,
     cancelled: Cancelled = None,
@@ -150,7 +151,7 @@ def build_letters(
         title=phrase("letters"),
         body_html=body,
         letterhead=letterhead(phrase("letters"), show_title=False, page_numbers=False, printed=day),
-        setup=PageSetup(paper=paper, margins=(30.0, 22.0, 22.0, 22.0)),
+        setup=PageSetup(paper=paper, landscape=landscape, margins=(30.0, 22.0, 22.0, 22.0)),
         font_pt=10.5,
     )
     data.checkpoint(cancelled)

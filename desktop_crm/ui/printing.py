@@ -59,8 +59,25 @@ def _with_document(
             return
         then(document)
         return
+    keep_threads(runner)
     label = QCoreApplication.translate("Printing", "Preparing the report…")
-    run_with_progress(runner, parent, label, lambda context: _call(build, context), then)
+
+    def build_for_painting(context: TaskContext) -> ReportDocument:
+        document = _call(build, context)
+        document.hand_to_main_thread()  # it is painted on the UI thread
+        return document
+
+    run_with_progress(runner, parent, label, build_for_painting, then)
+
+
+def keep_threads(runner: TaskRunner) -> None:
+    """Keep the runner's threads alive while the window lives.
+
+    A document laid out on a pool thread holds that thread's font engines; Qt frees them
+    when the thread ends (after 30 s idle, by default), and painting the document after
+    that — zooming a preview left open, printing from it — crashed the app.
+    """
+    runner.pool.setExpiryTimeout(-1)
 
 
 def _is_users_problem(exc: BaseException) -> bool:

@@ -6,6 +6,7 @@ a `UiSettings` backed by a temporary ini file.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -42,6 +43,37 @@ class UiSettings:
     @theme.setter
     def theme(self, value: str) -> None:
         self._settings.setValue("ui/theme", value)
+
+    @property
+    def page_paper(self) -> str:
+        """The paper reports are laid out for: "a4" or "letter" (File → Page Setup)."""
+        return str(self._settings.value("printing/paper", "a4"))
+
+    @page_paper.setter
+    def page_paper(self, value: str) -> None:
+        self._settings.setValue("printing/paper", value)
+
+    @property
+    def page_orientation(self) -> str:
+        """One of "auto" (each report's own choice), "portrait" or "landscape"."""
+        return str(self._settings.value("printing/orientation", "auto"))
+
+    @page_orientation.setter
+    def page_orientation(self, value: str) -> None:
+        self._settings.setValue("printing/orientation", value)
+
+    @property
+    def label_sheet(self) -> dict[str, object]:
+        """The label sheet last printed on: preset name and measures changed (mm)."""
+        try:
+            value = json.loads(str(self._settings.value("printing/labelSheet", "{}")))
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    @label_sheet.setter
+    def label_sheet(self, value: dict[str, object]) -> None:
+        self._settings.setValue("printing/labelSheet", json.dumps(value))
 
     def sync(self) -> None:
         self._settings.sync()
