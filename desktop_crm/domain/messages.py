@@ -44,6 +44,200 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "unknown_followup": {"en": "no follow-up {value}", "zh_CN": "没有跟进记录 {value}"},
     "no_such_file": {"en": "there is no file “{value}”", "zh_CN": "文件“{value}”不存在"},
+    # importing and exporting files (exchange/*, domain/imports.py)
+    "file_missing": {"en": "{file} does not exist", "zh_CN": "{file} 不存在"},
+    "file_is_folder": {
+        "en": "{file} is a folder, not a file",
+        "zh_CN": "{file} 是文件夹，不是文件",
+    },
+    "file_unreadable": {"en": "cannot read {file}: {reason}", "zh_CN": "无法读取 {file}：{reason}"},
+    "file_empty": {"en": "{file} is empty", "zh_CN": "{file} 是空文件"},
+    "csv_not_text": {
+        "en": "{file} is not a text (CSV) file",
+        "zh_CN": "{file} 不是文本（CSV）文件",
+    },
+    "csv_unknown_encoding": {
+        "en": "{file} is not a text (CSV) file, or its encoding is unknown",
+        "zh_CN": "{file} 不是文本（CSV）文件，或其编码无法识别",
+    },
+    "csv_bad_header": {
+        "en": "{file}: the header row is not valid CSV ({reason})",
+        "zh_CN": "{file}：标题行不是有效的 CSV（{reason}）",
+    },
+    "csv_no_header": {
+        "en": "{file} has no header row (the first line is empty)",
+        "zh_CN": "{file} 没有标题行（第一行为空）",
+    },
+    "csv_bad_encoding_line": {
+        "en": "{file}: line {line} cannot be read as {encoding} ({reason})",
+        "zh_CN": "{file}：第 {line} 行无法按 {encoding} 编码读取（{reason}）",
+    },
+    "csv_bad_line": {
+        "en": "{file}: line {line} is not valid CSV ({reason})",
+        "zh_CN": "{file}：第 {line} 行不是有效的 CSV（{reason}）",
+    },
+    "csv_bad_encoding": {
+        "en": "the file cannot be read as {encoding}",
+        "zh_CN": "无法按 {encoding} 编码读取该文件",
+    },
+    "xlsx_old_format": {
+        "en": "{file} is an old-style Excel (.xls) or password-protected workbook; in Excel, "
+        "remove the password if any and Save As “Excel Workbook (.xlsx)” or CSV UTF-8",
+        "zh_CN": "{file} 是旧版 Excel（.xls）或有密码保护的工作簿；请在 Excel 中去掉密码，"
+        "另存为“Excel 工作簿（.xlsx）”或“CSV UTF-8”",
+    },
+    "xlsx_not_xlsx": {
+        "en": "{file} is not an Excel .xlsx file",
+        "zh_CN": "{file} 不是 Excel .xlsx 文件",
+    },
+    "xlsx_truncated": {
+        "en": "{file} is not a readable Excel .xlsx file (it is truncated or damaged)",
+        "zh_CN": "{file} 不是可读取的 Excel .xlsx 文件（文件不完整或已损坏）",
+    },
+    "xlsx_damaged": {
+        "en": "{file} is not a readable Excel .xlsx file (it may be truncated or damaged: "
+        "{reason})",
+        "zh_CN": "{file} 不是可读取的 Excel .xlsx 文件（可能不完整或已损坏：{reason}）",
+    },
+    "xlsx_row_damaged": {
+        "en": "{file}: row {row} of sheet “{sheet}” cannot be read (the file may be truncated "
+        "or damaged: {reason})",
+        "zh_CN": "{file}：工作表“{sheet}”第 {row} 行无法读取（文件可能不完整或已损坏：{reason}）",
+    },
+    "xlsx_no_sheets": {"en": "{file} has no sheets", "zh_CN": "{file} 中没有工作表"},
+    "xlsx_sheet_empty": {"en": "{where} is empty", "zh_CN": "{where} 是空的"},
+    "xlsx_sheet_of": {"en": "the sheet “{sheet}” of {file}", "zh_CN": "{file} 的工作表“{sheet}”"},
+    "xlsx_no_such_sheet": {
+        "en": "{file} has no sheet named “{sheet}” (its sheets: {sheets})",
+        "zh_CN": "{file} 中没有名为“{sheet}”的工作表（其工作表：{sheets}）",
+    },
+    "vcard_not_text": {
+        "en": "{file} is not a vCard file (it is not text)",
+        "zh_CN": "{file} 不是 vCard 文件（不是文本文件）",
+    },
+    "vcard_no_cards": {
+        "en": "{file} is not a vCard file: it has no BEGIN:VCARD line",
+        "zh_CN": "{file} 不是 vCard 文件：没有 BEGIN:VCARD 行",
+    },
+    "import_cancelled": {
+        "en": "the import was cancelled; nothing of it was kept",
+        "zh_CN": "导入已取消，没有保留任何导入内容",
+    },
+    "import_no_rows": {
+        "en": "{file} has a header row but no customers",
+        "zh_CN": "{file} 只有标题行，没有客户数据",
+    },
+    "import_no_cards": {"en": "{file} has no cards", "zh_CN": "{file} 中没有联系人名片"},
+    "import_unknown_columns": {
+        "en": "{file}: none of its columns is one we know (found: {found}); "
+        "the first row must name the columns, e.g. 姓名/name, 手机/mobile, 邮箱/email",
+        "zh_CN": "{file}：没有可识别的列（找到：{found}）；第一行须为列名，如 姓名、手机、邮箱",
+    },
+    "import_no_name_column": {
+        "en": "{file} has no name column (姓名/name, or 公司/company); found: {found}",
+        "zh_CN": "{file} 没有姓名列（姓名或公司）；找到：{found}",
+    },
+    "import_headers_changed": {
+        "en": "{file} no longer has the columns the mapping was made for; choose the file again",
+        "zh_CN": "{file} 的列已与所设的列对应不符，请重新选择文件",
+    },
+    "import_ragged_row": {
+        "en": "has {cells} cells but the header names {columns} columns (a value with an "
+        "unquoted comma or semicolon?); the row was not imported",
+        "zh_CN": "有 {cells} 个单元格，但标题只有 {columns} 列"
+        "（某个值含有未加引号的逗号或分号？）；该行未导入",
+    },
+    "import_all_rows_ragged": {
+        "en": "{file}: every row has more cells than the {columns} columns its header names "
+        "(values with unquoted commas or semicolons?); nothing in it can be imported",
+        "zh_CN": "{file}：每一行的单元格都多于标题的 {columns} 列"
+        "（值中含有未加引号的逗号或分号？），无法导入",
+    },
+    "import_ambiguous_dates": {
+        "en": "{columns}; say which order the dates are in (day/month or month/day)",
+        "zh_CN": "{columns}；请指定日期的顺序（日/月 或 月/日）",
+    },
+    "date_column_mixed": {
+        "en": "the column “{column}” holds both day-first ({dmy}) and month-first ({mdy}) dates",
+        "zh_CN": "“{column}”列中既有日在前（{dmy}）也有月在前（{mdy}）的日期",
+    },
+    "date_column_either": {
+        "en": "the dates in the column “{column}” (e.g. {examples}) could be day/month or "
+        "month/day",
+        "zh_CN": "“{column}”列中的日期（如 {examples}）既可读作日/月，也可读作月/日",
+    },
+    "import_not_same_customer": {
+        "en": "{code} is {name} here, not {other}; leave the code empty to add a new customer",
+        "zh_CN": "编号 {code} 在此是 {name}，不是 {other}；清空编号即可新增客户",
+    },
+    "import_same_phone": {
+        "en": "same phone as {code} {name}",
+        "zh_CN": "与 {code} {name} 的电话相同",
+    },
+    "import_same_email": {
+        "en": "same email as {code} {name}",
+        "zh_CN": "与 {code} {name} 的邮箱相同",
+    },
+    "import_merged_into": {"en": "into {name}", "zh_CN": "并入 {name}"},
+    "import_without_owner": {
+        "en": "{reason}; imported without an owner",
+        "zh_CN": "{reason}；已导入，未设负责人",
+    },
+    "import_without_referrer": {
+        "en": "{reason}; imported without a referrer",
+        "zh_CN": "{reason}；已导入，未设介绍人",
+    },
+    "cannot_write": {"en": "cannot write {file}: {reason}", "zh_CN": "无法写入 {file}：{reason}"},
+    "write_to_folder": {
+        "en": "{file} is a folder; give a file name",
+        "zh_CN": "{file} 是文件夹，请给出文件名",
+    },
+    "write_no_folder": {
+        "en": "cannot write {file}: the folder {folder} does not exist",
+        "zh_CN": "无法写入 {file}：文件夹 {folder} 不存在",
+    },
+    "write_not_folder": {
+        "en": "cannot write {file}: {folder} is not a folder",
+        "zh_CN": "无法写入 {file}：{folder} 不是文件夹",
+    },
+    "export_cancelled": {
+        "en": "the export was cancelled; no file was written",
+        "zh_CN": "导出已取消，未写入文件",
+    },
+    "unknown_import": {
+        "en": "no import {value} (see the list of imports)",
+        "zh_CN": "没有导入批次 {value}（请查看导入记录）",
+    },
+    "import_undone_already": {
+        "en": "import {value} was undone already, on {when} UTC",
+        "zh_CN": "导入 {value} 已于 {when}（UTC）撤销",
+    },
+    "import_undo_blocked": {
+        "en": "cannot undo import {value}: {count} of its customers were changed since: "
+        "{shown}{more}; nothing was undone",
+        "zh_CN": "无法撤销导入 {value}：其中 {count} 个客户在导入后有改动：{shown}{more}；"
+        "未撤销任何内容",
+    },
+    "and_more": {"en": "; and {count} more", "zh_CN": "；另有 {count} 个"},
+    "undo_merged_since": {"en": "merged since the import", "zh_CN": "导入后已合并"},
+    "undo_has_records": {"en": "has {table} records", "zh_CN": "已有 {table} 记录"},
+    "undo_referred": {"en": "referred {code}", "zh_CN": "介绍了 {code}"},
+    "undo_edited_field": {
+        "en": "edited ({field}) since the import",
+        "zh_CN": "导入后已编辑（{field}）",
+    },
+    "undo_action_since": {"en": "{action} since the import", "zh_CN": "导入后有操作：{action}"},
+    "undo_changed_at": {"en": "changed {when} UTC", "zh_CN": "已于 {when}（UTC）修改"},
+    "undo_merged_away": {
+        "en": "merged into another customer or trashed since",
+        "zh_CN": "导入后已并入其他客户或移入回收站",
+    },
+    "undo_in_trash": {"en": "in the trash", "zh_CN": "在回收站中"},
+    "undo_changed_fields": {
+        "en": "changed since the import: {fields}",
+        "zh_CN": "导入后已修改：{fields}",
+    },
+    "undo_cannot_restore": {"en": "cannot be put back: {reason}", "zh_CN": "无法恢复：{reason}"},
     "unknown_segment": {
         "en": "no saved segment named “{value}”",
         "zh_CN": "没有名为“{value}”的客户分组",
@@ -62,6 +256,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "该客户没有联系人 {value}",
     },
     "default_followup_subject": {"en": "Follow up", "zh_CN": "跟进"},
+    # merging and unmerging (domain/merge.py)
+    "merge_itself": {
+        "en": "cannot merge a customer with itself",
+        "zh_CN": "不能把客户与自己合并",
+    },
+    "merge_already_merged": {
+        "en": "cannot merge: {customer} is merged into another customer",
+        "zh_CN": "无法合并：{customer} 已被合并到其他客户",
+    },
+    "merge_in_trash": {
+        "en": "cannot merge: {customer} is in the trash",
+        "zh_CN": "无法合并：{customer} 在回收站中",
+    },
+    "merge_bad_field": {
+        "en": "is not a field that can be chosen in a merge",
+        "zh_CN": "不是合并时可选择的字段",
+    },
+    "unknown_merge": {"en": "no merge {value}", "zh_CN": "没有合并记录 {value}"},
+    "merge_not_named": {
+        "en": "say which merge to undo: its id, or the customers' ids",
+        "zh_CN": "请指明要撤销的合并：合并记录编号或客户编号",
+    },
+    "no_merge_to_undo": {
+        "en": "no merge of these customers to undo",
+        "zh_CN": "这些客户没有可撤销的合并",
+    },
+    "unmerge_done_already": {
+        "en": "the merge of {other} into {kept} was undone already",
+        "zh_CN": "{other} 合并到 {kept} 的操作已经撤销过了",
+    },
+    "unmerge_merged_again": {
+        "en": "{kept} was merged again since into {into}; undo that first",
+        "zh_CN": "{kept} 之后又被合并到 {into}，请先撤销那次合并",
+    },
+    "unmerge_kept_in_trash": {
+        "en": "{kept} was moved to the trash since; restore it first, then undo the merge",
+        "zh_CN": "{kept} 之后已被移到回收站，请先恢复它，再撤销合并",
+    },
+    # likely duplicates (domain/duplicates.py); a reason, then where the names were compared
+    "dup_same_phone": {"en": "same phone {value}", "zh_CN": "电话相同：{value}"},
+    "dup_same_email": {"en": "same email {value}", "zh_CN": "邮箱相同：{value}"},
+    "dup_same_name": {"en": "same name {value}", "zh_CN": "姓名相同：{value}"},
+    "dup_sound_same": {
+        "en": "names sound the same ({first} / {second})",
+        "zh_CN": "姓名读音相同（{first} / {second}）",
+    },
+    "dup_similar_names": {
+        "en": "similar names ({first} / {second})",
+        "zh_CN": "姓名相近（{first} / {second}）",
+    },
+    "dup_alike_names": {
+        "en": "alike names ({first} / {second})",
+        "zh_CN": "姓名相似（{first} / {second}）",
+    },
+    "dup_in_company": {
+        "en": "{reason}, same company {value}",
+        "zh_CN": "{reason}，同一公司：{value}",
+    },
+    "dup_in_city": {"en": "{reason}, same city {value}", "zh_CN": "{reason}，同一城市：{value}"},
     # orders, service, lifecycle, value, care (domain/orders.py … care.py)
     "not_editable": {"en": "cannot be changed here", "zh_CN": "不能在此修改"},
     "negative_amount": {"en": "cannot be negative", "zh_CN": "不能为负数"},
@@ -110,6 +363,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a complaint cannot go from {old} to {new}",
         "zh_CN": "投诉不能从 {old} 变为 {new}",
     },
+    # Complaint statuses as bad_transition names them.
+    "complaint_open": {"en": "open", "zh_CN": "待处理"},
+    "complaint_in_progress": {"en": "in progress", "zh_CN": "处理中"},
+    "complaint_resolved": {"en": "resolved", "zh_CN": "已解决"},
+    "complaint_closed": {"en": "closed", "zh_CN": "已关闭"},
     "survey_needs_score": {
         "en": "give a satisfaction score or an NPS score",
         "zh_CN": "请填写满意度或推荐值",
@@ -174,8 +432,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "感谢您一直以来的信任与支持！",
     },
     "greeting_anniversary": {
-        "en": "Dear {title} {name},\n\nToday it is {years} years since your first order "
-        "with us. Thank you for your trust!\n\nWarm regards",
+        "en": "Dear {title} {name},\n\nToday is the anniversary of your first order with "
+        "us. Thank you for your trust over the years!\n\nWarm regards",
         "zh_CN": "尊敬的{name}{title}：\n\n今天是我们合作 {years} 周年的日子，"
         "感谢您一直以来的信任与支持！",
     },

@@ -41,10 +41,21 @@ class Actions(QObject):
             "previous_customer", self.tr("Pre&vious Customer"), "Alt+Up"
         )
         self.bulk_edit = self._make("bulk_edit", self.tr("&Bulk Edit Selected…"), "Ctrl+E")
+        self.merge_customers = self._make(
+            "merge_customers", self.tr("&Merge Selected…"), "Ctrl+M", None
+        )
+        self.unmerge = self._make("unmerge", self.tr("&Unmerge…"), None)
+        self.find_duplicates = self._make("find_duplicates", self.tr("Find &Duplicates…"), None)
         self.save_segment = self._make("save_segment", self.tr("Save Filter as &Segment…"), None)
         self.clear_filters = self._make(
             "clear_filters", self.tr("C&lear Search and Filters"), "Ctrl+Shift+L"
         )
+        self.dashboard = self._make("dashboard", self.tr("&Dashboard"), "Ctrl+Shift+D")
+        # Ctrl+Shift+R is Revert: "A" as in customers At risk.
+        self.retention = self._make("retention", self.tr("Re&tention"), "Ctrl+Shift+A")
+        self.care = self._make("care", self.tr("C&are"), "Ctrl+Shift+C")
+        self.exit_customer = self._make("exit_customer", self.tr("Mark as &Lost/Exited…"), None)
+        self.recompute = self._make("recompute", self.tr("Re&compute Stages and Grades"), None)
         self.log_followup = self._make(
             "log_followup", self.tr("&Log a Contact"), "Ctrl+L", "followup"
         )
@@ -54,11 +65,16 @@ class Actions(QObject):
         self.today = self._make("today", self.tr("&Today's Follow-ups"), "Ctrl+T", "today")
         self.backup = self._make("backup", self.tr("&Back Up Now…"), None)
         self.restore_backup = self._make("restore_backup", self.tr("Restore from Bac&kup…"), None)
+        self.import_customers = self._make("import_customers", self.tr("&Import…"), "Ctrl+I")
+        self.export_customers = self._make("export_customers", self.tr("Expor&t…"), "Ctrl+Shift+X")
+        self.import_history = self._make("import_history", self.tr("Import &History…"), None)
         self.print = self._make("print", self.tr("&Print…"), Std.Print, None)
         self.export_pdf = self._make("export_pdf", self.tr("E&xport as PDF…"), "Ctrl+Shift+E")
         self.print_list = self._make("print_list", self.tr("Print &List…"), None)
         self.print_labels = self._make("print_labels", self.tr("Print Address La&bels…"), None)
         self.print_envelopes = self._make("print_envelopes", self.tr("Print En&velopes…"), None)
+        self.print_letters = self._make("print_letters", self.tr("Print Le&tters…"), None)
+        self.page_setup = self._make("page_setup", self.tr("Page Set&up…"), None)
         self.print_plan = self._make("print_plan", self.tr("Print Follow-up &Plan…"), None)
         self.settings = self._make("settings", self.tr("&Settings…"), Std.Preferences)
         self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)

@@ -31,7 +31,9 @@ from desktop_crm.ui.tasks import show_error
 from desktop_crm.ui.widgets.customer_form import CustomerForm
 from desktop_crm.ui.widgets.form_fields import ERROR_STYLE
 from desktop_crm.ui.widgets.history_view import HistoryView
+from desktop_crm.ui.widgets.orders_tab import OrdersTab
 from desktop_crm.ui.widgets.relations_editor import RelationsEditor
+from desktop_crm.ui.widgets.service_tab import ServiceTab
 
 _Button = QMessageBox.StandardButton
 
@@ -72,6 +74,10 @@ class CustomerDetailPane(QWidget):
         self.summary_label.hide()
 
         self.form = CustomerForm(self)
+        self.orders = OrdersTab(events, self.form)
+        self.form.addTab(self.orders, self.tr("Or&ders"))
+        self.service = ServiceTab(events, self.form)
+        self.form.addTab(self.service, self.tr("Ser&vice"))
         self.relations = RelationsEditor(self.form)
         self.form.addTab(self.relations, self.tr("&Relations"))
         self.history = HistoryView(self.form)
@@ -137,6 +143,7 @@ class CustomerDetailPane(QWidget):
             self.form.set_record(None)
             self.relations.set_customer(None, [])
             self.history.set_entries([])
+            self._load_tabs(None)
             self._baseline = self.form.values()
             self.stack.setCurrentWidget(self.placeholder)
             self.form.setEnabled(False)
@@ -157,6 +164,7 @@ class CustomerDetailPane(QWidget):
         self.form.setEnabled(True)
         for index in range(self.form.count()):
             self.form.widget(index).setEnabled(True)
+        self._load_tabs(None)  # orders and service need a saved customer
         self.form.setCurrentIndex(0)
         self._set_header(self.tr("New customer"), labels.choice_label("kind", kind))
         self._set_summary("")
@@ -247,6 +255,7 @@ class CustomerDetailPane(QWidget):
         self.form.set_record(record)
         self.relations.set_customer(record.id, record.relations)
         self.history.set_entries(customer_history(record.id))
+        self._load_tabs(record.id)
         self._baseline = self.form.values()
         self.stack.setCurrentWidget(self.form)
         self.form.setEnabled(True)
@@ -264,6 +273,15 @@ class CustomerDetailPane(QWidget):
         self._set_header(record.name, " · ".join(details))
         self._set_summary("")
         self._set_dirty(False)
+
+    def _load_tabs(self, customer_id: int | None) -> None:
+        """The Orders and Service tabs show the saved customer; off for a new one."""
+        for tab in (self.orders, self.service):
+            tab.set_customer(customer_id)
+            index = self.form.indexOf(tab)
+            self.form.setTabEnabled(index, customer_id is not None)
+            tip = "" if customer_id is not None else self.tr("Save the new customer first")
+            self.form.setTabToolTip(index, tip)
 
     def _ask_about_conflict(self, message: str) -> QMessageBox.StandardButton:
         box = QMessageBox(

@@ -280,9 +280,9 @@ class CustomerListPane(QWidget):
     def select_customer(self, customer_id: int) -> bool:
         """Make `customer_id` current if it is in the list (or once the list has loaded)."""
         row = self.model.row_of(customer_id)
+        if self.model.loading:  # the new rows replace these: select it again among them
+            self._pending_select = customer_id
         if row is None:
-            if self.model.loading:
-                self._pending_select = customer_id
             return False
         self._select_row(row)
         return True

@@ -12,4 +12,6 @@ class AppEvents(QObject):
     customersChanged = Signal()  # many customers (bulk edit, import, trash)  # noqa: N815
     followupsChanged = Signal(int)  # the customer whose follow-ups changed  # noqa: N815
     customerOpened = Signal(int)  # someone asked to show this customer  # noqa: N815
+    ordersChanged = Signal(int)  # the customer whose orders/payments changed  # noqa: N815
+    complaintsChanged = Signal(int)  # the customer whose complaints/surveys changed  # noqa: N815
     statusMessage = Signal(str)  # a short line for the status bar  # noqa: N815

@@ -27,14 +27,23 @@ from desktop_crm.ui import printing
 from desktop_crm.ui.actions import Actions
 from desktop_crm.ui.backup_actions import back_up_now, restore_from_backup
 from desktop_crm.ui.commands import BulkEditCommand, TrashCommand
+from desktop_crm.ui.complaint_count import OverdueComplaintsLabel
 from desktop_crm.ui.customer_detail import CustomerDetailPane
 from desktop_crm.ui.customer_list import CustomerListPane
+from desktop_crm.ui.dashboard import show_dashboard
 from desktop_crm.ui.dialogs.bulk_edit_dialog import BulkEditDialog
 from desktop_crm.ui.dialogs.command_palette import CommandPalette
+from desktop_crm.ui.dialogs.export_dialog import open_export_dialog
+from desktop_crm.ui.dialogs.import_history_dialog import open_import_history
+from desktop_crm.ui.dialogs.import_wizard import open_import_wizard
+from desktop_crm.ui.dialogs.letter_dialog import print_letters
+from desktop_crm.ui.dialogs.page_setup_dialog import PageChoice, PageSetupDialog
 from desktop_crm.ui.dialogs.settings_dialog import SettingsDialog
 from desktop_crm.ui.events import AppEvents
 from desktop_crm.ui.followup_pane import FollowUpPane
-from desktop_crm.ui.mailings import print_envelopes, print_labels
+from desktop_crm.ui.lifecycle_docks import LifecycleDocks
+from desktop_crm.ui.mailings import mailing_list, print_envelopes, print_labels
+from desktop_crm.ui.merging import MergeActions
 from desktop_crm.ui.relationship_pane import RelationshipPane
 from desktop_crm.ui.reminders import ReminderService
 from desktop_crm.ui.settings import UiSettings
@@ -77,12 +86,15 @@ class MainWindow(QMainWindow):
             "relationshipDock", self.tr("Relationship level"), self.relationship_pane
         )
         self.splitDockWidget(self.followup_dock, self.relationship_dock, Qt.Orientation.Vertical)
+        self.lifecycle = LifecycleDocks(self)  # Retention and Care docks, exit, recompute
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("customerCount")
         self.due_label = QLabel(self)
         self.due_label.setObjectName("dueCount")
         self.statusBar().addPermanentWidget(self.due_label)
+        self.complaint_label = OverdueComplaintsLabel(self.events, self.tasks, self)
+        self.statusBar().addPermanentWidget(self.complaint_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
         self._current_id: int | None = None
@@ -116,6 +128,11 @@ class MainWindow(QMainWindow):
                 a.print_plan,
                 a.print_labels,
                 a.print_envelopes,
+                a.print_letters,
+                a.page_setup,
+                None,
+                a.import_customers,
+                a.export_customers,
                 None,
                 a.settings,
                 None,
@@ -135,10 +152,14 @@ class MainWindow(QMainWindow):
             self.tr("&View"): [
                 self.followup_dock.toggleViewAction(),
                 self.relationship_dock.toggleViewAction(),
+                a.retention,
+                a.care,
                 None,
                 a.show_trash,
                 a.clear_filters,
                 a.save_segment,
+                None,
+                a.dashboard,
             ],
             self.tr("&Customer"): [
                 a.new_customer,
@@ -148,10 +169,24 @@ class MainWindow(QMainWindow):
                 a.next_customer,
                 a.previous_customer,
                 None,
+                a.merge_customers,
+                a.unmerge,
+                None,
+                a.exit_customer,
                 a.trash,
             ],
             self.tr("F&ollow-up"): [a.log_followup, a.plan_followup, None, a.today],
-            self.tr("&Tools"): [a.backup, a.restore_backup, None, a.settings],
+            self.tr("&Tools"): [
+                a.find_duplicates,
+                a.recompute,
+                None,
+                a.backup,
+                a.restore_backup,
+                None,
+                a.import_history,
+                None,
+                a.settings,
+            ],
             self.tr("&Help"): [a.about],
         }
         for title, items in menus.items():
@@ -196,6 +231,7 @@ class MainWindow(QMainWindow):
         a.bulk_edit.triggered.connect(self.bulk_edit_selected)
         a.save_segment.triggered.connect(self.list_pane.save_segment)
         a.clear_filters.triggered.connect(self.list_pane.clear_filters)
+        a.dashboard.triggered.connect(lambda: show_dashboard(self))
         a.log_followup.triggered.connect(self._log_followup)
         a.plan_followup.triggered.connect(self._plan_followup)
         a.today.triggered.connect(self.show_today)
@@ -204,14 +240,21 @@ class MainWindow(QMainWindow):
         a.print_list.triggered.connect(self.print_list)
         a.print_plan.triggered.connect(self.print_plan)
         a.print_labels.triggered.connect(
-            lambda: print_labels(self, self.list_pane.selected_ids(), self.tasks)
+            lambda: print_labels(self, mailing_list(self.list_pane), self.tasks, self.settings)
         )
         a.print_envelopes.triggered.connect(
-            lambda: print_envelopes(self, self.list_pane.selected_ids(), self.tasks)
+            lambda: print_envelopes(self, mailing_list(self.list_pane), self.tasks)
         )
+        a.print_letters.triggered.connect(
+            lambda: print_letters(self, mailing_list(self.list_pane), self.tasks, self.settings)
+        )
+        a.page_setup.triggered.connect(lambda: PageSetupDialog(self.settings, self).exec())
         a.settings.triggered.connect(self.open_settings)
         a.backup.triggered.connect(lambda: back_up_now(self, self.tasks, self.events))
         a.restore_backup.triggered.connect(self._restore_backup)
+        a.import_customers.triggered.connect(lambda: open_import_wizard(self))
+        a.export_customers.triggered.connect(lambda: open_export_dialog(self))
+        a.import_history.triggered.connect(lambda: open_import_history(self))
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self.show_about)
 
@@ -231,6 +274,7 @@ class MainWindow(QMainWindow):
         self.events.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.reminders.reminded.connect(self._reminded)
         self.reminders.showDueRequested.connect(self._show_due)
+        self.merging = MergeActions(self)
 
     # ------------------------------------------------------------------- customers
 
@@ -365,25 +409,30 @@ class MainWindow(QMainWindow):
     def print_customer(self) -> None:
         """Ctrl+P: the client report of the selected customer, in a print preview."""
         if self._current_id is not None:
-            build = partial(build_client_report, self._current_id)
+            setup = PageChoice.from_settings(self.settings).client_setup()
+            build = partial(build_client_report, self._current_id, setup=setup)
             printing.print_preview(self, build, runner=self.tasks)
 
     def export_customer_pdf(self) -> None:
         if self._current_id is not None:
             code = customers.get_customer(self._current_id).code
-            build = partial(build_client_report, self._current_id)
+            setup = PageChoice.from_settings(self.settings).client_setup()
+            build = partial(build_client_report, self._current_id, setup=setup)
             printing.export_pdf(self, build, code, runner=self.tasks)
 
     def print_list(self) -> None:
         """The customers the list shows now (search and filters), as a printed list."""
         query = self.list_pane.model.query
         sort, descending = self.list_pane.model.sort_column, self.list_pane.model.descending
-        build = partial(build_list_report, query, sort=sort, descending=descending)
+        pages = PageChoice.from_settings(self.settings).list_options()
+        build = partial(build_list_report, query, sort=sort, descending=descending, **pages)
         printing.print_preview(self, build, runner=self.tasks)
 
     def print_plan(self) -> None:
         owner = self.followup_pane.due_lists.owner()
-        printing.print_preview(self, partial(build_followup_plan, owner), runner=self.tasks)
+        pages = PageChoice.from_settings(self.settings).plan_options()
+        build = partial(build_followup_plan, owner, **pages)
+        printing.print_preview(self, build, runner=self.tasks)
 
     def open_settings(self) -> None:
         SettingsDialog(self.settings, self).exec()
@@ -401,6 +450,7 @@ class MainWindow(QMainWindow):
             self._default_sizes()
         self.refresh_due_counts(then=self._show_today_if_due)
         QTimer.singleShot(0, self.reminders.check_now)
+        self.lifecycle.start()  # the daily stage/grade/credit recompute, in the background
 
     def _show_today_if_due(self, counts: dict[str, int]) -> None:
         if counts["overdue"] or counts["today"]:

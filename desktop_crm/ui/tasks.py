@@ -164,8 +164,11 @@ def run_with_progress(
     label: str,
     work: Callable[[TaskContext], Any],
     on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None] | None = None,
 ) -> TaskContext:
-    """Run `work` with a progress dialog that appears after half a second and can cancel."""
+    """Run `work` with a progress dialog that appears after half a second and can cancel.
+
+    A failure is shown to the user, then handed to `on_error` if given."""
     dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(500)
@@ -183,6 +186,8 @@ def run_with_progress(
     def failed(exc: BaseException) -> None:
         dialog.close()
         show_error(parent, exc)
+        if on_error is not None:
+            on_error(exc)
 
     context = runner.run(work, done, on_error=failed, on_progress=progress)
     dialog.canceled.connect(context.cancel)

@@ -320,4 +320,5 @@ def test_the_form_is_usable_from_the_keyboard(qtbot, pane, customer_id):
     assert form.outcome_edit.hasFocus()
     assert form.content_edit.toPlainText() == "客户满意"
     qtbot.keyClick(form.outcome_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyRelease(form.outcome_edit, Qt.Key.Key_Control)  # or Ctrl stays held for Qt
     assert [i.subject for i in followups.customer_timeline(customer_id)] == ["电话回访"]

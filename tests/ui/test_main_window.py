@@ -273,15 +273,14 @@ def test_the_client_report_is_exported_as_pdf(qtbot, window, sample, monkeypatch
 
 
 def test_address_labels_for_the_selected_customers(qtbot, window, sample, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
     from desktop_crm.ui import printing
+    from desktop_crm.ui.dialogs.label_sheet_dialog import LabelSheetDialog
 
     customers.update_customer(
         sample["张三"], {"addresses": [{"province": "北京", "city": "北京", "street": "长安街1号"}]}
     )
     shown = []
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("A4, 3 × 8", True))
+    monkeypatch.setattr(LabelSheetDialog, "exec", lambda dialog: 1)  # OK on the A4 3 × 8 sheet
     monkeypatch.setattr(
         printing,
         "preview_dialog",

@@ -40,6 +40,7 @@ from desktop_crm.domain import customers, followups
 from desktop_crm.domain.history import default_actor
 from desktop_crm.domain.users import create_user
 from desktop_crm.ui import labels
+from desktop_crm.ui.dashboard import Dashboard
 from desktop_crm.ui.settings import UiSettings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,6 +52,19 @@ PLACEHOLDER = re.compile(r"%(?:n|\d)")
 # ASCII words a Chinese screen may show: the product's name, brands, codes, shortcut keys.
 ALLOWED_WORDS = {
     "Desktop",
+    # file formats and the programs they come from, named as in Chinese software
+    "CSV",
+    "BOM",
+    "UTF",
+    "Excel",
+    "xlsx",
+    "vCard",
+    "vcf",
+    "ics",
+    "Google",
+    "Outlook",
+    "PNG",
+    "Letter",  # the paper size
     "CRM",
     "PDF",
     "QQ",
@@ -80,7 +94,7 @@ ALLOWED_WORDS = {
     "Space",
 }
 # Sample data: names and user names shown as typed (an English company name stays English).
-DATA_NAMES = ("Acme Trading", "Li Lei", "王小明", "陈静", "张伟", "chen", default_actor())
+DATA_NAMES = ("Acme Trading", "Li Lei", "VIP", "王小明", "陈静", "张伟", "chen", default_actor())
 
 
 def _tool(name: str) -> str | None:
@@ -280,6 +294,7 @@ def untranslated(texts: list[tuple[str, str, bool]], data: tuple[str, ...]) -> l
 def raw_codes_or_empty(texts: list[tuple[str, str, bool]]) -> list[str]:
     codes = {str(code) for choices in labels.CHOICE_LABELS.values() for code in choices}
     codes |= set(labels.FIELD_TITLES)
+    codes = {code for code in codes if not code.isdigit()}  # numbers are counts and scores
     bad = []
     for where, text, required in texts:
         if required and not text.strip():
@@ -368,14 +383,39 @@ def _dialog_texts(window) -> list[tuple[str, str, bool]]:
     """The main window's own dialogs, built (not shown) over the same window."""
     from desktop_crm.ui.dialogs.bulk_edit_dialog import BulkEditDialog
     from desktop_crm.ui.dialogs.command_palette import CommandPalette
+    from desktop_crm.ui.dialogs.complaint_dialog import ComplaintDialog
+    from desktop_crm.ui.dialogs.duplicates_dialog import DuplicatesDialog
+    from desktop_crm.ui.dialogs.export_dialog import ExportDialog
+    from desktop_crm.ui.dialogs.import_history_dialog import ImportHistoryDialog
+    from desktop_crm.ui.dialogs.import_wizard import ImportWizard
+    from desktop_crm.ui.dialogs.label_sheet_dialog import LabelSheetDialog
+    from desktop_crm.ui.dialogs.merge_dialog import MergeDialog
+    from desktop_crm.ui.dialogs.order_dialog import OrderDialog
+    from desktop_crm.ui.dialogs.page_setup_dialog import PageSetupDialog
     from desktop_crm.ui.dialogs.settings_dialog import LANGUAGES, SettingsDialog
+    from desktop_crm.ui.dialogs.survey_dialog import SurveyDialog
 
+    model = window.list_pane.model
+    first, second = model.customer_id(0), model.customer_id(1)
+    history = ImportHistoryDialog(window.tasks, window.events, window)
     texts = []
     for dialog in (
         SettingsDialog(window.settings, window),
         BulkEditDialog(2, window),
         CommandPalette(window.named_actions.all(), lambda _id: None, window),
+        ImportWizard(window.tasks, window.events, window),
+        ExportDialog(model.query, [first], window.tasks, window.events, window),
+        history,
+        MergeDialog(first, second, window.undo_stack, window.events, window),
+        DuplicatesDialog(window.tasks, window.events, window.undo_stack, window),
+        PageSetupDialog(window.settings, window),
+        LabelSheetDialog(window.settings, "3", parent=window),
+        OrderDialog(lambda _data: None, None, window),
+        ComplaintDialog(lambda _data: None, window),
+        SurveyDialog(lambda _data: None, window),
     ):
+        window.tasks.wait(5000)  # what the dialog reads in the background has arrived
+        QApplication.processEvents()
         found = visible_texts(dialog)
         if isinstance(dialog, SettingsDialog):  # each language is named in itself
             found = [t for t in found if t[1] not in {name for _, name in LANGUAGES}]
@@ -398,6 +438,10 @@ def _all_texts(qtbot, window) -> list[tuple[str, str, bool]]:
         texts += visible_texts(window)
     window.new_customer("enterprise")
     texts += visible_texts(window)
+    window.named_actions.dashboard.trigger()
+    dashboard = window.findChild(Dashboard, "dashboard")
+    qtbot.waitUntil(lambda: not dashboard.computing, timeout=10_000)
+    texts += visible_texts(dashboard)
     return texts + _dialog_texts(window)
 
 
