@@ -81,18 +81,28 @@ def cheap_customers(count: int, seed: int = SEED) -> Iterator[NewCustomer]:
         else:
             state, us_city, codes, _, _ = pick(demo.US_CITIES)
             digits = f"{pick(codes)}{200 + int(rnd() * 300)}{int(rnd() * 10**4):04d}"
-            phone = PhoneEntry(f"+1 {digits[:3]}-{digits[3:6]}-{digits[6:]}", "mobile",
-                               "+1" + digits, digits)
+            phone = PhoneEntry(
+                f"+1 {digits[:3]}-{digits[3:6]}-{digits[6:]}", "mobile", "+1" + digits, digits
+            )
         people = pools.zh_people if zh else pools.en_people
-        c = NewCustomer(name="", kind="enterprise" if enterprise else "individual",
-                        stage=pick(stages), relationship_level=1 + int(rnd() * 5),
-                        source=pick(demo.SOURCES)[0])
+        c = NewCustomer(
+            name="",
+            kind="enterprise" if enterprise else "individual",
+            stage=pick(stages),
+            relationship_level=1 + int(rnd() * 5),
+            source=pick(demo.SOURCES)[0],
+        )
         if enterprise:
             c.name, domain = pick(pools.zh_companies if zh else pools.en_companies)
             c.emails = [EmailEntry(f"info@{domain}")]
             person = pick(people)
-            c.contacts = [ContactEntry(person.name, is_primary=True, phones=[
-                PhoneEntry(mobile, "mobile", "+86" + mobile, mobile)])]
+            c.contacts = [
+                ContactEntry(
+                    person.name,
+                    is_primary=True,
+                    phones=[PhoneEntry(mobile, "mobile", "+86" + mobile, mobile)],
+                )
+            ]
             c.phones = [PhoneEntry(f"{area}-{int(rnd() * 10**7) + 6 * 10**7}", "work")]
             local = c.phones[0].number.split("-")[1]
             c.phones[0].e164, c.phones[0].digits = "+86" + area[1:] + local, area[1:] + local
@@ -102,10 +112,23 @@ def cheap_customers(count: int, seed: int = SEED) -> Iterator[NewCustomer]:
             c.phones = [phone]
             if rnd() < 0.6:
                 c.emails = [EmailEntry(f"{person.mail}{i % 1000}@{pick(demo.ZH_MAIL)}")]
-        c.addresses = [AddressEntry("work", "中国", province, city, pick(districts),
-                                    f"{pick(pools.zh_roads)}{1 + int(rnd() * 900)}号",
-                                    f"{postcode}001")] if zh else [
-            AddressEntry("home", "United States", state, us_city, None, pick(pools.en_streets))]
+        c.addresses = (
+            [
+                AddressEntry(
+                    "work",
+                    "中国",
+                    province,
+                    city,
+                    pick(districts),
+                    f"{pick(pools.zh_roads)}{1 + int(rnd() * 900)}号",
+                    f"{postcode}001",
+                )
+            ]
+            if zh
+            else [
+                AddressEntry("home", "United States", state, us_city, None, pick(pools.en_streets))
+            ]
+        )
         if rnd() < 0.4:
             c.tags = [pick(demo.ZH_TAGS if zh else demo.EN_TAGS)]
         if rnd() < 0.2:
@@ -121,15 +144,40 @@ def plain_rows(customers: list[NewCustomer], first_id: int) -> list[tuple]:
     for n, (c, uid) in enumerate(zip(customers, uuids, strict=True)):
         cid = first_id + n
         first = c.addresses[0] if c.addresses else AddressEntry()
-        rows.append((cid, uid, now, now, f"C{cid:06d}", sort_key(c.name), first.province,
-                     first.city, first.district, None, 1, *bulk._customer_values(c)))  # noqa: SLF001
+        rows.append(
+            (
+                cid,
+                uid,
+                now,
+                now,
+                f"C{cid:06d}",
+                sort_key(c.name),
+                first.province,
+                first.city,
+                first.district,
+                None,
+                1,
+                *bulk._customer_values(c),
+            )
+        )  # noqa: SLF001
     return rows
 
 
 def customer_columns() -> list[str]:
-    return ["id", "uuid", "created_at", "updated_at", "code", "sort_key", "province", "city",
-            "district", "import_batch_id", "version",
-            *(f.column_name for f in bulk._CUSTOMER_FIELDS)]  # noqa: SLF001
+    return [
+        "id",
+        "uuid",
+        "created_at",
+        "updated_at",
+        "code",
+        "sort_key",
+        "province",
+        "city",
+        "district",
+        "import_batch_id",
+        "version",
+        *(f.column_name for f in bulk._CUSTOMER_FIELDS),
+    ]  # noqa: SLF001
 
 
 # ----------------------------------------------------------------------------- timing
@@ -218,7 +266,7 @@ def timed_executemany(conn: sqlite3.Connection, sql: str, rows: list[tuple]) -> 
     start = time.perf_counter()
     for i in range(0, len(rows), BATCH):
         conn.execute("BEGIN IMMEDIATE")
-        conn.executemany(sql, rows[i:i + BATCH])
+        conn.executemany(sql, rows[i : i + BATCH])
         conn.execute("COMMIT")
     return time.perf_counter() - start
 
@@ -229,10 +277,14 @@ def bench_writes(size: int, workdir: Path) -> tuple[Path, float]:
     for pragma in EXTRA_PRAGMAS:
         database.obj.execute_sql(f"PRAGMA {pragma}")
     # Baselines: the same columns in a plain table, and the real table with its indexes.
-    schema = [r[0] for r in database.obj.execute_sql(
-        "SELECT sql FROM sqlite_master WHERE tbl_name IN ('user', 'import_batch', 'customer') "
-        "AND sql IS NOT NULL ORDER BY type DESC, tbl_name != 'user', "
-        "tbl_name != 'import_batch'").fetchall()]
+    schema = [
+        r[0]
+        for r in database.obj.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE tbl_name IN ('user', 'import_batch', 'customer') "
+            "AND sql IS NOT NULL ORDER BY type DESC, tbl_name != 'user', "
+            "tbl_name != 'import_batch'"
+        ).fetchall()
+    ]
     plain_conn = sqlite_connection(workdir / f"plain_{size}.sqlite3")
     indexed_conn = sqlite_connection(workdir / f"indexed_{size}.sqlite3")
     columns = customer_columns()
@@ -250,7 +302,7 @@ def bench_writes(size: int, workdir: Path) -> tuple[Path, float]:
             rows = plain_rows(chunk, rows_written + 1)
             start = time.perf_counter()
             for i in range(0, len(chunk), BATCH):
-                bulk_insert_customers(chunk[i:i + BATCH], changed_by="bench")
+                bulk_insert_customers(chunk[i : i + BATCH], changed_by="bench")
             bulk_seconds += time.perf_counter() - start
             plain_seconds += timed_executemany(plain_conn, insert, rows)
             indexed_seconds += timed_executemany(indexed_conn, insert, rows)
@@ -264,17 +316,24 @@ def bench_writes(size: int, workdir: Path) -> tuple[Path, float]:
 
     print(f"\n## Writes, {size:,} customers (batches of {BATCH:,}, one transaction each)")
     print(f"  plain executemany, no indexes   {rate(plain_seconds)}   = 1.00 (baseline)")
-    print(f"  executemany, real customer table {rate(indexed_seconds)}   = "
-          f"{plain_seconds / indexed_seconds:.2f}")
+    print(
+        f"  executemany, real customer table {rate(indexed_seconds)}   = "
+        f"{plain_seconds / indexed_seconds:.2f}"
+    )
     verdict = "meets" if plain_seconds / bulk_seconds >= TARGET_WRITE_RATIO else "MISSES"
-    print(f"  bulk_insert_customers            {rate(bulk_seconds)}   = "
-          f"{plain_seconds / bulk_seconds:.2f}  ({verdict} the 1/3 target)")
+    print(
+        f"  bulk_insert_customers            {rate(bulk_seconds)}   = "
+        f"{plain_seconds / bulk_seconds:.2f}  ({verdict} the 1/3 target)"
+    )
     child_rows = {
         table: database.obj.execute_sql(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
         for table in ("phone", "email", "address", "contact_person", "customer_tag", "change_log")
     }
-    print(f"  (bulk also wrote {sum(child_rows.values()):,} related rows: "
-          + ", ".join(f"{t} {n:,}" for t, n in child_rows.items()) + ", and the FTS5 documents)")
+    print(
+        f"  (bulk also wrote {sum(child_rows.values()):,} related rows: "
+        + ", ".join(f"{t} {n:,}" for t, n in child_rows.items())
+        + ", and the FTS5 documents)"
+    )
     print("  where the bulk time goes:")
     accounted = 0.0
     for label, seconds in sorted(phases.seconds.items(), key=lambda kv: -kv[1]):
@@ -282,14 +341,21 @@ def bench_writes(size: int, workdir: Path) -> tuple[Path, float]:
             print(f"    {label:<40} {seconds:7.1f} s  {100 * seconds / bulk_seconds:5.1f} %")
         accounted += seconds
     other = bulk_seconds - accounted
-    print(f"    {'other':<40} {other:7.1f} s  "
-          f"{100 * other / bulk_seconds:5.1f} %")
+    print(f"    {'other':<40} {other:7.1f} s  {100 * other / bulk_seconds:5.1f} %")
     close_database()
     return app_path, bulk_seconds
 
 
-REPLAYED_TABLES = ("customer", "contact_person", "phone", "email", "messenger_account",
-                   "address", "customer_tag", "change_log")
+REPLAYED_TABLES = (
+    "customer",
+    "contact_person",
+    "phone",
+    "email",
+    "messenger_account",
+    "address",
+    "customer_tag",
+    "change_log",
+)
 
 
 def bench_replay(size: int, app_path: Path, workdir: Path) -> float:
@@ -365,11 +431,16 @@ def measure(fn: Callable[[], object], runs: int) -> tuple[float, float]:
 
 def pick_queries() -> dict[str, str]:
     """Queries built from the data, so each has hits."""
-    zh_name = next(name for (name,) in Customer.select(Customer.name)
-                   .where(Customer.kind == "individual").tuples()
-                   if search_index._HANZI_RUN.fullmatch(name) and len(name) == 3)  # noqa: SLF001
-    en_name = next(name for (name,) in Customer.select(Customer.name)
-                   .where(Customer.kind == "individual").tuples() if name.isascii())
+    zh_name = next(
+        name
+        for (name,) in Customer.select(Customer.name).where(Customer.kind == "individual").tuples()
+        if search_index._HANZI_RUN.fullmatch(name) and len(name) == 3
+    )  # noqa: SLF001
+    en_name = next(
+        name
+        for (name,) in Customer.select(Customer.name).where(Customer.kind == "individual").tuples()
+        if name.isascii()
+    )
     phone = database.obj.execute_sql("SELECT digits FROM phone LIMIT 1 OFFSET 17").fetchone()[0]
     initials = "".join(s[0] for s in search_index.pinyin_spelling(zh_name, person=True).split())
     return {
@@ -388,12 +459,18 @@ def bench_search(size: int, app_path: Path, runs: int) -> None:
     db = database.obj
     bare_sql = f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH ? LIMIT 50"
     limit_ms = 50 if size <= 100_000 else 200
-    print(f"\n## Search, {size:,} customers ({runs} runs each; ms; target p95 ≤ "
-          f"{TARGET_P95_RATIO:.0f}× bare and < {limit_ms} ms)")
-    print(f"  {'query':<17} {'text':<8} {'hits≤10k':>8} | {'bare FTS5':>15} | "
-          f"{'search_customers':>24} | {'count_customers(cap)':>24}")
-    print(f"  {'':<17} {'':<8} {'':>8} | {'med':>7} {'p95':>7} | {'med':>7} {'p95':>7} "
-          f"{'×bare':>8} | {'med':>7} {'p95':>7} {'×bare':>8}")
+    print(
+        f"\n## Search, {size:,} customers ({runs} runs each; ms; target p95 ≤ "
+        f"{TARGET_P95_RATIO:.0f}× bare and < {limit_ms} ms)"
+    )
+    print(
+        f"  {'query':<17} {'text':<8} {'hits≤10k':>8} | {'bare FTS5':>15} | "
+        f"{'search_customers':>24} | {'count_customers(cap)':>24}"
+    )
+    print(
+        f"  {'':<17} {'':<8} {'':>8} | {'med':>7} {'p95':>7} | {'med':>7} {'p95':>7} "
+        f"{'×bare':>8} | {'med':>7} {'p95':>7} {'×bare':>8}"
+    )
     for label, text in pick_queries().items():
         match = search_index.fts_query(text)
         query = CustomerQuery(text=text)
@@ -405,10 +482,12 @@ def bench_search(size: int, app_path: Path, runs: int) -> None:
         for name, (_, p95) in (("search", found), ("count", counted)):
             if p95 > TARGET_P95_RATIO * max(bare[1], 0.001) or p95 > limit_ms:
                 flags.append(name)
-        print(f"  {label:<17} {text:<8} {hits:>8,} | {bare[0]:7.2f} {bare[1]:7.2f} | "
-              f"{found[0]:7.2f} {found[1]:7.2f} {found[1] / bare[1]:7.1f}× | "
-              f"{counted[0]:7.2f} {counted[1]:7.2f} {counted[1] / bare[1]:7.1f}×"
-              + (f"   over target: {', '.join(flags)}" if flags else ""))
+        print(
+            f"  {label:<17} {text:<8} {hits:>8,} | {bare[0]:7.2f} {bare[1]:7.2f} | "
+            f"{found[0]:7.2f} {found[1]:7.2f} {found[1] / bare[1]:7.1f}× | "
+            f"{counted[0]:7.2f} {counted[1]:7.2f} {counted[1] / bare[1]:7.1f}×"
+            + (f"   over target: {', '.join(flags)}" if flags else "")
+        )
     close_database()
 
 
@@ -418,30 +497,41 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--dir", type=Path, help="where to put the databases (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the databases afterwards")
-    parser.add_argument("--pragma", action="append", default=[],
-                        help="an extra PRAGMA for every connection written to, e.g. "
-                             "synchronous=normal (repeatable)")
-    parser.add_argument("--ordered-uuids", action="store_true",
-                        help="experiment: time-ordered (UUIDv7-style) uuids instead of uuid4")
+    parser.add_argument(
+        "--pragma",
+        action="append",
+        default=[],
+        help="an extra PRAGMA for every connection written to, e.g. "
+        "synchronous=normal (repeatable)",
+    )
+    parser.add_argument(
+        "--ordered-uuids",
+        action="store_true",
+        help="experiment: time-ordered (UUIDv7-style) uuids instead of uuid4",
+    )
     args = parser.parse_args(argv)
     EXTRA_PRAGMAS[:] = args.pragma
     if args.ordered_uuids:
         bulk.new_uuids = time_ordered_uuids
     workdir = args.dir or Path(tempfile.mkdtemp(prefix="crm-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    print(f"# Desktop CRM foundation bench — SQLite {sqlite3.sqlite_version}, "
-          f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {utcnow():%Y-%m-%d %H:%M} UTC"
-          + (f"; extra pragmas: {', '.join(args.pragma)}" if args.pragma else "")
-          + ("; time-ordered uuids" if args.ordered_uuids else ""))
+    print(
+        f"# Desktop CRM foundation bench — SQLite {sqlite3.sqlite_version}, "
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {utcnow():%Y-%m-%d %H:%M} UTC"
+        + (f"; extra pragmas: {', '.join(args.pragma)}" if args.pragma else "")
+        + ("; time-ordered uuids" if args.ordered_uuids else "")
+    )
     try:
         for size in args.sizes:
             app_path, bulk_seconds = bench_writes(size, workdir)
             replay_seconds = bench_replay(size, app_path, workdir)
             verdict = "meets" if replay_seconds / bulk_seconds >= TARGET_WRITE_RATIO else "MISSES"
-            print(f"  every row bulk wrote, replayed with plain executemany into the same schema:"
-                  f"\n    {size / replay_seconds:>10,.0f} customers/s ({replay_seconds:6.1f} s); "
-                  f"bulk_insert_customers = {replay_seconds / bulk_seconds:.2f} of that "
-                  f"({verdict} the 1/3 target)")
+            print(
+                f"  every row bulk wrote, replayed with plain executemany into the same schema:"
+                f"\n    {size / replay_seconds:>10,.0f} customers/s ({replay_seconds:6.1f} s); "
+                f"bulk_insert_customers = {replay_seconds / bulk_seconds:.2f} of that "
+                f"({verdict} the 1/3 target)"
+            )
             bench_search(size, app_path, args.runs)
     finally:
         if not args.keep and args.dir is None:

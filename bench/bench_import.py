@@ -60,14 +60,24 @@ def write_file(path: Path, rows: int) -> None:
             if rng.random() < 0.01:
                 mobile = "1380013800"  # one digit short: rejected
             email = f"user{n}@example.com" if rng.random() < 0.6 else ""
-            birthday = (f"{rng.randint(1950, 2000)}-{rng.randint(1, 12):02d}-"
-                        f"{rng.randint(1, 28):02d}") if rng.random() < 0.5 else ""
-            writer.writerow([
-                name, mobile, email, rng.choice(COMPANIES) if rng.random() < 0.5 else "",
-                rng.choice(CITIES), f"{rng.choice(STREETS)}{rng.randint(1, 999)}号",
-                birthday, "; ".join(rng.sample(TAGS, rng.randint(0, 2))),
-                "备注" * rng.randint(0, 3),
-            ])
+            birthday = (
+                (f"{rng.randint(1950, 2000)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+                if rng.random() < 0.5
+                else ""
+            )
+            writer.writerow(
+                [
+                    name,
+                    mobile,
+                    email,
+                    rng.choice(COMPANIES) if rng.random() < 0.5 else "",
+                    rng.choice(CITIES),
+                    f"{rng.choice(STREETS)}{rng.randint(1, 999)}号",
+                    birthday,
+                    "; ".join(rng.sample(TAGS, rng.randint(0, 2))),
+                    "备注" * rng.randint(0, 3),
+                ]
+            )
 
 
 def baseline(path: Path, db_path: Path) -> float:
@@ -123,10 +133,13 @@ def main() -> None:
         print(f"{args.rows:,} rows, {size:.1f} MB of CSV in {folder}")
         base = baseline(csv_path, folder / "baseline.sqlite3")
         took, summary = run_import(csv_path, folder / "import.sqlite3", args.profile)
-        print(f"baseline (csv + sqlite3 executemany): {base:7.2f} s  "
-              f"{args.rows / base:10,.0f} rows/s")
-        print(f"import_customers:                     {took:7.2f} s  "
-              f"{args.rows / took:10,.0f} rows/s  ({summary.counts()})")
+        print(
+            f"baseline (csv + sqlite3 executemany): {base:7.2f} s  {args.rows / base:10,.0f} rows/s"
+        )
+        print(
+            f"import_customers:                     {took:7.2f} s  "
+            f"{args.rows / took:10,.0f} rows/s  ({summary.counts()})"
+        )
         print(f"ratio import / baseline: {took / base:.1f}x")
     finally:
         if not args.keep and args.dir is None:

@@ -44,11 +44,16 @@ def build_database(path: Path, customers: int, followups: int) -> int:
             batch.clear()
     if batch:
         bulk_insert_customers(batch)
-    busy = create_customer({
-        "name": "深圳新宇龙信息贸易有限公司", "kind": "enterprise", "relationship_level": 4,
-        "phones": ["0755-61042749"], "contacts": [{"name": "罗丽", "title": "采购经理"}],
-        "addresses": [{"province": "广东省", "city": "深圳市", "street": "科技园路1号"}],
-    })
+    busy = create_customer(
+        {
+            "name": "深圳新宇龙信息贸易有限公司",
+            "kind": "enterprise",
+            "relationship_level": 4,
+            "phones": ["0755-61042749"],
+            "contacts": [{"name": "罗丽", "title": "采购经理"}],
+            "addresses": [{"province": "广东省", "city": "深圳市", "street": "科技园路1号"}],
+        }
+    )
     now = utcnow()
     from datetime import date, timedelta
     from decimal import Decimal
@@ -58,17 +63,37 @@ def build_database(path: Path, customers: int, followups: int) -> int:
             "INSERT INTO follow_up (uuid, customer_id, status, channel, initiated_by, subject, "
             "content, outcome, occurred_at, created_at, updated_at) "
             "VALUES (?, ?, 'done', 'phone', 'us', ?, ?, ?, ?, ?, ?)",
-            [(f"00000000-0000-4000-8000-{n:012d}", busy.id, f"回访产品使用情况 {n}",
-              "客户对上次的送货很满意，询问新品的价格和交货期。Asked about the new range.",
-              "约定下周再联系", now - timedelta(hours=6 * n), now, now)
-             for n in range(followups)])
+            [
+                (
+                    f"00000000-0000-4000-8000-{n:012d}",
+                    busy.id,
+                    f"回访产品使用情况 {n}",
+                    "客户对上次的送货很满意，询问新品的价格和交货期。Asked about the new range.",
+                    "约定下周再联系",
+                    now - timedelta(hours=6 * n),
+                    now,
+                    now,
+                )
+                for n in range(followups)
+            ],
+        )
         for n in range(40):
-            order = Order.create(customer=busy.id, order_no=f"SO{n:06d}",
-                                 order_date=date(2024, 1, 1) + timedelta(days=7 * n),
-                                 product="激光打印机", quantity=Decimal(2),
-                                 amount=Decimal("4798.00"), status="completed")
-            Payment.create(customer=busy.id, order=order.id, paid_on=order.order_date,
-                           amount=Decimal("4798.00"), method="bank")
+            order = Order.create(
+                customer=busy.id,
+                order_no=f"SO{n:06d}",
+                order_date=date(2024, 1, 1) + timedelta(days=7 * n),
+                product="激光打印机",
+                quantity=Decimal(2),
+                amount=Decimal("4798.00"),
+                status="completed",
+            )
+            Payment.create(
+                customer=busy.id,
+                order=order.id,
+                paid_on=order.order_date,
+                amount=Decimal("4798.00"),
+                method="bank",
+            )
     assert FollowUp.select().where(FollowUp.customer == busy.id).count() == followups
     database.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     return busy.id
@@ -102,8 +127,9 @@ def plain_text_pdf(text: str, report) -> int:  # noqa: ANN001 - a TextReport
             writer.newPage()
         painter.save()
         painter.translate(0, -index * height)
-        document.drawContents(painter, QRectF(0, index * height, document.pageSize().width(),
-                                              height))
+        document.drawContents(
+            painter, QRectF(0, index * height, document.pageSize().width(), height)
+        )
         painter.restore()
     painter.end()
     del writer
@@ -129,8 +155,10 @@ def measure(name: str, build: Callable[[], object], runs: int) -> None:
     base_time, base_pages = timed(lambda: plain_text_pdf(text, report), runs)
     total = build_time + write_time
     print(f"{name}:")
-    print(f"  report      {total:6.2f} s  ({build_time:.2f} s build + layout, "
-          f"{write_time:.2f} s PDF)  {pages} pages, {len(data) / 1e6:.1f} MB")
+    print(
+        f"  report      {total:6.2f} s  ({build_time:.2f} s build + layout, "
+        f"{write_time:.2f} s PDF)  {pages} pages, {len(data) / 1e6:.1f} MB"
+    )
     print(f"  plain text  {base_time:6.2f} s  {base_pages} pages, {len(text):,} characters")
     print(f"  ratio       {total / base_time:6.1f}×")
 
@@ -155,10 +183,15 @@ def main() -> None:
         open_database(str(Path(folder) / "reports.sqlite3"))
         started = time.perf_counter()
         busy = build_database(Path(folder) / "reports.sqlite3", args.customers, args.followups)
-        print(f"database: {args.customers:,} customers, one with {args.followups:,} "
-              f"follow-ups ({time.perf_counter() - started:.1f} s to build)\n")
-        measure(f"client report, {args.followups:,} follow-ups",
-                lambda: build_client_report(busy, history_limit=None), args.runs)
+        print(
+            f"database: {args.customers:,} customers, one with {args.followups:,} "
+            f"follow-ups ({time.perf_counter() - started:.1f} s to build)\n"
+        )
+        measure(
+            f"client report, {args.followups:,} follow-ups",
+            lambda: build_client_report(busy, history_limit=None),
+            args.runs,
+        )
         measure(f"list report, {args.customers:,} customers", build_list_report, args.runs)
         close_database()
 
