@@ -227,9 +227,8 @@ def _edited_since(batch: ImportBatch, created: list[int]) -> list[EditedCustomer
             for fk in model._meta.refs:
                 if fk.rel_model is Customer:
                     for (cid,) in model.select(fk).where(fk.in_(chunk)).distinct().tuples():
-                        reasons.setdefault(
-                            cid, text("undo_has_records", table=model._meta.table_name)
-                        )
+                        kind = text(f"records_{model._meta.table_name}")
+                        reasons.setdefault(cid, text("undo_has_records", table=kind))
         for cid, referrer in (
             Customer.select(Customer.id, Customer.referred_by)
             .where(Customer.referred_by.in_(chunk))

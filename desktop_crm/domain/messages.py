@@ -220,7 +220,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "and_more": {"en": "; and {count} more", "zh_CN": "；另有 {count} 个"},
     "undo_merged_since": {"en": "merged since the import", "zh_CN": "导入后已合并"},
-    "undo_has_records": {"en": "has {table} records", "zh_CN": "已有 {table} 记录"},
+    "undo_has_records": {"en": "has {table} now", "zh_CN": "已有{table}"},
+    # what `undo_has_records` names, by table
+    "records_customer_relation": {"en": "relations to other customers", "zh_CN": "客户关系"},
+    "records_follow_up": {"en": "follow-ups", "zh_CN": "跟进记录"},
+    "records_order": {"en": "orders", "zh_CN": "订单"},
+    "records_payment": {"en": "payments", "zh_CN": "付款记录"},
+    "records_complaint": {"en": "complaints", "zh_CN": "投诉"},
+    "records_survey": {"en": "satisfaction surveys", "zh_CN": "满意度调查"},
+    "records_strategy_step": {"en": "ticked strategy steps", "zh_CN": "已勾选的策略步骤"},
     "undo_referred": {"en": "referred {code}", "zh_CN": "介绍了 {code}"},
     "undo_edited_field": {
         "en": "edited ({field}) since the import",

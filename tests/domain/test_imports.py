@@ -135,7 +135,7 @@ def test_undo_is_refused_when_its_customers_were_worked_on(db: Any, tmp_path: Pa
     with pytest.raises(ImportUndoBlocked) as caught:
         undo_import(summary.batch_id)
     listed = {c.name: c.reason for c in caught.value.customers}
-    assert listed == {"张三": "edited (notes) since the import", "李四": "has follow_up records"}
+    assert listed == {"张三": "edited (notes) since the import", "李四": "has follow-ups now"}
     assert "nothing was undone" in str(caught.value)
     assert "张三" in str(caught.value) and "李四" in str(caught.value)
     assert table_counts() == before
@@ -177,3 +177,18 @@ def test_reimporting_after_an_undo_creates_again(db: Any, tmp_path: Path) -> Non
     undo_import(first.batch_id)
     again = import_customers(path)
     assert again.created == 1
+
+
+def test_every_kind_of_record_that_blocks_an_undo_is_named_in_both_languages():
+    from desktop_crm.db.models import ALL_MODELS, Customer
+    from desktop_crm.domain import messages
+    from desktop_crm.domain.imports import _IMPORT_WRITES
+
+    blocking = [
+        m._meta.table_name
+        for m in ALL_MODELS
+        if m not in _IMPORT_WRITES and any(fk.rel_model is Customer for fk in m._meta.refs)
+    ]
+    assert "follow_up" in blocking
+    for table in blocking:
+        assert set(messages.MESSAGES[f"records_{table}"]) == {"en", "zh_CN"}
