@@ -156,7 +156,9 @@ def test_undo_refused_when_its_customers_were_worked_on(
     close_database()
     before = digest(database)
     result = run("--database", str(database), "import", "--undo", "1")
-    result.assert_one_clear_error("cannot undo import 1", "王五", "follow_up", "nothing was undone")
+    result.assert_one_clear_error(
+        "cannot undo import 1", "王五", "follow-ups", "nothing was undone"
+    )
     assert digest(database) == before
 
 
