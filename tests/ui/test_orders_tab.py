@@ -259,7 +259,20 @@ def test_the_tab_is_off_for_a_new_customer_and_follows_the_shown_one(pane, cid):
     pane.load_customer(cid)
     assert pane.form.isTabEnabled(index)
     assert pane.form.tabText(index) == "Or&ders"
+    pane.form.setCurrentIndex(index)  # a hidden tab reads its customer when shown
     assert column(pane.orders.orders_table, "Total") == ["50.00"]
     pane.load_customer(None)
     assert shown(pane.orders.orders_table) == []
     assert not pane.orders.new_button.isEnabled()
+
+
+def test_a_hidden_tab_reads_its_customer_only_when_shown(pane, cid, monkeypatch):
+    orders.create_order(cid, {"product": "硒鼓", "amount": "50"})
+    reads = []
+    real = orders.customer_orders
+    monkeypatch.setattr(orders, "customer_orders", lambda c: reads.append(c) or real(c))
+    pane.load_customer(cid)  # the Identity tab is in front
+    assert reads == []
+    pane.form.setCurrentWidget(pane.orders)
+    assert reads == [cid]
+    assert column(pane.orders.orders_table, "Total") == ["50.00"]

@@ -163,6 +163,7 @@ def test_overdue_complaints_are_counted_in_the_status_bar(qtbot, db, db_path, tm
 
     win.detail.load_customer(cid)
     tab = win.detail.service
+    win.detail.form.setCurrentWidget(tab)
     tab.complaints_table.selectRow(0)
     tab.start_button.click()  # taken up: no longer overdue
     qtbot.waitUntil(lambda: label.count == 1, timeout=5000)

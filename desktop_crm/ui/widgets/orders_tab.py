@@ -194,17 +194,14 @@ class OrdersTab(RecordTab):
         return page
 
     # ------------------------------------------------------------------ reading
-    def set_customer(self, customer_id: int | None) -> None:
-        """Show this customer's orders (None: nothing, and nothing can be entered)."""
-        keep = self.selected_order() if customer_id == self._customer_id else None
-        self._customer_id = customer_id
-        self._show_message("")
-        self.reload(keep.id if keep else None)
+    def _selected_id(self) -> int | None:
+        selected = self.selected_order()
+        return selected.id if selected else None
 
     def _changed_signal(self) -> SignalInstance:
         return self._events.ordersChanged
 
-    def reload(self, select: int | None = None) -> None:
+    def _fill(self, select: int | None) -> None:
         records: list[OrderRecord] = []
         state = None
         if self._customer_id is not None:

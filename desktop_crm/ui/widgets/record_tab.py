@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from desktop_crm.ui.dialogs.record_dialog import RecordDialog
@@ -14,13 +15,15 @@ from desktop_crm.ui.events import AppEvents
 
 
 class RecordTab(QWidget):
-    """Subclasses give `reload(select)`, `_selection_after(saved)` and `_changed_signal()`."""
+    """Subclasses give `_fill(select)`, `_selected_id()`, `_selection_after(saved)` and
+    `_changed_signal()`."""
 
     def __init__(self, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._events = events
         self._customer_id: int | None = None
         self.dialog: RecordDialog | None = None  # the entry dialog open now (tests drive it)
+        self._stale = False  # the customer changed while the tab was hidden
         self.message = QLabel(self)
         self.message.setObjectName("fieldErrorLabel")
         self.message.setWordWrap(True)
@@ -30,7 +33,33 @@ class RecordTab(QWidget):
     def customer_id(self) -> int | None:
         return self._customer_id
 
+    def set_customer(self, customer_id: int | None) -> None:
+        """Show this customer's records (None: nothing, and nothing can be entered).
+
+        A tab the user is not looking at reads them when it is next shown, so moving
+        through the customer list does not read every tab of every customer."""
+        keep = self._selected_id() if customer_id == self._customer_id else None
+        self._customer_id = customer_id
+        self._show_message("")
+        if self.isVisible() or customer_id is None:  # (emptying reads nothing)
+            self.reload(keep)
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.reload(self._selected_id())
+
     def reload(self, select: int | None = None) -> None:
+        """Read the records again, selecting `select` (an id) if it is still there."""
+        self._stale = False
+        self._fill(select)
+
+    def _fill(self, select: int | None) -> None:
+        raise NotImplementedError
+
+    def _selected_id(self) -> int | None:
         raise NotImplementedError
 
     def _selection_after(self, saved: object) -> int | None:

@@ -203,17 +203,14 @@ class ServiceTab(RecordTab):
         self.set_customer(None)
 
     # ------------------------------------------------------------------ reading
-    def set_customer(self, customer_id: int | None) -> None:
-        """Show this customer's complaints and surveys (None: nothing to enter)."""
-        keep = self.selected_complaint() if customer_id == self._customer_id else None
-        self._customer_id = customer_id
-        self._show_message("")
-        self.reload(keep.id if keep else None)
+    def _selected_id(self) -> int | None:
+        selected = self.selected_complaint()
+        return selected.id if selected else None
 
     def _changed_signal(self) -> SignalInstance:
         return self._events.complaintsChanged
 
-    def reload(self, select: int | None = None) -> None:
+    def _fill(self, select: int | None) -> None:
         complaints: list[ComplaintItem] = []
         trend = None
         if self._customer_id is not None:
