@@ -42,7 +42,7 @@ class Actions(QObject):
         )
         self.bulk_edit = self._make("bulk_edit", self.tr("&Bulk Edit Selected…"), "Ctrl+E")
         self.merge_customers = self._make(
-            "merge_customers", self.tr("&Merge Selected…"), "Ctrl+M", None
+            "merge_customers", self.tr("&Merge Selected…"), "Ctrl+Shift+M", None
         )
         self.unmerge = self._make("unmerge", self.tr("&Unmerge…"), None)
         self.find_duplicates = self._make("find_duplicates", self.tr("Find &Duplicates…"), None)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTableView
 
 from desktop_crm.app import create_main_window
@@ -292,3 +292,12 @@ def test_address_labels_for_the_selected_customers(qtbot, window, sample, monkey
     window.tasks.wait(5000)
     assert shown[0].sheet.name == "a4-3x8"
     assert any("长安街1号" in line for label in shown[0].labels for line in label)
+
+
+def test_no_two_actions_share_a_shortcut(window):
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), []).append(action.objectName() or action.text())
+    clashes = {key: names for key, names in owners.items() if len(set(names)) > 1}
+    assert not clashes

@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from desktop_crm.ui import labels
+from desktop_crm.ui.money import money_text
 
 # The dimension a value belongs to → the kind of choice label that names it (labels.py).
 CHOICE_KINDS = {
@@ -37,9 +38,9 @@ def integer(value: int) -> str:
 def money(value: Decimal | float | int | None) -> str:
     """An amount with two decimals and the locale's separators (no currency sign: the shop's
     own currency is not stored)."""
-    if value is None:
-        return ""
-    return QLocale().toString(float(value), "f", 2)
+    if isinstance(value, float):  # an average: round it like an amount
+        value = Decimal(repr(value))
+    return money_text(value)
 
 
 def percent(share: float | None) -> str:
