@@ -68,6 +68,7 @@ class Actions(QObject):
         self.import_customers = self._make("import_customers", self.tr("&Import…"), "Ctrl+I")
         self.export_customers = self._make("export_customers", self.tr("Expor&t…"), "Ctrl+Shift+X")
         self.import_history = self._make("import_history", self.tr("Import &History…"), None)
+        self.sample_data = self._make("sample_data", self.tr("Add Sa&mple Customers…"), None)
         self.print = self._make("print", self.tr("&Print…"), Std.Print, None)
         self.export_pdf = self._make("export_pdf", self.tr("E&xport as PDF…"), "Ctrl+Shift+E")
         self.print_list = self._make("print_list", self.tr("Print &List…"), None)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMenu,
+    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from desktop_crm.ui import labels
 from desktop_crm.ui.customer_table_model import CustomerTableModel
 from desktop_crm.ui.settings import UiSettings
 from desktop_crm.ui.tasks import TaskRunner, show_error
+from desktop_crm.ui.widgets.empty_list_hint import EmptyListHint
 
 SEARCH_DELAY_MS = 200
 HIDDEN_BY_DEFAULT = ("email", "province", "status", "created_at", "last_contact_at")
@@ -125,7 +127,12 @@ class CustomerListPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(self.filter_bar)
-        layout.addWidget(self.customerList, 1)
+        self.empty_hint = EmptyListHint(self)
+        self.empty_hint.clearRequested.connect(self.clear_filters)
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.customerList)
+        self.list_stack.addWidget(self.empty_hint)
+        layout.addWidget(self.list_stack, 1)
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.apply_filters)
@@ -310,6 +317,16 @@ class CustomerListPane(QWidget):
 
     def _loaded(self, count: int) -> None:
         self.countChanged.emit(count)
+        query = self.model.query
+        if count:
+            self.list_stack.setCurrentWidget(self.customerList)
+        else:
+            if query.trashed:
+                state = "trash"
+            else:
+                state = "empty" if query == CustomerQuery() else "no_match"
+            self.empty_hint.show_state(state)
+            self.list_stack.setCurrentWidget(self.empty_hint)
         if self._pending_select is not None:
             pending, self._pending_select = self._pending_select, None
             self.select_customer(pending)

@@ -48,15 +48,16 @@ class MailingList:
         )
 
     def describe(self) -> str:
+        count = self.count  # (lupdate skips a translate() whose count is not a plain name)
         if self.selected:
             return QCoreApplication.translate(
-                "Mailings", "For the %n selected customer(s).", "", self.count
+                "Mailings", "For the %n selected customer(s).", "", count
             )
         return QCoreApplication.translate(
             "Mailings",
             "No customers are selected: for all %n customer(s) of the current list.",
             "",
-            self.count,
+            count,
         )
 
 

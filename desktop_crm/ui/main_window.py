@@ -46,6 +46,7 @@ from desktop_crm.ui.mailings import mailing_list, print_envelopes, print_labels
 from desktop_crm.ui.merging import MergeActions
 from desktop_crm.ui.relationship_pane import RelationshipPane
 from desktop_crm.ui.reminders import ReminderService
+from desktop_crm.ui.sample_data import add_sample_customers
 from desktop_crm.ui.settings import UiSettings
 from desktop_crm.ui.tasks import TaskRunner, show_error
 
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
                 a.restore_backup,
                 None,
                 a.import_history,
+                a.sample_data,
                 None,
                 a.settings,
             ],
@@ -255,6 +257,11 @@ class MainWindow(QMainWindow):
         a.import_customers.triggered.connect(lambda: open_import_wizard(self))
         a.export_customers.triggered.connect(lambda: open_export_dialog(self))
         a.import_history.triggered.connect(lambda: open_import_history(self))
+        a.sample_data.triggered.connect(lambda: add_sample_customers(self, self.tasks, self.events))
+        hint = self.list_pane.empty_hint
+        hint.newCustomerRequested.connect(a.new_customer.trigger)
+        hint.importRequested.connect(a.import_customers.trigger)
+        hint.sampleDataRequested.connect(a.sample_data.trigger)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self.show_about)
 

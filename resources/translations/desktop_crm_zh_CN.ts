@@ -165,6 +165,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Add Sa&amp;mple Customers…</source>
+        <translation>添加示例客户(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -1710,7 +1715,7 @@
 <context>
     <name>CustomerListPane</name>
     <message>
-        <location filename="../../desktop_crm/ui/customer_list.py" line="+53"/>
+        <location filename="../../desktop_crm/ui/customer_list.py" line="+55"/>
         <source>Search name, pinyin, phone, email, tag…</source>
         <translation>搜索名称、拼音、电话、邮箱、标签…</translation>
     </message>
@@ -1740,7 +1745,7 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+54"/>
         <source>Any</source>
         <translation>全部</translation>
     </message>
@@ -1986,7 +1991,7 @@
         <translation>计划中</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/dashboard_format.py" line="+27"/>
+        <location filename="../../desktop_crm/ui/widgets/dashboard_format.py" line="+28"/>
         <source>Not graded</source>
         <translation>未分级</translation>
     </message>
@@ -2173,6 +2178,59 @@
         <location line="+16"/>
         <source>No likely duplicates found.</source>
         <translation>未发现疑似重复客户。</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyListHint</name>
+    <message>
+        <location filename="../../desktop_crm/ui/widgets/empty_list_hint.py" line="+34"/>
+        <source>&amp;New Customer</source>
+        <translation>新建客户(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import a File…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try with &amp;Sample Data</source>
+        <translation>用示例数据试用(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Clear Search and Filters</source>
+        <translation>清除搜索和筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No customer matches</source>
+        <translation>没有匹配的客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing matches the search and filters above.</source>
+        <translation>没有客户符合上方的搜索和筛选条件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The trash is empty</source>
+        <translation>回收站是空的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers moved to the trash are kept here until restored.</source>
+        <translation>移入回收站的客户会保留在这里，直到被还原。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No customers yet</source>
+        <translation>还没有客户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter your first customer, import them from a spreadsheet, a phone&apos;s address book or a mail program, or look around with sample customers.</source>
+        <translation>录入第一位客户，从电子表格、手机通讯录或邮件程序导入客户，或者先用示例客户了解一下。</translation>
     </message>
 </context>
 <context>
@@ -3890,7 +3948,17 @@
 <context>
     <name>Mailings</name>
     <message>
-        <location filename="../../desktop_crm/ui/mailings.py" line="+107"/>
+        <location filename="../../desktop_crm/ui/mailings.py" line="+53"/>
+        <source>For the %n selected customer(s).</source>
+        <translation>用于选中的 %n 个客户。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No customers are selected: for all %n customer(s) of the current list.</source>
+        <translation>未选中客户：用于当前列表中的全部 %n 个客户。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Envelopes</source>
         <translation>信封</translation>
     </message>
@@ -3898,7 +3966,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="+59"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="+60"/>
         <location line="+13"/>
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
@@ -3944,7 +4012,7 @@
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3954,7 +4022,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+134"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -4508,7 +4576,7 @@
         <translation>删除发货</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+96"/>
         <source>Payments (%1)</source>
         <translation>付款（%1）</translation>
     </message>
@@ -5127,6 +5195,29 @@
     </message>
 </context>
 <context>
+    <name>SampleData</name>
+    <message>
+        <location filename="../../desktop_crm/ui/sample_data.py" line="+21"/>
+        <source>Add Sample Customers</source>
+        <translation>添加示例客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample customers, with follow-ups, orders, complaints and surveys, are added to this database next to your own. How many?</source>
+        <translation>示例客户（含跟进、订单、投诉和满意度调查）会与您自己的客户一起添加到此数据库中。要添加多少个？</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%n sample customer(s) added.</source>
+        <translation>已添加 %n 个示例客户。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Adding sample customers…</source>
+        <translation>正在添加示例客户…</translation>
+    </message>
+</context>
+<context>
     <name>ServiceTab</name>
     <message>
         <location filename="../../desktop_crm/ui/widgets/service_tab.py" line="-61"/>
@@ -5224,7 +5315,7 @@
         <translation>添加调查(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+74"/>
         <source>Complaints: %1 · unresolved %2</source>
         <translation>投诉：%1 · 未解决 %2</translation>
     </message>

@@ -4,6 +4,7 @@ and dialogs showing no untranslated English. The English window shows no raw cod
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -459,3 +460,20 @@ def test_the_english_window_shows_labels_not_codes(open_window, qtbot):
     assert any(text == "Customers" for _, text, _ in texts)
     problems = raw_codes_or_empty(texts)
     assert not problems, "empty or raw codes in the English interface:\n" + "\n".join(problems)
+
+
+def test_every_counted_translate_call_is_one_lupdate_can_read():
+    """lupdate silently skips `QCoreApplication.translate(ctx, text, "", obj.count)`: the
+    count must be a plain name, or the text never reaches the translators."""
+    skipped = []
+    for path in sorted((ROOT / "desktop_crm").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "translate"
+                and len(node.args) >= 4
+                and not isinstance(node.args[3], ast.Name)
+            ):
+                skipped.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not skipped
