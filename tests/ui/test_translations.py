@@ -286,6 +286,7 @@ def untranslated(texts: list[tuple[str, str, bool]], data: tuple[str, ...]) -> l
         for name in data:
             rest = rest.replace(name, " ")
         rest = re.sub(r"\b[A-Z]\d+\b", " ", rest)  # customer codes such as C000001
+        rest = re.sub(r"\{[a-z_]+\}", " ", rest)  # template placeholders such as {name}
         words = [w for w in re.findall(r"[A-Za-z]{2,}", rest) if w not in ALLOWED_WORDS]
         if words:
             bad.append(f"{where}: {text!r}")
@@ -390,11 +391,13 @@ def _dialog_texts(window) -> list[tuple[str, str, bool]]:
     from desktop_crm.ui.dialogs.import_history_dialog import ImportHistoryDialog
     from desktop_crm.ui.dialogs.import_wizard import ImportWizard
     from desktop_crm.ui.dialogs.label_sheet_dialog import LabelSheetDialog
+    from desktop_crm.ui.dialogs.letter_dialog import LetterDialog
     from desktop_crm.ui.dialogs.merge_dialog import MergeDialog
     from desktop_crm.ui.dialogs.order_dialog import OrderDialog
     from desktop_crm.ui.dialogs.page_setup_dialog import PageSetupDialog
     from desktop_crm.ui.dialogs.settings_dialog import LANGUAGES, SettingsDialog
     from desktop_crm.ui.dialogs.survey_dialog import SurveyDialog
+    from desktop_crm.ui.mailings import MailingList
 
     model = window.list_pane.model
     first, second = model.customer_id(0), model.customer_id(1)
@@ -411,6 +414,11 @@ def _dialog_texts(window) -> list[tuple[str, str, bool]]:
         DuplicatesDialog(window.tasks, window.events, window.undo_stack, window),
         PageSetupDialog(window.settings, window),
         LabelSheetDialog(window.settings, "3", parent=window),
+        LetterDialog(
+            MailingList((first,), model.query, count=1, first_id=first),
+            window.settings,
+            window.tasks,
+        ),
         OrderDialog(lambda _data: None, None, window),
         ComplaintDialog(lambda _data: None, window),
         SurveyDialog(lambda _data: None, window),
