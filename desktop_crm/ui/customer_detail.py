@@ -127,6 +127,10 @@ class CustomerDetailPane(QWidget):
         """The customer as last read or saved (not the unsaved edits)."""
         return self._record
 
+    def is_busy(self) -> bool:
+        """Whether the user is working in the pane: a new customer or unsaved edits."""
+        return self._new_kind is not None or self._dirty
+
     def is_dirty(self) -> bool:
         return self._dirty
 

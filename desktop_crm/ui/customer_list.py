@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -48,6 +49,9 @@ class CustomerListPane(QWidget):
         self.setObjectName("customerListPane")
         self._settings = settings
         self._pending_select: int | None = None
+        # Asked before the first customer is selected for the user when a list loads (not
+        # while they are entering a new customer: the main window says).
+        self.may_select_first: Callable[[], bool] = lambda: True
         self.model = CustomerTableModel(tasks, self)
 
         self.searchBox = QLineEdit(self)  # noqa: N815 - object name contract
@@ -330,7 +334,7 @@ class CustomerListPane(QWidget):
         if self._pending_select is not None:
             pending, self._pending_select = self._pending_select, None
             self.select_customer(pending)
-        elif count and not self.customerList.currentIndex().isValid():
+        elif count and not self.customerList.currentIndex().isValid() and self.may_select_first():
             self._select_row(0)
         elif not count:
             self.currentCustomerChanged.emit(0)

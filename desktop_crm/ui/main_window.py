@@ -30,13 +30,8 @@ from desktop_crm.ui.commands import BulkEditCommand, TrashCommand
 from desktop_crm.ui.complaint_count import OverdueComplaintsLabel
 from desktop_crm.ui.customer_detail import CustomerDetailPane
 from desktop_crm.ui.customer_list import CustomerListPane
-from desktop_crm.ui.dashboard import show_dashboard
 from desktop_crm.ui.dialogs.bulk_edit_dialog import BulkEditDialog
 from desktop_crm.ui.dialogs.command_palette import CommandPalette
-from desktop_crm.ui.dialogs.export_dialog import open_export_dialog
-from desktop_crm.ui.dialogs.import_history_dialog import open_import_history
-from desktop_crm.ui.dialogs.import_wizard import open_import_wizard
-from desktop_crm.ui.dialogs.letter_dialog import print_letters
 from desktop_crm.ui.dialogs.page_setup_dialog import PageChoice, PageSetupDialog
 from desktop_crm.ui.dialogs.settings_dialog import SettingsDialog
 from desktop_crm.ui.events import AppEvents
@@ -46,7 +41,6 @@ from desktop_crm.ui.mailings import mailing_list, print_envelopes, print_labels
 from desktop_crm.ui.merging import MergeActions
 from desktop_crm.ui.relationship_pane import RelationshipPane
 from desktop_crm.ui.reminders import ReminderService
-from desktop_crm.ui.sample_data import add_sample_customers
 from desktop_crm.ui.settings import UiSettings
 from desktop_crm.ui.tasks import TaskRunner, show_error
 
@@ -233,7 +227,7 @@ class MainWindow(QMainWindow):
         a.bulk_edit.triggered.connect(self.bulk_edit_selected)
         a.save_segment.triggered.connect(self.list_pane.save_segment)
         a.clear_filters.triggered.connect(self.list_pane.clear_filters)
-        a.dashboard.triggered.connect(lambda: show_dashboard(self))
+        a.dashboard.triggered.connect(self.open_dashboard)
         a.log_followup.triggered.connect(self._log_followup)
         a.plan_followup.triggered.connect(self._plan_followup)
         a.today.triggered.connect(self.show_today)
@@ -247,17 +241,15 @@ class MainWindow(QMainWindow):
         a.print_envelopes.triggered.connect(
             lambda: print_envelopes(self, mailing_list(self.list_pane), self.tasks)
         )
-        a.print_letters.triggered.connect(
-            lambda: print_letters(self, mailing_list(self.list_pane), self.tasks, self.settings)
-        )
+        a.print_letters.triggered.connect(self.print_letters)
         a.page_setup.triggered.connect(lambda: PageSetupDialog(self.settings, self).exec())
         a.settings.triggered.connect(self.open_settings)
         a.backup.triggered.connect(lambda: back_up_now(self, self.tasks, self.events))
         a.restore_backup.triggered.connect(self._restore_backup)
-        a.import_customers.triggered.connect(lambda: open_import_wizard(self))
-        a.export_customers.triggered.connect(lambda: open_export_dialog(self))
-        a.import_history.triggered.connect(lambda: open_import_history(self))
-        a.sample_data.triggered.connect(lambda: add_sample_customers(self, self.tasks, self.events))
+        a.import_customers.triggered.connect(self.import_customers)
+        a.export_customers.triggered.connect(self.export_customers)
+        a.import_history.triggered.connect(self.show_import_history)
+        a.sample_data.triggered.connect(self.add_sample_customers)
         hint = self.list_pane.empty_hint
         hint.newCustomerRequested.connect(a.new_customer.trigger)
         hint.importRequested.connect(a.import_customers.trigger)
@@ -266,6 +258,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.show_about)
 
         self.list_pane.currentCustomerChanged.connect(self._customer_selected)
+        self.list_pane.may_select_first = lambda: not self.detail.is_busy()
         self.list_pane.countChanged.connect(self._show_count)
         self.detail.saved.connect(self._customer_saved)
         self.detail.dirtyChanged.connect(a.save.setEnabled)
@@ -440,6 +433,38 @@ class MainWindow(QMainWindow):
         pages = PageChoice.from_settings(self.settings).plan_options()
         build = partial(build_followup_plan, owner, **pages)
         printing.print_preview(self, build, runner=self.tasks)
+
+    # Views opened from the menus are imported when first asked for: start-up stays short.
+
+    def open_dashboard(self) -> None:
+        from desktop_crm.ui.dashboard import show_dashboard  # QtCharts loads here
+
+        show_dashboard(self)
+
+    def print_letters(self) -> None:
+        from desktop_crm.ui.dialogs.letter_dialog import print_letters
+
+        print_letters(self, mailing_list(self.list_pane), self.tasks, self.settings)
+
+    def import_customers(self) -> None:
+        from desktop_crm.ui.dialogs.import_wizard import open_import_wizard
+
+        open_import_wizard(self)
+
+    def export_customers(self) -> None:
+        from desktop_crm.ui.dialogs.export_dialog import open_export_dialog
+
+        open_export_dialog(self)
+
+    def show_import_history(self) -> None:
+        from desktop_crm.ui.dialogs.import_history_dialog import open_import_history
+
+        open_import_history(self)
+
+    def add_sample_customers(self) -> None:
+        from desktop_crm.ui.sample_data import add_sample_customers  # Faker loads here
+
+        add_sample_customers(self, self.tasks, self.events)
 
     def open_settings(self) -> None:
         SettingsDialog(self.settings, self).exec()

@@ -301,3 +301,20 @@ def test_no_two_actions_share_a_shortcut(window):
             owners.setdefault(key.toString(), []).append(action.objectName() or action.text())
     clashes = {key: names for key, names in owners.items() if len(set(names)) > 1}
     assert not clashes
+
+
+def test_a_list_loading_late_does_not_take_over_a_new_customer_being_typed(
+    qtbot, window, monkeypatch
+):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or _DISCARD)
+    window.list_pane.customerList.selectionModel().clearCurrentIndex()
+    window.named_actions.new_customer.trigger()
+    window.detail.form.edits["name"].setText("赵六")
+    window.list_pane._loaded(window.list_pane.model.rowCount())  # the ids arrive now
+    assert window.detail.customer_id() is None
+    assert window.detail.form.edits["name"].text() == "赵六"
+    assert not asked  # nobody asked the user about their edits either
+
+
+_DISCARD = QMessageBox.StandardButton.Discard
