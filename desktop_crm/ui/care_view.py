@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     Qt,
-    QTimer,
     QUrl,
 )
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,16 +40,16 @@ from desktop_crm.ui.events import AppEvents
 from desktop_crm.ui.tasks import TaskContext, TaskRunner
 from desktop_crm.ui.widgets.care_table import CareTableModel, Occasion, occasions_of
 from desktop_crm.ui.widgets.followup_display import report_error
+from desktop_crm.ui.widgets.live_view import LiveView
 from desktop_crm.ui.widgets.owner_combo import OwnerCombo
 
 __all__ = ["CareTableModel", "CareView", "Occasion"]
 
 TASK_KEY = "care-view"
-RELOAD_DELAY_MS = 300
 MAX_COLUMN_WIDTH = 240  # px: long names are elided so the other columns stay in view
 
 
-class CareView(QWidget):
+class CareView(LiveView):
     """Upcoming occasions and the greeting for the selected one."""
 
     def __init__(self, events: AppEvents, tasks: TaskRunner, parent: QWidget | None = None) -> None:
@@ -58,8 +57,6 @@ class CareView(QWidget):
         self.setObjectName("careView")
         self._events = events
         self._tasks = tasks
-        self._stale = True
-        self.loading = False
         self._target_id: int | None = None  # the customer selected in the list
         self._email: str | None = None
 
@@ -107,10 +104,6 @@ class CareView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.reload)
         self.days_spin.valueChanged.connect(lambda _v: self._reload_timer.start())
         self.owner_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.refresh_button.clicked.connect(self.reload)
@@ -195,21 +188,9 @@ class CareView(QWidget):
         """Re-read the users for the owner filter, keeping the chosen one."""
         self._owner_names = self.owner_combo.refresh()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale and not self.loading:
-            self.reload()
-
-    def _data_changed(self, *_args: object) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._reload_timer.start()
-
     def reload(self) -> None:
         """Read the occasions of the coming days in the background."""
-        self._reload_timer.stop()
-        self._stale = False
-        self.loading = True
+        self._reloading()
         self.refresh_owners()  # users may have been added meanwhile
         days, owner = self.days_spin.value(), self.owner_combo.currentData()
         self.status_label.setText(self.tr("Looking for occasions…"))

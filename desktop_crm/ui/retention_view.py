@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,17 +34,17 @@ from desktop_crm.ui.dialogs.exit_dialog import ask_exit_customer
 from desktop_crm.ui.events import AppEvents
 from desktop_crm.ui.tasks import TaskContext, TaskRunner
 from desktop_crm.ui.widgets.followup_display import local_text, report_error
+from desktop_crm.ui.widgets.live_view import LiveView
 from desktop_crm.ui.widgets.owner_combo import OwnerCombo
 from desktop_crm.ui.widgets.retention_tables import ExitReasonModel, RetentionTableModel
 
 __all__ = ["RetentionTableModel", "RetentionView"]
 
 TASK_KEY = "retention-view"
-RELOAD_DELAY_MS = 300  # gather a burst of changes into one re-read
 CHURN_REASONS = ("overdue_purchase", "unresolved_complaints", "falling_satisfaction")
 
 
-class RetentionView(QWidget):
+class RetentionView(LiveView):
     """At-risk customers with their reasons; plan a follow-up, open, or mark as exited."""
 
     def __init__(self, events: AppEvents, tasks: TaskRunner, parent: QWidget | None = None) -> None:
@@ -53,8 +52,6 @@ class RetentionView(QWidget):
         self.setObjectName("retentionView")
         self._events = events
         self._tasks = tasks
-        self._stale = True
-        self.loading = False
         self._all_rows: list[RetentionRow] = []
 
         self.plan_button = self._button("planFollowupButton", self.tr("&Plan Follow-up"))
@@ -118,11 +115,6 @@ class RetentionView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.reload)
-
         self.plan_button.clicked.connect(self.plan_followups)
         self.open_button.clicked.connect(self.open_selected)
         self.exit_button.clicked.connect(self.exit_selected)
@@ -168,21 +160,9 @@ class RetentionView(QWidget):
         """Re-read the users for the owner filter, keeping the chosen one."""
         self._owner_names = self.owner_combo.refresh()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale and not self.loading:
-            self.reload()
-
-    def _data_changed(self, *_args: object) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._reload_timer.start()
-
     def reload(self) -> None:
         """Read the at-risk customers and the exit analysis in the background."""
-        self._reload_timer.stop()
-        self._stale = False
-        self.loading = True
+        self._reloading()
         self.refresh_owners()  # users may have been added meanwhile
         owner = self.owner_combo.currentData()
         self.status_label.setText(self.tr("Looking for customers at risk…"))
