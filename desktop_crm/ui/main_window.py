@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
@@ -18,12 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm import __version__
-from desktop_crm.domain import customers, followups
+from desktop_crm.domain import followups
 from desktop_crm.paths import resource_path
-from desktop_crm.reports.client import build_client_report
-from desktop_crm.reports.customer_list import build_list_report
-from desktop_crm.reports.followup_plan import build_followup_plan
-from desktop_crm.ui import printing
 from desktop_crm.ui.actions import Actions
 from desktop_crm.ui.backup_actions import back_up_now, restore_from_backup
 from desktop_crm.ui.commands import BulkEditCommand, TrashCommand
@@ -32,15 +27,14 @@ from desktop_crm.ui.customer_detail import CustomerDetailPane
 from desktop_crm.ui.customer_list import CustomerListPane
 from desktop_crm.ui.dialogs.bulk_edit_dialog import BulkEditDialog
 from desktop_crm.ui.dialogs.command_palette import CommandPalette
-from desktop_crm.ui.dialogs.page_setup_dialog import PageChoice, PageSetupDialog
 from desktop_crm.ui.dialogs.settings_dialog import SettingsDialog
 from desktop_crm.ui.events import AppEvents
 from desktop_crm.ui.followup_pane import FollowUpPane
 from desktop_crm.ui.lifecycle_docks import LifecycleDocks
-from desktop_crm.ui.mailings import mailing_list, print_envelopes, print_labels
 from desktop_crm.ui.merging import MergeActions
 from desktop_crm.ui.relationship_pane import RelationshipPane
 from desktop_crm.ui.reminders import ReminderService
+from desktop_crm.ui.report_actions import ReportActions
 from desktop_crm.ui.settings import UiSettings
 from desktop_crm.ui.tasks import TaskRunner, show_error
 
@@ -231,18 +225,7 @@ class MainWindow(QMainWindow):
         a.log_followup.triggered.connect(self._log_followup)
         a.plan_followup.triggered.connect(self._plan_followup)
         a.today.triggered.connect(self.show_today)
-        a.print.triggered.connect(self.print_customer)
-        a.export_pdf.triggered.connect(self.export_customer_pdf)
-        a.print_list.triggered.connect(self.print_list)
-        a.print_plan.triggered.connect(self.print_plan)
-        a.print_labels.triggered.connect(
-            lambda: print_labels(self, mailing_list(self.list_pane), self.tasks, self.settings)
-        )
-        a.print_envelopes.triggered.connect(
-            lambda: print_envelopes(self, mailing_list(self.list_pane), self.tasks)
-        )
-        a.print_letters.triggered.connect(self.print_letters)
-        a.page_setup.triggered.connect(lambda: PageSetupDialog(self.settings, self).exec())
+        self.reports = ReportActions(self)
         a.settings.triggered.connect(self.open_settings)
         a.backup.triggered.connect(lambda: back_up_now(self, self.tasks, self.events))
         a.restore_backup.triggered.connect(self._restore_backup)
@@ -406,45 +389,12 @@ class MainWindow(QMainWindow):
         if self.detail.maybe_save() and restore_from_backup(self, self.tasks, self.events):
             self._current_id = None
 
-    def print_customer(self) -> None:
-        """Ctrl+P: the client report of the selected customer, in a print preview."""
-        if self._current_id is not None:
-            setup = PageChoice.from_settings(self.settings).client_setup()
-            build = partial(build_client_report, self._current_id, setup=setup)
-            printing.print_preview(self, build, runner=self.tasks)
-
-    def export_customer_pdf(self) -> None:
-        if self._current_id is not None:
-            code = customers.get_customer(self._current_id).code
-            setup = PageChoice.from_settings(self.settings).client_setup()
-            build = partial(build_client_report, self._current_id, setup=setup)
-            printing.export_pdf(self, build, code, runner=self.tasks)
-
-    def print_list(self) -> None:
-        """The customers the list shows now (search and filters), as a printed list."""
-        query = self.list_pane.model.query
-        sort, descending = self.list_pane.model.sort_column, self.list_pane.model.descending
-        pages = PageChoice.from_settings(self.settings).list_options()
-        build = partial(build_list_report, query, sort=sort, descending=descending, **pages)
-        printing.print_preview(self, build, runner=self.tasks)
-
-    def print_plan(self) -> None:
-        owner = self.followup_pane.due_lists.owner()
-        pages = PageChoice.from_settings(self.settings).plan_options()
-        build = partial(build_followup_plan, owner, **pages)
-        printing.print_preview(self, build, runner=self.tasks)
-
     # Views opened from the menus are imported when first asked for: start-up stays short.
 
     def open_dashboard(self) -> None:
         from desktop_crm.ui.dashboard import show_dashboard  # QtCharts loads here
 
         show_dashboard(self)
-
-    def print_letters(self) -> None:
-        from desktop_crm.ui.dialogs.letter_dialog import print_letters
-
-        print_letters(self, mailing_list(self.list_pane), self.tasks, self.settings)
 
     def import_customers(self) -> None:
         from desktop_crm.ui.dialogs.import_wizard import open_import_wizard
