@@ -13,7 +13,7 @@ import time
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTime, QTimer
-from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -38,9 +38,9 @@ from desktop_crm.ui.tasks import TaskRunner, show_error
 from desktop_crm.ui.widgets import dashboard_format as fmt
 from desktop_crm.ui.widgets.dashboard_charts import ChartPanel
 from desktop_crm.ui.widgets.dashboard_tables import AnalysisTables
+from desktop_crm.ui.widgets.live_view import LiveView
 from desktop_crm.ui.widgets.owner_combo import OwnerCombo
 
-REFRESH_DELAY_MS = 600  # gather a burst of changes (an import, a bulk edit) into one recompute
 TOP_REGIONS = 8  # more bars leave too little height for a CJK label each
 WEEKS_AS_BARS = 16  # up to this many weeks as grouped bars, more as lines
 GEOMETRY_KEY = "dashboardGeometry"
@@ -58,8 +58,10 @@ def show_dashboard(window: QMainWindow) -> Dashboard:
     return dashboard
 
 
-class Dashboard(QWidget):
+class Dashboard(LiveView):
     """Charts and 7P tables for one owner (or everyone) and one period."""
+
+    RELOAD_DELAY_MS = 600  # gather a burst of changes (an import, a bulk edit) into one recompute
 
     def __init__(
         self,
@@ -75,8 +77,6 @@ class Dashboard(QWidget):
         self._tasks = tasks
         self._settings = settings
         self.data: DashboardData | None = None
-        self.computing = False
-        self._stale = True
         self._owner_names: dict[str, str] = {}
 
         layout = QVBoxLayout(self)
@@ -89,17 +89,13 @@ class Dashboard(QWidget):
         self.tables = self.analysis_tables.tables
         layout.addWidget(self.tabs, 1)
 
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
         self._geometry_timer = QTimer(self)
         self._geometry_timer.setSingleShot(True)
         self._geometry_timer.setInterval(1000)
         self._geometry_timer.timeout.connect(self.save_geometry)
         events.customersChanged.connect(self._data_changed)
-        events.customerChanged.connect(lambda _id: self._data_changed())
-        events.followupsChanged.connect(lambda _id: self._data_changed())
+        events.customerChanged.connect(self._data_changed)
+        events.followupsChanged.connect(self._data_changed)
         self._restore_geometry()
         self.refresh_owners()
 
@@ -148,9 +144,9 @@ class Dashboard(QWidget):
         bar.addWidget(self.busy)
         bar.addWidget(self.status_label, 1)
         self._show_custom_dates(False)
-        self.owner_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.owner_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.period_combo.currentIndexChanged.connect(self._period_changed)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.reload)
         return bar
 
     def _date_edit(self, name: str, accessible: str, day: date) -> QDateEdit:
@@ -158,7 +154,7 @@ class Dashboard(QWidget):
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
         edit.setCalendarPopup(True)
-        edit.dateChanged.connect(lambda _d: self._refresh_timer.start())
+        edit.dateChanged.connect(lambda _d: self._reload_timer.start())
         return edit
 
     def _build_totals(self) -> QFrame:
@@ -246,7 +242,7 @@ class Dashboard(QWidget):
                 edit.setDate(QDate(day.year, day.month, day.day))
                 edit.blockSignals(False)
         self._show_custom_dates(custom)
-        self.refresh()
+        self.reload()
 
     def _show_custom_dates(self, visible: bool) -> None:
         for widget in (self.from_edit, self.range_label, self.to_edit):
@@ -254,12 +250,11 @@ class Dashboard(QWidget):
 
     # ------------------------------------------------------------------ computing
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         """Recompute everything for the current filters, off the UI thread."""
-        self._refresh_timer.stop()
-        self._stale = False
+        self._reloading()
+        self.refresh_owners()  # users may have been added meanwhile
         owner, (start, end) = self.owner(), self.period()
-        self.computing = True
         self.busy.show()
         self.status_label.setText(self.tr("Computing…"))
 
@@ -273,14 +268,14 @@ class Dashboard(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        self.computing = False
+        self.loading = False
         self.busy.hide()
         self.status_label.setText(self.tr("The dashboard could not be computed."))
         show_error(self, exc)
 
     def _show(self, data: DashboardData) -> None:
         self.data = data
-        self.computing = False
+        self.loading = False
         self.busy.hide()
         start, end = data.period
         seconds = sum(data.timings.values())
@@ -350,18 +345,6 @@ class Dashboard(QWidget):
             c["followups"].show_lines(labels, lines)
 
     # ------------------------------------------------------------------ keeping up
-
-    def _data_changed(self) -> None:
-        if self.isVisible():
-            self._refresh_timer.start()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.refresh_owners()
-            self.refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         self.save_geometry()

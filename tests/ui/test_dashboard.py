@@ -53,7 +53,7 @@ def dashboard(qtbot, sample, events, tasks, tmp_path) -> Dashboard:
 
 
 def settle(qtbot, dashboard: Dashboard) -> None:
-    qtbot.waitUntil(lambda: dashboard.data is not None and not dashboard.computing, timeout=15000)
+    qtbot.waitUntil(lambda: dashboard.data is not None and not dashboard.loading, timeout=15000)
 
 
 def choose(qtbot, combo, data) -> None:
@@ -198,7 +198,7 @@ def test_double_clicking_an_at_risk_customer_opens_it(qtbot, dashboard, events):
 def test_choosing_an_owner_recomputes_for_that_owner(qtbot, dashboard):
     everyone = dashboard.data.totals
     choose(qtbot, dashboard.owner_combo, OWNER)
-    assert dashboard.computing
+    assert dashboard.loading
     assert dashboard.status_label.text() == "Computing…"
     settle(qtbot, dashboard)
     start, end = dashboard.data.period
@@ -223,7 +223,7 @@ def test_a_short_period_shows_weeks_as_grouped_bars_and_a_custom_period_is_kept(
     assert dashboard.from_edit.isVisible()
     dashboard.from_edit.setDate(QDate(2020, 1, 1))
     dashboard.to_edit.setDate(QDate(2020, 3, 31))
-    dashboard.refresh()  # rather than waiting for the typing delay
+    dashboard.reload()  # rather than waiting for the typing delay
     settle(qtbot, dashboard)
     assert dashboard.data.period == (date(2020, 1, 1), date(2020, 3, 31))
     assert len(bar_values(dashboard, "new")[0]) == 3

@@ -449,7 +449,7 @@ def _all_texts(qtbot, window) -> list[tuple[str, str, bool]]:
     texts += visible_texts(window)
     window.named_actions.dashboard.trigger()
     dashboard = window.findChild(Dashboard, "dashboard")
-    qtbot.waitUntil(lambda: not dashboard.computing, timeout=10_000)
+    qtbot.waitUntil(lambda: not dashboard.loading, timeout=10_000)
     texts += visible_texts(dashboard)
     return texts + _dialog_texts(window)
 

@@ -4,7 +4,7 @@ next shown; a hidden view reads nothing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -15,13 +15,17 @@ class LiveView(QWidget):
     """Subclasses implement `reload()`, starting it with `_reloading()`, and set
     `loading = False` when the data has arrived (or failed)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    RELOAD_DELAY_MS = RELOAD_DELAY_MS
+
+    def __init__(
+        self, parent: QWidget | None = None, flags: Qt.WindowType = Qt.WindowType.Widget
+    ) -> None:
+        super().__init__(parent, flags)
         self._stale = True  # nothing read yet
         self.loading = False
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.setInterval(self.RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
 
     def reload(self) -> None:
