@@ -113,13 +113,21 @@ class TaskRunner(QObject):
                 return False
             return not key or self._generation.get(key) == generation
 
-        def finished(result: Any) -> None:
+        def delivered() -> None:
             self._live.discard(signals)
+            # Deleted here, on the UI thread it belongs to. Left to reference counting, the
+            # last reference can go with the task on the worker thread (or with a garbage
+            # collection run there), and a QObject destroyed off its own thread can
+            # deadlock against the UI thread.
+            signals.deleteLater()
+
+        def finished(result: Any) -> None:
+            delivered()
             if result is not _SKIPPED and current():
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
-            self._live.discard(signals)
+            delivered()
             if current():
                 (on_error or self._default_error)(exc)
 
