@@ -12,6 +12,9 @@ import pytest  # noqa: E402
 
 from desktop_crm.db.connection import close_database, open_database  # noqa: E402
 from desktop_crm.domain import messages  # noqa: E402
+from tests import postgres  # noqa: E402
+
+BACKENDS = ("sqlite", "postgres")
 
 
 @pytest.fixture(autouse=True)
@@ -32,8 +35,51 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator:
-    """A new, migrated SQLite database bound to the models."""
-    database = open_database(str(db_path))
+def backend() -> str:
+    """Which database `db` opens: SQLite, unless a folder's conftest asks for both."""
+    return "sqlite"
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A database migrated once on the test server, copied for each test that needs one."""
+    name = postgres.new_database_name("crm_template")
+    postgres.create_database(name)
+    try:
+        open_database(postgres.database_url(name))
+        close_database()
+        yield name
+    finally:
+        postgres.drop_database(name)
+
+
+def _throwaway_database(template: str | None) -> Iterator[str]:
+    name = postgres.new_database_name()
+    postgres.create_database(name, template=template)
+    try:
+        yield postgres.database_url(name)
+    finally:
+        close_database()
+        postgres.drop_database(name)
+        postgres.drop_login_roles()
+
+
+@pytest.fixture
+def pg_url(pg_template: str) -> Iterator[str]:
+    """The superuser URL of a new, migrated PostgreSQL database of this test's own."""
+    yield from _throwaway_database(pg_template)
+
+
+@pytest.fixture
+def pg_empty_url() -> Iterator[str]:
+    """The superuser URL of a new, empty PostgreSQL database (no tables yet)."""
+    yield from _throwaway_database(None)
+
+
+@pytest.fixture
+def db(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator:
+    """A new, migrated database bound to the models (SQLite, or PostgreSQL when asked)."""
+    target = request.getfixturevalue("pg_url") if backend == "postgres" else str(db_path)
+    database = open_database(target)
     yield database
     close_database()

@@ -45,7 +45,7 @@ def make_database(target: str) -> peewee.Database:
             password=url.password,
             host=url.hostname,
             port=url.port or 5432,
-            autorollback=True,
+            prefer_psycopg3=True,
         )
     return peewee.SqliteDatabase(target, pragmas=SQLITE_PRAGMAS, timeout=10)
 

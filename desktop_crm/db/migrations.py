@@ -11,15 +11,19 @@ import logging
 from collections.abc import Callable
 
 import peewee
+from playhouse.migrate import SchemaMigrator
+from playhouse.migrate import migrate as migrate_schema
 
 from desktop_crm.db import search_index
 from desktop_crm.db.backup import backup_before_migration
 from desktop_crm.db.models import (
     ALL_MODELS,
+    Customer,
     CustomerMerge,
     ImportUpdate,
     SchemaVersion,
     StrategyStep,
+    User,
 )
 from desktop_crm.errors import SchemaTooNewError
 
@@ -45,11 +49,23 @@ def _v3_strategy_steps(db: peewee.Database) -> None:
     db.create_tables([StrategyStep])
 
 
+def _v4_office_columns(db: peewee.Database) -> None:
+    """Office mode: customers shared with every rep, and the team a user belongs to."""
+    # A database created at this version already has them (step 1 builds today's models).
+    for model, name in ((Customer, "shared"), (User, "team")):
+        table = model._meta.table_name
+        if name not in {c.name for c in db.get_columns(table)}:
+            migrate_schema(
+                SchemaMigrator.from_database(db).add_column(table, name, model._meta.fields[name])
+            )
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_initial_schema,
     _v2_merge_and_import_undo,
     _v3_strategy_steps,
+    _v4_office_columns,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -71,6 +71,9 @@ class User(BaseModel):
     username = CharField(max_length=64, unique=True)
     display_name = CharField(max_length=100)
     role = CharField(max_length=16, default="rep")  # admin | manager | rep
+    team = CharField(
+        max_length=64, null=True
+    )  # a manager sees the customers of their team (schema 4)
     password_hash = CharField(max_length=255, null=True)
     active = BooleanField(default=True)
     deleted_at = DateTimeField(null=True)
@@ -121,6 +124,8 @@ class Customer(BaseModel):
     source = CharField(max_length=20, null=True, index=True)
     referred_by = ForeignKeyField("self", null=True, backref="referrals", on_delete="SET NULL")
     owner = ForeignKeyField(User, null=True, backref="customers", on_delete="SET NULL")
+    # Office mode: every rep may see and edit a shared customer, not only its owner (schema 4)
+    shared = BooleanField(default=False)
     # Classification
     status = CharField(max_length=12, default="potential", index=True)  # potential | existing
     stage = CharField(max_length=16, default="potential", index=True)

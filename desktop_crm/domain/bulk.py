@@ -92,6 +92,7 @@ class NewCustomer:
     source: str | None = None
     referred_by_id: int | None = None
     owner_id: int | None = None
+    shared: bool = False
     status: str = "potential"
     stage: str = "potential"
     stage_override: bool = False

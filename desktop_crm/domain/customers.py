@@ -91,7 +91,13 @@ _CHOICES = {
     "credit_rating": CREDIT_RATINGS,
     "company_size": COMPANY_SIZES,
 }
-_FLAGS = ("birthday_has_year", "lunar_birthday_leap", "stage_override", "credit_override")
+_FLAGS = (
+    "birthday_has_year",
+    "lunar_birthday_leap",
+    "stage_override",
+    "credit_override",
+    "shared",
+)
 SCALAR_FIELDS = (
     tuple(_TEXT_LIMITS)
     + _LONG_TEXT

@@ -96,7 +96,27 @@ def test_a_schema_2_database_gains_the_strategy_steps_table(db_path, monkeypatch
     assert not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'strategy_step'").fetchall()
     con.close()
     open_database(str(db_path))
-    assert migrations.schema_version(database.obj) == 3
+    assert migrations.schema_version(database.obj) == migrations.CURRENT_VERSION
     assert database.obj.table_exists("strategy_step")
     assert Customer.select().count() == 1
+    close_database()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_a_schema_3_database_gains_shared_customers_and_teams(backend, db_path, request):
+    target = request.getfixturevalue("pg_empty_url") if backend == "postgres" else str(db_path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:3])
+        patch.setattr(migrations, "CURRENT_VERSION", 3)
+        db = open_database(target)
+        customers.create_customer({"name": "张三"})
+        # Step 1 builds today's models; take away what schema 3 did not have.
+        db.execute_sql("ALTER TABLE customer DROP COLUMN shared")
+        db.execute_sql('ALTER TABLE "user" DROP COLUMN team')
+        close_database()
+    db = open_database(target)
+    assert migrations.schema_version(db) == migrations.CURRENT_VERSION
+    assert {"shared"} <= {c.name for c in db.get_columns("customer")}
+    assert {"team"} <= {c.name for c in db.get_columns("user")}
+    assert [(c.name, c.shared) for c in Customer.select()] == [("张三", False)]
     close_database()

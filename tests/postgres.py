@@ -1,0 +1,84 @@
+"""The PostgreSQL server of the test suite: throwaway databases and plain connections.
+
+`.ci/start-postgres` starts a cluster and prints its superuser URL, which the tests read
+from `DESKTOP_CRM_TEST_POSTGRES`. Without it the PostgreSQL tests skip with the reason;
+in CI (`CI=true`) they fail instead, since a green run that never touched the server
+proves nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+from psycopg import sql
+
+URL_VARIABLE = "DESKTOP_CRM_TEST_POSTGRES"
+_numbers = itertools.count(1)
+
+
+def server_url() -> str:
+    """The superuser URL of the test server; skips (or fails, in CI) when there is none."""
+    url = os.environ.get(URL_VARIABLE)
+    if url:
+        return url
+    reason = (
+        f'no PostgreSQL test server: run `eval "$(bash .ci/start-postgres)"` to set {URL_VARIABLE}'
+    )
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
+
+
+def database_url(name: str, *, user: str | None = None, password: str | None = None) -> str:
+    """The URL of database `name` on the test server, as the superuser or as `user`."""
+    parts = urlsplit(server_url())
+    netloc = parts.hostname or "127.0.0.1"
+    if parts.port:
+        netloc = f"{netloc}:{parts.port}"
+    who = user or parts.username or "postgres"
+    if password is not None:
+        who = f"{who}:{password}"
+    return urlunsplit((parts.scheme, f"{who}@{netloc}", f"/{name}", "", ""))
+
+
+def admin_connection(dbname: str | None = None) -> psycopg.Connection:
+    """An autocommit superuser connection (to the server's own database by default)."""
+    url = database_url(dbname) if dbname else server_url()
+    return psycopg.connect(url, autocommit=True)
+
+
+def new_database_name(prefix: str = "crm_test") -> str:
+    return f"{prefix}_{os.getpid()}_{next(_numbers)}"
+
+
+def create_database(name: str, template: str | None = None) -> None:
+    with admin_connection() as conn:
+        statement = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+        if template:
+            statement += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
+        conn.execute(statement)
+
+
+def drop_database(name: str) -> None:
+    with admin_connection() as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
+def drop_login_roles() -> None:
+    """Drop every role a test made (app users and groups): roles are server-wide."""
+    with admin_connection() as conn:
+        names = [
+            row[0]
+            for row in conn.execute(
+                "SELECT rolname FROM pg_roles WHERE rolname NOT LIKE 'pg\\_%' "
+                "AND rolname <> current_user"
+            )
+        ]
+        for name in names:
+            conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
