@@ -13,10 +13,11 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_crm import __version__
-from desktop_crm.db.connection import open_database
+from desktop_crm.db.connection import is_postgres_url, open_database
 from desktop_crm.domain import messages
 from desktop_crm.errors import CrmError
 from desktop_crm.paths import log_file, resource_path
+from desktop_crm.ui.dialogs.sign_in_dialog import sign_in_to_office
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.settings import UiSettings
 from desktop_crm.ui.theme import apply_theme
@@ -93,6 +94,11 @@ def run_gui(database: str, lang: str | None = None) -> int:
     settings = UiSettings()
     install_translations(app, lang or settings.language or QLocale.system().name())
     apply_theme(app, settings.theme)
+    if is_postgres_url(database):  # an office database: the user signs in first
+        signed_in = sign_in_to_office(database, settings)
+        if signed_in is None:
+            return 0
+        database = signed_in
     try:
         window = create_main_window(database, settings)
     except CrmError as exc:

@@ -10,6 +10,10 @@
     desktop-crm backup [-o FILE]            desktop-crm restore FILE
     desktop-crm check
     desktop-crm report customer|list|followups|labels|envelopes|letters … -o FILE.pdf
+    desktop-crm office init [URL]           # an administrator sets up an office database
+    desktop-crm office user add NAME --role admin|manager|rep [--team T] [--name N]
+    desktop-crm office user passwd NAME     desktop-crm office user disable NAME
+    desktop-crm office user list
 
 Every problem a user can act on is printed as one line on stderr,
 `desktop-crm: error: ...`, with a non-zero exit code; a bug is logged with its
@@ -218,7 +222,58 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_crm.reports.command import add_report_parser  # argparse only, no Qt
 
     add_report_parser(commands, common, _Parser)
+    _add_office_parser(commands, common)
     return parser
+
+
+def _add_office_parser(
+    commands: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
+    office = commands.add_parser(
+        "office",
+        parents=[common],
+        help="set up a shared PostgreSQL database and its users",
+        description="Office mode: one PostgreSQL database shared by the office. Run by an "
+        "administrator (the database's owner, who may create roles); the database is the "
+        "postgresql:// URL given to init, else --database or $DESKTOP_CRM_DATABASE.",
+    )
+    steps = office.add_subparsers(dest="office_command", metavar="STEP", required=True)
+    init = steps.add_parser(
+        "init",
+        parents=[common],
+        help="create or upgrade the schema, the roles and the access rules",
+        description="Create the schema (or upgrade it) through the same numbered migrations "
+        "as the app, then the group role and the row-level security policies. Safe to run "
+        "again; refuses a database written by a newer version.",
+    )
+    init.add_argument("url", metavar="URL", nargs="?", help="postgresql://owner@server/database")
+    user = steps.add_parser("user", parents=[common], help="add, list and disable users")
+    actions = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    password_help = "read the password from the first line of standard input, not the terminal"
+    add = actions.add_parser(
+        "add",
+        parents=[common],
+        help="add a user who signs in with a password",
+        description="A new user: a PostgreSQL login role of the same name. An admin reaches "
+        "every customer, a manager those of their team, a rep their own (and shared ones).",
+    )
+    add.add_argument("name", metavar="NAME", help="the user name they sign in with")
+    add.add_argument("--role", choices=("admin", "manager", "rep"), required=True)
+    add.add_argument("--team", metavar="T", help="the team: a manager sees its reps' customers")
+    add.add_argument("--name", dest="display_name", metavar="N", help="the name shown in the app")
+    add.add_argument("--password-stdin", action="store_true", help=password_help)
+    passwd = actions.add_parser(
+        "passwd", parents=[common], help="set a new password (also enables a disabled user)"
+    )
+    passwd.add_argument("name", metavar="NAME")
+    passwd.add_argument("--password-stdin", action="store_true", help=password_help)
+    disable = actions.add_parser(
+        "disable",
+        parents=[common],
+        help="stop a user signing in (their sessions end; their records stay)",
+    )
+    disable.add_argument("name", metavar="NAME")
+    actions.add_parser("list", parents=[common], help="list the users, their roles and teams")
 
 
 IMPORT_EPILOG = """\
@@ -271,7 +326,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CrmError as exc:
         _error(exc.message)
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
-        _error(f"the database {database} cannot be used: {_one_line(exc)} (try `{PROG} check`)")
+        _error(
+            f"the database {_shown(database)} cannot be used: {_one_line(exc)} (try `{PROG} check`)"
+        )
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
         _error(f"cannot use{where}: {exc.strerror or exc}")
@@ -381,6 +438,13 @@ def _require_file(database: str) -> Path:
     return path
 
 
+def _shown(database: str) -> str:
+    """The database as printed: a URL without its password."""
+    from desktop_crm.db.connection import display_target
+
+    return display_target(database)
+
+
 def _close_database() -> None:
     if "desktop_crm.db.connection" in sys.modules:
         from desktop_crm.db.connection import close_database
@@ -426,7 +490,7 @@ def cmd_demo(args: argparse.Namespace, database: str) -> int:
         )
         if hasattr(summary, name)
     )
-    print(f"added {counts} to {database} in {time.monotonic() - started:.1f} s")
+    print(f"added {counts} to {_shown(database)} in {time.monotonic() - started:.1f} s")
     return EXIT_OK
 
 
@@ -482,8 +546,8 @@ def cmd_import(args: argparse.Namespace, database: str) -> int:
         print(f"dry run of {read}, nothing written: would have {summary.counts()}")
     else:
         print(
-            f"imported {read} into {database}: {summary.counts()} (import {summary.batch_id}; "
-            f"undo with `{PROG} import --undo {summary.batch_id}`)"
+            f"imported {read} into {_shown(database)}: {summary.counts()} "
+            f"(import {summary.batch_id}; undo with `{PROG} import --undo {summary.batch_id}`)"
         )
     return EXIT_REJECTED_ROWS if summary.rejected else EXIT_OK
 
@@ -636,7 +700,7 @@ def _check_postgres(database: str) -> int:
     version = schema_version(db)
     live = Customer.select().where(Customer.deleted_at.is_null()).count()
     print(
-        f"ok: {database}: {live} customers, schema {version} "
+        f"ok: {_shown(database)}: {live} customers, schema {version} "
         "(on PostgreSQL the server checks its own integrity)"
     )
     return EXIT_OK
@@ -649,6 +713,94 @@ def cmd_report(args: argparse.Namespace, database: str) -> int:
     return run_report(args, lambda: _open(database))
 
 
+def cmd_office(args: argparse.Namespace, database: str) -> int:
+    """`office init` and `office user add|passwd|disable|list` on a PostgreSQL database."""
+    import psycopg
+
+    from desktop_crm.db.connection import is_postgres_url
+
+    target = getattr(args, "url", None) or database
+    if not is_postgres_url(target):
+        raise CrmError(
+            f"office mode needs a postgresql:// database, not {target} "
+            "(give it as URL, --database or $DESKTOP_CRM_DATABASE)"
+        )
+    try:
+        return _office(args, target)
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise CrmError(
+            f"the server refused: {_one_line(exc)}; run office commands as the database's "
+            "owner, a role that may create roles"
+        ) from exc
+
+
+def _office(args: argparse.Namespace, target: str) -> int:
+    from desktop_crm.db import office
+    from desktop_crm.db.connection import open_database
+    from desktop_crm.db.migrations import schema_version
+
+    shown = _shown(target)
+    if args.office_command == "init":
+        db = open_database(target)  # creates or upgrades the schema; refuses a newer one
+        office.install(db)
+        accounts = office.list_accounts(db)
+        active = sum(a.active for a in accounts)
+        print(
+            f"office database {shown} is ready: schema {schema_version(db)}, "
+            f"{len(accounts)} users ({active} can sign in); add users with "
+            f"`{PROG} office user add NAME --role rep`"
+        )
+        return EXIT_OK
+    db = open_database(target, migrate=False)
+    if not office.is_installed(db):
+        raise CrmError(f"{shown} is not set up for office mode yet: run `{PROG} office init` first")
+    name = getattr(args, "name", None)
+    if args.user_command == "list":
+        accounts = office.list_accounts(db)
+        if not accounts:
+            print("no users yet")
+        for a in accounts:
+            state = "active" if a.active else "disabled" if a.has_login else "no sign-in"
+            print(f"{a.username}\t{a.display_name}\t{a.role}\t{a.team or '-'}\t{state}")
+    elif args.user_command == "add":
+        account = office.add_user(
+            db,
+            name,
+            _new_password(name, args.password_stdin),
+            role=args.role,
+            team=args.team,
+            display_name=args.display_name,
+        )
+        team = f" in team {account.team}" if account.team else ""
+        print(
+            f"added {account.username} ({account.role}{team}); they sign in as {account.username}"
+        )
+    elif args.user_command == "passwd":
+        office.change_password(db, name, _new_password(name, args.password_stdin))
+        print(f"new password set for {name}; they can sign in with it")
+    else:
+        office.disable_user(db, name)
+        print(f"{name} can no longer sign in; their customers and history stay")
+    return EXIT_OK
+
+
+def _new_password(username: str, from_stdin: bool) -> str:
+    """The new password: a line of stdin, or typed twice at the terminal without echo."""
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise CrmError("no password on standard input")
+        return password
+    if not sys.stdin.isatty():
+        raise CrmError("give the password on standard input with --password-stdin")
+    import getpass
+
+    password = getpass.getpass(f"new password for {username}: ")
+    if getpass.getpass("the same password again: ") != password:
+        raise CrmError("the two passwords differ; nothing was changed")
+    return password
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "demo": cmd_demo,
     "import": cmd_import,
@@ -657,4 +809,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "restore": cmd_restore,
     "check": cmd_check,
     "report": cmd_report,
+    "office": cmd_office,
 }

@@ -39,6 +39,14 @@ class DatabaseError(CrmError):
     """The database cannot be opened or used: locked, corrupt, unreadable, too new."""
 
 
+class SignInError(DatabaseError):
+    """The office server refused the user name and password (or the account is disabled)."""
+
+
+class ConnectionLostError(DatabaseError):
+    """The office server went away during an action; it was rolled back whole."""
+
+
 class SchemaTooNewError(DatabaseError):
     """The database was written by a newer version of Desktop CRM."""
 

@@ -77,9 +77,14 @@ def pg_empty_url() -> Iterator[str]:
 
 
 @pytest.fixture
-def db(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator:
+def db_target(backend: str, db_path: Path, request: pytest.FixtureRequest) -> str:
+    """What `db` opens: the SQLite file's path, or the URL of a PostgreSQL database."""
+    return request.getfixturevalue("pg_url") if backend == "postgres" else str(db_path)
+
+
+@pytest.fixture
+def db(db_target: str) -> Iterator:
     """A new, migrated database bound to the models (SQLite, or PostgreSQL when asked)."""
-    target = request.getfixturevalue("pg_url") if backend == "postgres" else str(db_path)
-    database = open_database(target)
+    database = open_database(db_target)
     yield database
     close_database()

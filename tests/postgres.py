@@ -8,9 +8,10 @@ proves nothing.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -39,9 +40,9 @@ def database_url(name: str, *, user: str | None = None, password: str | None = N
     netloc = parts.hostname or "127.0.0.1"
     if parts.port:
         netloc = f"{netloc}:{parts.port}"
-    who = user or parts.username or "postgres"
+    who = quote(user or parts.username or "postgres", safe="")
     if password is not None:
-        who = f"{who}:{password}"
+        who = f"{who}:{quote(password, safe='')}"
     return urlunsplit((parts.scheme, f"{who}@{netloc}", f"/{name}", "", ""))
 
 
@@ -81,4 +82,6 @@ def drop_login_roles() -> None:
             )
         ]
         for name in names:
-            conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
+            # a role still granted rights in another test's database is dropped after that one
+            with contextlib.suppress(psycopg.errors.DependentObjectsStillExist):
+                conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))

@@ -7,15 +7,20 @@ the office server.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from urllib.parse import urlparse
+from typing import Any
+from urllib.parse import unquote, urlparse, urlsplit, urlunsplit
 
 import peewee
+from playhouse.shortcuts import ReconnectMixin
 
 from desktop_crm.db.models import database
-from desktop_crm.errors import DatabaseError
+from desktop_crm.domain.messages import text
+from desktop_crm.errors import ConnectionLostError, DatabaseError, SignInError
 
 log = logging.getLogger(__name__)
 
@@ -29,24 +34,127 @@ SQLITE_PRAGMAS = {
 }
 
 NETWORK_PREFIXES = ("\\\\", "//", "/Volumes/", "/net/", "/mnt/smb", "/smb/")
+PG_CONNECT_TIMEOUT = 5  # seconds: an unreachable office server is reported, not waited on
 
 
 def is_postgres_url(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
 
 
-def make_database(target: str) -> peewee.Database:
-    """A peewee database for a path or URL, not yet connected."""
-    if is_postgres_url(target):
+def display_target(target: str) -> str:
+    """`target` as it may be shown or logged: a URL without its password."""
+    if not is_postgres_url(target):
+        return target
+    parts = urlsplit(target)
+    if parts.password is None:
+        return target
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}@{host}"))
+
+
+def _connection_problem(target: str, exc: Exception) -> DatabaseError:
+    """One clear sentence for a failed connection to a PostgreSQL server."""
+    url = urlparse(target)
+    user = unquote(url.username) if url.username else "(your system user)"
+    server = f"{url.hostname or 'localhost'}:{url.port or 5432}"
+    name = (url.path or "/").lstrip("/") or "postgres"
+    said = str(exc)
+    if "password authentication failed" in said or "no password supplied" in said:
+        return SignInError(text("wrong_password", user=user, server=server))
+    if "not permitted to log in" in said:
+        return SignInError(text("account_disabled", user=user, server=server))
+    if f'database "{name}" does not exist' in said:
+        return DatabaseError(text("no_such_database", name=name, server=server))
+    if "Connection refused" in said or "timeout expired" in said or "could not translate" in said:
+        return DatabaseError(text("server_unreachable", server=server))
+    detail = " ".join(said.split()).removeprefix("connection failed: ")
+    return DatabaseError(f"cannot connect to {display_target(target)}: {detail}")
+
+
+# What psycopg 3 says when the server went away (stopped, restarted, network gone).
+_LOST = (
+    "terminating connection",
+    "the connection is closed",
+    "server closed the connection",
+    "consuming input failed",
+    "connection has been closed unexpectedly",
+    "connection to server",
+)
+
+
+class OfficeDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
+    """PostgreSQL that survives the server going away between two actions.
+
+    A statement outside a transaction whose connection was lost reconnects and runs
+    again (peewee's ReconnectMixin). Inside a transaction nothing is retried — the
+    server rolled it back whole — and the loss is a `ConnectionLostError`, so the user
+    is told plainly and can try again; so is a server that cannot be reached at all.
+    """
+
+    reconnect_errors = tuple(
+        (kind, fragment)
+        for kind in (peewee.OperationalError, peewee.InterfaceError)
+        for fragment in _LOST
+    )
+
+    def __init__(self, target: str) -> None:
         url = urlparse(target)
-        return peewee.PostgresqlDatabase(
+        self.target = target
+        super().__init__(
             (url.path or "/").lstrip("/") or "postgres",
-            user=url.username,
-            password=url.password,
+            user=unquote(url.username) if url.username else None,
+            password=unquote(url.password) if url.password else None,
             host=url.hostname,
             port=url.port or 5432,
             prefer_psycopg3=True,
+            connect_timeout=PG_CONNECT_TIMEOUT,
         )
+
+    @property
+    def server(self) -> str:
+        return f"{self.connect_params['host'] or 'localhost'}:{self.connect_params['port']}"
+
+    def connect(self, reuse_if_open: bool = False) -> bool:
+        try:
+            return super().connect(reuse_if_open)
+        except peewee.OperationalError as exc:
+            raise _connection_problem(self.target, exc) from None  # its cause holds the URL
+
+    def execute_sql(self, sql: str, params: Sequence[Any] | None = None):  # noqa: ANN201
+        with self._loss_told():
+            return super().execute_sql(sql, params)
+
+    def commit(self) -> None:
+        with self._loss_told():
+            super().commit()
+
+    def rollback(self) -> None:
+        """A lost connection has nothing to roll back: the server dropped the transaction."""
+        try:
+            super().rollback()
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if not _is_loss(exc):
+                raise
+
+    @contextlib.contextmanager
+    def _loss_told(self) -> Iterator[None]:
+        try:
+            yield
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if _is_loss(exc):
+                raise ConnectionLostError(text("connection_lost", server=self.server)) from exc
+            raise
+
+
+def _is_loss(exc: Exception) -> bool:
+    said = str(exc).lower()
+    return any(fragment in said for fragment in _LOST)
+
+
+def make_database(target: str) -> peewee.Database:
+    """A peewee database for a path or URL, not yet connected."""
+    if is_postgres_url(target):
+        return OfficeDatabase(target)
     return peewee.SqliteDatabase(target, pragmas=SQLITE_PRAGMAS, timeout=10)
 
 
@@ -80,12 +188,15 @@ def open_database(target: str, *, migrate: bool = True) -> peewee.Database:
     db = make_database(target)
     database.initialize(db)
     try:
-        db.connect(reuse_if_open=True)
+        db.connect(reuse_if_open=True)  # a PostgreSQL failure is already a DatabaseError
+    except peewee.OperationalError as exc:
+        raise DatabaseError(f"cannot open the database {target}: {exc}") from exc
+    try:
         if migrate:
-            migrations.migrate(db, target)
+            migrations.migrate(db, display_target(target))
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         close_database()
-        raise DatabaseError(f"cannot open the database {target}: {exc}") from exc
+        raise DatabaseError(f"cannot open the database {display_target(target)}: {exc}") from exc
     except Exception:
         close_database()
         raise

@@ -25,7 +25,7 @@ from desktop_crm.db.models import (
     StrategyStep,
     User,
 )
-from desktop_crm.errors import SchemaTooNewError
+from desktop_crm.errors import DatabaseError, SchemaTooNewError
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +78,30 @@ def schema_version(db: peewee.Database) -> int:
     return row.version if row else 0
 
 
+def _require_schema_rights(db: peewee.Database, target: str, found: int) -> None:
+    """On an office server only its administrator may create or upgrade the schema."""
+    if not isinstance(db, peewee.PostgresqlDatabase):
+        return
+    (allowed,) = db.execute_sql(
+        "SELECT has_schema_privilege(current_schema(), 'CREATE')"
+    ).fetchone()
+    if not allowed:
+        state = f"at schema {found}, older than this app's {CURRENT_VERSION}" if found else "empty"
+        raise DatabaseError(
+            f"the office database {target} is {state}: an administrator must run "
+            "`desktop-crm office init` on it first"
+        )
+
+
 def migrate(db: peewee.Database, target: str) -> int:
     """Bring `db` to `CURRENT_VERSION`; returns the version it was at."""
     if not db.table_exists(SchemaVersion._meta.table_name):
+        if db.get_tables():
+            raise DatabaseError(
+                f"{target} is not a Desktop CRM database: it holds other tables; "
+                "give a new, empty database"
+            )
+        _require_schema_rights(db, target, 0)
         db.create_tables([SchemaVersion])
     found = schema_version(db)
     if found > CURRENT_VERSION:
@@ -91,6 +112,7 @@ def migrate(db: peewee.Database, target: str) -> int:
         )
     if found == CURRENT_VERSION:
         return found
+    _require_schema_rights(db, target, found)
     if found > 0:
         backup_before_migration(db, target, found)
     for number in range(found + 1, CURRENT_VERSION + 1):

@@ -10,6 +10,11 @@ SQLite facts that shape it (see shared NOTES.md):
 - Phone numbers are indexed as every suffix of their digits (≥ 3 digits), so any
   fragment typed with or without spaces or dashes is a prefix query.
 Latin text is folded to lower case and its diacritics removed by the tokenizer.
+
+On PostgreSQL the same documents are kept, and a `tsvector` of their words (split and
+folded in Python exactly as FTS5 splits and folds them, so no server locale or
+extension changes what is found) is indexed with GIN; queries are the same phrases
+with a prefix last word, as `tsquery`.
 """
 
 from __future__ import annotations
@@ -75,7 +80,7 @@ MIN_PHONE_FRAGMENT = 3
 
 
 def create_tables(db: peewee.Database) -> None:
-    """Create the index tables (SQLite: FTS5; PostgreSQL: a plain document table)."""
+    """Create the index tables (SQLite: FTS5; PostgreSQL: documents with a GIN-indexed tsvector)."""
     if isinstance(db, peewee.SqliteDatabase):
         db.execute_sql(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
@@ -85,8 +90,9 @@ def create_tables(db: peewee.Database) -> None:
         db.execute_sql(
             f"CREATE TABLE IF NOT EXISTS {TABLE} "
             "(customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE, "
-            "doc TEXT NOT NULL)"
+            "doc TEXT NOT NULL, words TSVECTOR NOT NULL)"
         )
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS {TABLE}_words ON {TABLE} USING GIN (words)")
 
 
 @dataclass
@@ -192,12 +198,18 @@ def fts_query(text: str) -> str | None:
     return " AND ".join(terms) if terms else None
 
 
-def like_terms(text: str) -> list[str]:
-    """Search words for backends without FTS5 (PostgreSQL): matched as substrings."""
+def _words(text: str) -> list[str]:
+    """`text` split and folded as FTS5's unicode61 tokenizer does: lower case, no diacritics."""
+    folded = unicodedata.normalize("NFKD", _NON_WORD.sub(" ", text.replace("_", " ")).lower())
+    return "".join(c for c in folded if not unicodedata.combining(c)).split()
+
+
+def tsquery(text: str) -> str | None:
+    """What a person typed as a PostgreSQL `tsquery` meaning the same as `fts_query`."""
     text = unicodedata.normalize("NFKC", text).strip()  # １３８ → 138, ｗａｎｇ → wang, e+◌́ → é
     text = _PHONE_LIKE.sub(lambda m: "".join(_DIGITS.findall(m.group())), text)
-    words = (_NON_WORD.sub(" ", spaced(w).replace("_", " ")).split() for w in text.split())
-    return [" ".join(tokens) for tokens in words if tokens]
+    terms = [" <-> ".join(words) + ":*" for w in text.split() if (words := _words(spaced(w)))]
+    return " & ".join(terms) if terms else None
 
 
 def write_documents(db: peewee.Database, documents: Iterable[tuple[int, str]]) -> None:
@@ -213,7 +225,11 @@ def write_documents(db: peewee.Database, documents: Iterable[tuple[int, str]]) -
     else:
         cursor = db.cursor()
         cursor.executemany(f"DELETE FROM {TABLE} WHERE customer_id = %s", ids)
-        cursor.executemany(f"INSERT INTO {TABLE} (customer_id, doc) VALUES (%s, %s)", rows)
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (customer_id, doc, words) "
+            "VALUES (%s, %s, to_tsvector('simple', %s))",
+            [(cid, doc, " ".join(_words(doc))) for cid, doc in rows],
+        )
 
 
 def delete_documents(db: peewee.Database, customer_ids: Iterable[int]) -> None:
@@ -230,8 +246,7 @@ def matching_ids_sql(db: peewee.Database, text: str) -> tuple[str, list[str]] | 
         if query is None:
             return None
         return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?", [query]
-    terms = like_terms(text)
-    if not terms:
+    query = tsquery(text)
+    if query is None:
         return None
-    where = " AND ".join(["doc ILIKE %s"] * len(terms))
-    return f"SELECT customer_id FROM {TABLE} WHERE {where}", [f"%{t}%" for t in terms]
+    return f"SELECT customer_id FROM {TABLE} WHERE words @@ to_tsquery('simple', %s)", [query]

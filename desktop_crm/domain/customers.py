@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
 import peewee
 
 from desktop_crm.db import search_index
-from desktop_crm.db.connection import write_transaction
+from desktop_crm.db.connection import is_sqlite, write_transaction
 from desktop_crm.db.models import (
     Address,
     ContactPerson,
@@ -207,6 +207,7 @@ class CustomerRecord:
     stars: int
     credit_rating: str | None
     credit_override: bool
+    shared: bool  # office mode: every rep may see it, not only its owner and team
     credit_limit: Decimal | None
     relationship_level: int | None
     preferences: str | None
@@ -440,7 +441,7 @@ def validate_customer(data: Mapping[str, Any], *, partial: bool = False) -> dict
 
 def reserve_codes(count: int) -> list[str]:
     """Take `count` new customer codes (C000001 …); call inside a write transaction."""
-    setting, _ = Setting.get_or_create(key=_CODE_COUNTER, defaults={"value": 0})
+    setting = _code_counter()
     start = int(setting.value or 0)
     if start == 0:  # a database whose codes came from elsewhere: continue after the highest
         highest = (
@@ -456,6 +457,18 @@ def reserve_codes(count: int) -> list[str]:
     return [f"{CODE_PREFIX}{n:0{CODE_DIGITS}d}" for n in range(start + 1, start + count + 1)]
 
 
+def _code_counter() -> Setting:
+    """The code counter's row, locked until the transaction ends.
+
+    On SQLite the write transaction already holds the whole database. On PostgreSQL two
+    users may take codes at once: FOR UPDATE makes the second wait for the first's commit
+    and then read the counter it left, so no code is handed out twice.
+    """
+    Setting.get_or_create(key=_CODE_COUNTER, defaults={"value": 0})
+    query = Setting.select().where(Setting.key == _CODE_COUNTER)
+    return (query if is_sqlite() else query.for_update()).get()
+
+
 def note_used_code(code: str) -> None:
     """Keep the code counter past `code` (C000123) when a customer arrives with its own code.
 
@@ -465,7 +478,7 @@ def note_used_code(code: str) -> None:
     if not digits.isdigit():
         return
     number = int(digits)
-    setting, _ = Setting.get_or_create(key=_CODE_COUNTER, defaults={"value": 0})
+    setting = _code_counter()
     if int(setting.value or 0) < number:
         Setting.update(value=number, updated_at=utcnow()).where(Setting.id == setting.id).execute()
 
@@ -599,7 +612,7 @@ def update_customer(
         if before.deleted_at is not None:
             raise NotFoundError(text("in_trash", value=before.code))
         if expected_version is not None and before.version != expected_version:
-            raise ConflictError(text("stale", name=before.name))
+            raise _conflict(before, expected_version)
         clean = validate_customer(changes, partial=True)
         if "addresses" in clean and not any(k in changes for k in ("province", "city", "district")):
             clean.update(_region_from(clean["addresses"]))
@@ -615,13 +628,37 @@ def update_customer(
         scalars = {k: v for k, v in clean.items() if k in SCALAR_FIELDS}
         if "name" in scalars:
             scalars["sort_key"] = sort_key(scalars["name"])
-        Customer.update(version=Customer.version + 1, updated_at=utcnow(), **scalars).where(
-            Customer.id == customer_id
-        ).execute()
+        # The version in the WHERE: on PostgreSQL another session may have saved since the
+        # read above (SQLite's write transaction already excludes it).
+        written = (
+            Customer.update(version=Customer.version + 1, updated_at=utcnow(), **scalars)
+            .where(Customer.id == customer_id, Customer.version == before.version)
+            .execute()
+        )
+        if not written:
+            raise _conflict(before, before.version)
         _write_collections(customer_id, {k: v for k, v in clean.items() if k in COLLECTIONS})
         history.record(customer_id, "update", diffs, changed_by=changed_by)
         reindex_customers([customer_id])
     return get_customer(customer_id)
+
+
+def _conflict(before: CustomerRecord, read_version: int) -> ConflictError:
+    """ "Changed since you opened it", naming who changed which fields when (newest first)."""
+    current = Customer.get_by_id(before.id).version
+    saves = history.recent_saves(before.id, max(current - read_version, 1))
+    if not saves:
+        return ConflictError(text("stale", name=before.name))
+    changes = "; ".join(
+        text(
+            "changed_fields",
+            who=save.changed_by or "?",
+            fields=", ".join(save.fields) or save.action,
+            when=f"{save.changed_at.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M}",
+        )
+        for save in saves
+    )
+    return ConflictError(text("stale_by", name=before.name, changes=changes))
 
 
 def _joined(*parts: object) -> str:

@@ -74,6 +74,44 @@ def record(
         ChangeLog.insert_many(rows).execute()
 
 
+@dataclass(frozen=True)
+class Save:
+    """One action on a customer as the history holds it: who, when, which fields."""
+
+    changed_at: datetime
+    changed_by: str | None
+    action: str
+    fields: tuple[str, ...]
+
+
+def recent_saves(customer_id: int, count: int) -> list[Save]:
+    """The last `count` actions on the customer record itself, newest first."""
+    rows = (
+        ChangeLog.select(
+            ChangeLog.changed_at, ChangeLog.changed_by, ChangeLog.action, ChangeLog.field
+        )
+        .where(ChangeLog.customer == customer_id, ChangeLog.entity == "customer")
+        .order_by(ChangeLog.changed_at.desc(), ChangeLog.id.desc())
+        .limit(200)
+        .tuples()
+    )
+    saves: list[Save] = []
+    for changed_at, changed_by, action, field in rows:
+        last = saves[-1] if saves else None
+        if last and (last.changed_at, last.changed_by, last.action) == (
+            changed_at,
+            changed_by,
+            action,
+        ):
+            if field and field not in last.fields:
+                saves[-1] = Save(changed_at, changed_by, action, (*last.fields, field))
+            continue
+        if len(saves) == count:
+            break
+        saves.append(Save(changed_at, changed_by, action, (field,) if field else ()))
+    return saves
+
+
 def customer_history(customer_id: int) -> list[HistoryEntry]:
     """The customer's change log, newest first."""
     query = (

@@ -37,6 +37,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} was changed by someone else since you opened it",
         "zh_CN": "{name} 在您打开后已被他人修改",
     },
+    "stale_by": {
+        "en": "{name} was changed since you opened it: {changes}",
+        "zh_CN": "{name} 在您打开后已被修改：{changes}",
+    },
+    "changed_fields": {
+        "en": "{who} changed {fields} at {when}",
+        "zh_CN": "{who} 于 {when} 修改了 {fields}",
+    },
+    # signing in to an office database (db/connection.py, db/sign_in.py)
+    "wrong_password": {
+        "en": "wrong user name or password for {user} on {server}",
+        "zh_CN": "{server} 上用户 {user} 的用户名或密码不正确",
+    },
+    "account_disabled": {
+        "en": "the account {user} is disabled on {server}; ask an office administrator",
+        "zh_CN": "账户 {user} 在 {server} 上已停用，请联系办公室管理员",
+    },
+    "no_such_database": {
+        "en": "there is no database {name} on the server {server}",
+        "zh_CN": "服务器 {server} 上没有数据库 {name}",
+    },
+    "server_unreachable": {
+        "en": "cannot reach the database server {server}: check that it is running and "
+        "that this computer is on the office network",
+        "zh_CN": "无法连接数据库服务器 {server}：请确认服务器正在运行，且本机已接入办公室网络",
+    },
+    "connection_lost": {
+        "en": "the connection to the database server {server} was lost; nothing of the "
+        "last action was saved — try again when the server is back",
+        "zh_CN": "与数据库服务器 {server} 的连接已中断；刚才的操作未保存，请在服务器恢复后重试",
+    },
+    "need_server": {
+        "en": "give the server's name or address, e.g. crm.office.lan",
+        "zh_CN": "请填写服务器名称或地址，例如 crm.office.lan",
+    },
+    "bad_port": {
+        "en": "“{value}” is not a port number (1–65535)",
+        "zh_CN": "“{value}”不是端口号（1–65535）",
+    },
+    "need_database": {
+        "en": "give the name of the office database",
+        "zh_CN": "请填写办公室数据库名称",
+    },
+    "need_user": {"en": "give your user name", "zh_CN": "请填写用户名"},
     "in_trash": {"en": "customer {value} is in the trash", "zh_CN": "客户 {value} 在回收站中"},
     "not_in_trash": {
         "en": "customer {value} is not in the trash",

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QSystemTrayIcon,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop_crm import __version__
+from desktop_crm.db.connection import is_sqlite
 from desktop_crm.domain import followups
 from desktop_crm.paths import resource_path
 from desktop_crm.ui.actions import Actions
@@ -31,6 +33,7 @@ from desktop_crm.ui.dialogs.settings_dialog import SettingsDialog
 from desktop_crm.ui.events import AppEvents
 from desktop_crm.ui.followup_pane import FollowUpPane
 from desktop_crm.ui.lifecycle_docks import LifecycleDocks
+from desktop_crm.ui.live_updates import ConnectionBanner, LiveUpdates
 from desktop_crm.ui.merging import MergeActions
 from desktop_crm.ui.relationship_pane import RelationshipPane
 from desktop_crm.ui.reminders import ReminderService
@@ -69,7 +72,16 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(self.splitter)
+        # Office mode: others' changes appear, and a lost server shows above the panes.
+        self.live_updates = LiveUpdates(self.events, self.tasks, self)
+        self.connection_banner = ConnectionBanner(self.live_updates, self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.connection_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.followup_dock = self._dock("followUpDock", self.tr("Follow-ups"), self.followup_pane)
         self.relationship_dock = self._dock(
             "relationshipDock", self.tr("Relationship level"), self.relationship_pane
@@ -433,6 +445,8 @@ class MainWindow(QMainWindow):
         self.refresh_due_counts(then=self._show_today_if_due)
         QTimer.singleShot(0, self.reminders.check_now)
         self.lifecycle.start()  # the daily stage/grade/credit recompute, in the background
+        if not is_sqlite():  # on one computer's own file there is no one else to follow
+            self.live_updates.start()
 
     def _show_today_if_due(self, counts: dict[str, int]) -> None:
         if counts["overdue"] or counts["today"]:
@@ -469,6 +483,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        self.live_updates.stop()
         self.reminders.stop()
         self.tray.hide()
         self.tasks.wait(5000)

@@ -75,5 +75,18 @@ class UiSettings:
     def label_sheet(self, value: dict[str, object]) -> None:
         self._settings.setValue("printing/labelSheet", json.dumps(value))
 
+    @property
+    def office(self) -> dict[str, str]:
+        """The office server, database and user name last signed in with (no password)."""
+        try:
+            value = json.loads(str(self._settings.value("office/signIn", "{}")))
+        except ValueError:
+            return {}
+        return {k: str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+    @office.setter
+    def office(self, value: dict[str, str]) -> None:
+        self._settings.setValue("office/signIn", json.dumps(value, ensure_ascii=False))
+
     def sync(self) -> None:
         self._settings.sync()

@@ -802,7 +802,7 @@
 <context>
     <name>CareView</name>
     <message>
-        <location filename="../../desktop_crm/ui/care_view.py" line="+70"/>
+        <location filename="../../desktop_crm/ui/care_view.py" line="+67"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -813,12 +813,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+58"/>
+        <location line="+54"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-52"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -828,7 +828,7 @@
         <translation>近期关怀事项</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+42"/>
         <source>&amp;Next</source>
         <translation>未来(&amp;N)</translation>
     </message>
@@ -873,7 +873,7 @@
         <translation>发送方式(&amp;V)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+23"/>
         <source>Looking for occasions…</source>
         <translation>正在查找关怀事项…</translation>
     </message>
@@ -1207,6 +1207,19 @@
     </message>
 </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location filename="../../desktop_crm/ui/live_updates.py" line="+117"/>
+        <source>&amp;Retry Now</source>
+        <translation>立即重试(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The office database cannot be reached: %1. Unsaved edits stay in the form; Desktop CRM keeps trying and will show the latest data when it is back.</source>
+        <translation>无法连接办公室数据库：%1。未保存的修改仍保留在表单中；Desktop CRM 会持续重试，连接恢复后将显示最新数据。</translation>
+    </message>
+</context>
+<context>
     <name>ContactLogForm</name>
     <message>
         <location filename="../../desktop_crm/ui/widgets/followup_form.py" line="+95"/>
@@ -1472,12 +1485,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>No customer selected</source>
         <translation>未选择客户</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-61"/>
         <source>Re&amp;vert</source>
         <translation>还原(&amp;V)</translation>
     </message>
@@ -1497,7 +1510,7 @@
         <translation>保存客户</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
@@ -1715,7 +1728,7 @@
 <context>
     <name>CustomerListPane</name>
     <message>
-        <location filename="../../desktop_crm/ui/customer_list.py" line="+55"/>
+        <location filename="../../desktop_crm/ui/customer_list.py" line="+59"/>
         <source>Search name, pinyin, phone, email, tag…</source>
         <translation>搜索名称、拼音、电话、邮箱、标签…</translation>
     </message>
@@ -1778,17 +1791,17 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop_crm/ui/dashboard.py" line="+73"/>
+        <location filename="../../desktop_crm/ui/dashboard.py" line="+75"/>
         <source>Dashboard — Desktop CRM</source>
         <translation>数据看板 — Desktop CRM</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
@@ -1854,13 +1867,13 @@
     </message>
     <message>
         <location line="+37"/>
-        <location line="+152"/>
+        <location line="+151"/>
         <location line="+3"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-153"/>
         <source>New in period</source>
         <translation>期间新增</translation>
     </message>
@@ -1940,7 +1953,7 @@
         <translation>每周跟进：已完成与计划中</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
@@ -3966,13 +3979,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="+60"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="+51"/>
         <location line="+13"/>
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
@@ -4022,7 +4035,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+122"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -4058,7 +4071,7 @@
         </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
@@ -5056,7 +5069,7 @@
 <context>
     <name>RetentionView</name>
     <message>
-        <location filename="../../desktop_crm/ui/retention_view.py" line="+60"/>
+        <location filename="../../desktop_crm/ui/retention_view.py" line="+57"/>
         <source>&amp;Plan Follow-up</source>
         <translation>计划跟进(&amp;P)</translation>
     </message>
@@ -5082,18 +5095,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+80"/>
+        <location line="+75"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="-77"/>
-        <location line="+79"/>
+        <location line="-72"/>
+        <location line="+74"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-73"/>
         <source>All reasons</source>
         <translation>全部原因</translation>
     </message>
@@ -5118,7 +5131,7 @@
         <translation>退出原因</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+55"/>
         <source>Looking for customers at risk…</source>
         <translation>正在查找有流失风险的客户…</translation>
     </message>
@@ -5514,6 +5527,59 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../desktop_crm/ui/dialogs/sign_in_dialog.py" line="+52"/>
+        <source>Sign In to the Office Database</source>
+        <translation>登录办公室数据库</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in with the user name and password your office gave you.</source>
+        <translation>请使用办公室为您分配的用户名和密码登录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>crm.office.lan or crm.office.lan:5432</source>
+        <translation>crm.office.lan 或 crm.office.lan:5432</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>在系统钥匙串中记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer has no keyring to keep it in.</source>
+        <translation>此电脑没有可保存密码的钥匙串。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign In</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <location filename="../../desktop_crm/ui/dialogs/import_run_pages.py" line="+23"/>
@@ -5628,7 +5694,7 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../desktop_crm/ui/tasks.py" line="+150"/>
+        <location filename="../../desktop_crm/ui/tasks.py" line="+158"/>
         <location line="+4"/>
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -17,6 +18,33 @@ def test_new_customers_get_consecutive_unique_codes(db):
     first = customers.create_customer({"name": "张三"})
     second = customers.create_customer({"name": "李四"})
     assert (first.code, second.code) == ("C000001", "C000002")
+
+
+def test_users_creating_customers_at_the_same_time_never_share_a_code(db):
+    """Office staff on one server each take codes: every thread has its own connection."""
+    customers.create_customer({"name": "第一位"})
+    start = threading.Barrier(4)
+    failures: list[BaseException] = []
+
+    def staff(number: int) -> None:
+        try:
+            start.wait()
+            for i in range(10):
+                customers.create_customer({"name": f"客户{number}-{i}"})
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            failures.append(exc)
+        finally:
+            db.close()  # this thread's connection
+
+    workers = [threading.Thread(target=staff, args=(n,)) for n in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert failures == []
+    codes = [c.code for c in Customer.select(Customer.code)]
+    assert len(codes) == len(set(codes)) == 41
+    assert max(codes) == "C000041"
 
 
 def test_codes_continue_after_the_highest_imported_code(db):
@@ -209,11 +237,32 @@ def test_an_invalid_update_changes_nothing(db):
     assert customers.get_customer(record.id).name == "张三"
 
 
-def test_a_stale_version_is_detected(db):
+def test_a_stale_save_names_who_changed_which_fields(db):
     record = customers.create_customer({"name": "张三"})
-    customers.update_customer(record.id, {"stars": 1}, expected_version=record.version)
-    with pytest.raises(ConflictError):
+    customers.update_customer(
+        record.id, {"stars": 1, "city": "杭州"}, expected_version=record.version, changed_by="wang"
+    )
+    customers.update_customer(record.id, {"title": "经理"}, changed_by="li")
+    with pytest.raises(ConflictError) as stale:
         customers.update_customer(record.id, {"stars": 2}, expected_version=record.version)
+    message = stale.value.message
+    assert message.startswith("张三 was changed since you opened it: li changed title at ")
+    assert "; wang changed " in message and "city" in message and "stars" in message
+    assert customers.get_customer(record.id).stars == 1
+
+
+def test_two_sessions_saving_the_same_version_the_second_is_refused(db):
+    """The version is checked in the UPDATE itself, not only before it."""
+    record = customers.create_customer({"name": "张三"})
+    real_get = customers.get_customer
+    reads = iter([real_get(record.id)])  # the second session read before the first saved
+
+    customers.update_customer(record.id, {"stars": 1}, changed_by="wang")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(customers, "get_customer", lambda cid: next(reads, None) or real_get(cid))
+        with pytest.raises(ConflictError, match="wang changed stars"):
+            customers.update_customer(record.id, {"stars": 2}, changed_by="li")
+    assert customers.get_customer(record.id).stars == 1
 
 
 def test_trash_and_restore(db):

@@ -13,11 +13,11 @@ from desktop_crm.domain.letter_templates import (
 from desktop_crm.errors import ValidationError
 
 
-def test_a_saved_template_comes_back_by_name_after_reopening(db, db_path):
+def test_a_saved_template_comes_back_by_name_after_reopening(db, db_target):
     save_letter_template("  新年问候 ", "尊敬的{name}：\n\n新年快乐！")
     save_letter_template("Autumn offer", "Dear {name},")
     close_database()
-    open_database(str(db_path))
+    open_database(db_target)
     assert letter_templates() == {
         "Autumn offer": "Dear {name},",
         "新年问候": "尊敬的{name}：\n\n新年快乐！",

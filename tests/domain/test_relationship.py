@@ -334,7 +334,7 @@ def test_suggestions_for_unknown_or_trashed_customers_are_not_found(db):
         relationship.suggest_level(cid, today=TODAY)
 
 
-def test_ticked_strategy_steps_are_kept_per_customer_and_level():
+def test_ticked_strategy_steps_are_kept_per_customer_and_level(db):
     first, second = new_customer(), new_customer("李四")
     relationship.mark_strategy_step(first, 3, 1, True)
     relationship.mark_strategy_step(first, 3, 1, True)  # ticking twice is one tick
@@ -346,7 +346,7 @@ def test_ticked_strategy_steps_are_kept_per_customer_and_level():
     assert relationship.strategy_steps_done(first, 3) == set()
 
 
-def test_a_strategy_step_outside_the_level_or_customer_is_refused():
+def test_a_strategy_step_outside_the_level_or_customer_is_refused(db):
     customer_id = new_customer()
     steps = len(relationship.level(2).strategies)
     with pytest.raises(ValidationError):

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import uuid
 
 import pytest
 
-from desktop_crm.db.connection import write_transaction
-from desktop_crm.db.models import database, utcnow
 from desktop_crm.domain import customers, segments
+from desktop_crm.domain.bulk import NewCustomer, bulk_insert_customers
 from desktop_crm.domain.search import CustomerQuery
 from desktop_crm.errors import NotFoundError
 from desktop_crm.reports.customer_list import build_list_report, describe_query
@@ -129,20 +127,8 @@ def test_cancel_stops_the_build(people):
 
 
 def add_many(count: int) -> None:
-    """`count` plain customers, written the way bulk paths write (see NOTES.md)."""
-    now = utcnow()
-    rows = [
-        (str(uuid.uuid4()), f"C{n:06d}", f"Customer {n:05d}", f"customer {n:05d}", now, now)
-        for n in range(1, count + 1)
-    ]
-    with write_transaction():
-        database.cursor().executemany(
-            "INSERT INTO customer (uuid, code, name, sort_key, created_at, updated_at, kind, "
-            "birthday_has_year, lunar_birthday_leap, status, stage, stage_override, stars, "
-            "credit_override, version) VALUES (?, ?, ?, ?, ?, ?, 'individual', 1, 0, "
-            "'existing', 'repeat', 0, 0, 0, 1)",
-            rows,
-        )
+    """`count` plain customers, written by the bulk path (see NOTES.md)."""
+    bulk_insert_customers([NewCustomer(name=f"Customer {n:05d}") for n in range(1, count + 1)])
 
 
 def test_ten_thousand_customers_paginate_with_the_header_on_every_page(db, company, tmp_path):

@@ -550,12 +550,12 @@ def _answer_conflict(monkeypatch, answer):
 def test_a_conflict_can_overwrite_with_mine(pane, monkeypatch):
     record = customers.create_customer({"name": "张三", "grade": "C"})
     pane.load_customer(record.id)
-    customers.update_customer(record.id, {"notes": "their note", "grade": "B"})
+    customers.update_customer(record.id, {"notes": "their note", "grade": "B"}, changed_by="li")
     pane.form.combos["grade"].set_value("A")
     seen = _answer_conflict(monkeypatch, Button.Save)
     assert pane.save() is True
     assert seen["buttons"] == {"Overwrite with mine", "Reload their version", "Keep editing"}
-    assert "changed by someone else" in seen["text"]
+    assert "was changed since you opened it: li changed grade, notes at " in seen["text"]
     stored = customers.get_customer(record.id)
     assert (stored.grade, stored.notes) == ("A", "their note")  # only my field overwritten
     assert pane.form.texts["notes"].toPlainText() == "their note" and not pane.is_dirty()
