@@ -39,7 +39,11 @@ class DatabaseError(CrmError):
     """The database cannot be opened or used: locked, corrupt, unreadable, too new."""
 
 
-class SignInError(DatabaseError):
+class ServerConnectionError(DatabaseError):
+    """The office server cannot be reached, or refused the connection."""
+
+
+class SignInError(ServerConnectionError):
     """The office server refused the user name and password (or the account is disabled)."""
 
 

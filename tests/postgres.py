@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import shlex
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import psycopg
@@ -85,3 +86,12 @@ def drop_login_roles() -> None:
             # a role still granted rights in another test's database is dropped after that one
             with contextlib.suppress(psycopg.errors.DependentObjectsStillExist):
                 conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
+
+
+def restart_commands() -> tuple[list[str], list[str]]:
+    """The commands that stop and start the test server again (from `.ci/start-postgres`)."""
+    server_url()
+    stop, start = (os.environ.get(f"{URL_VARIABLE}_{what}") for what in ("STOP", "START"))
+    if not (stop and start):
+        pytest.fail(f"{URL_VARIABLE}_STOP and _START are not set (see .ci/start-postgres)")
+    return shlex.split(stop), shlex.split(start)

@@ -20,7 +20,12 @@ from playhouse.shortcuts import ReconnectMixin
 
 from desktop_crm.db.models import database
 from desktop_crm.domain.messages import text
-from desktop_crm.errors import ConnectionLostError, DatabaseError, SignInError
+from desktop_crm.errors import (
+    ConnectionLostError,
+    DatabaseError,
+    ServerConnectionError,
+    SignInError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +57,7 @@ def display_target(target: str) -> str:
     return urlunsplit(parts._replace(netloc=f"{parts.username}@{host}"))
 
 
-def _connection_problem(target: str, exc: Exception) -> DatabaseError:
+def _connection_problem(target: str, exc: Exception) -> ServerConnectionError:
     """One clear sentence for a failed connection to a PostgreSQL server."""
     url = urlparse(target)
     user = unquote(url.username) if url.username else "(your system user)"
@@ -64,11 +69,11 @@ def _connection_problem(target: str, exc: Exception) -> DatabaseError:
     if "not permitted to log in" in said:
         return SignInError(text("account_disabled", user=user, server=server))
     if f'database "{name}" does not exist' in said:
-        return DatabaseError(text("no_such_database", name=name, server=server))
+        return ServerConnectionError(text("no_such_database", name=name, server=server))
     if "Connection refused" in said or "timeout expired" in said or "could not translate" in said:
-        return DatabaseError(text("server_unreachable", server=server))
+        return ServerConnectionError(text("server_unreachable", server=server))
     detail = " ".join(said.split()).removeprefix("connection failed: ")
-    return DatabaseError(f"cannot connect to {display_target(target)}: {detail}")
+    return ServerConnectionError(f"cannot connect to {display_target(target)}: {detail}")
 
 
 # What psycopg 3 says when the server went away (stopped, restarted, network gone).
@@ -121,6 +126,10 @@ class OfficeDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
             raise _connection_problem(self.target, exc) from None  # its cause holds the URL
 
     def execute_sql(self, sql: str, params: Sequence[Any] | None = None):  # noqa: ANN201
+        if self.is_closed():
+            # Connect here, not inside peewee's execute_sql: there the connection problem
+            # would be re-wrapped by the name of its base class, as a peewee.DatabaseError.
+            self.connect()
         with self._loss_told():
             return super().execute_sql(sql, params)
 

@@ -31,9 +31,14 @@ _CHILDREN: tuple[tuple[str, type[peewee.Model]], ...] = (
 
 @dataclass
 class Changes:
-    """The customer ids whose record, follow-ups, orders or complaints changed."""
+    """The customer ids whose record, follow-ups, orders or complaints changed.
+
+    `list_changed`: a customer came or went (new, trashed, restored, merged away), so a
+    list of customers needs reading again, not only its rows.
+    """
 
     customers: set[int] = field(default_factory=set)
+    list_changed: bool = False
     followups: set[int] = field(default_factory=set)
     orders: set[int] = field(default_factory=set)
     complaints: set[int] = field(default_factory=set)
@@ -62,7 +67,18 @@ class ChangeWatcher:
         for name, rows in recent.items():
             new = rows - previous.get(name, set())
             getattr(changes, name).update(cid for _row, cid, _at in new)
+        if changes.customers:
+            changes.list_changed = _came_or_went(changes.customers, since)
         return changes
+
+
+def _came_or_went(customer_ids: set[int], since: datetime) -> bool:
+    """Whether one of these customers is new since `since` or is now in the trash."""
+    query = Customer.select(Customer.id).where(
+        Customer.id.in_(list(customer_ids)),
+        (Customer.created_at > since) | Customer.deleted_at.is_null(False),
+    )
+    return query.exists()
 
 
 def _recent(

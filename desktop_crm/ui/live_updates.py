@@ -78,7 +78,7 @@ class LiveUpdates(QObject):
             self.connectionBack.emit()
             self._events.customersChanged.emit()  # whatever happened meanwhile: read afresh
             return
-        if len(changes.customers) > MANY:
+        if changes.list_changed or len(changes.customers) > MANY:
             self._events.customersChanged.emit()
         else:
             for customer_id in sorted(changes.customers):

@@ -22,8 +22,21 @@ def test_a_new_or_edited_customer_is_reported_once(db):
     watcher.look()
     new = customers.create_customer({"name": "李四"})
     customers.update_customer(old.id, {"city": "杭州"})
-    assert watcher.look().customers == {old.id, new.id}
+    changes = watcher.look()
+    assert changes.customers == {old.id, new.id} and changes.list_changed
     assert not watcher.look()  # nothing since
+
+
+def test_an_edit_changes_rows_and_a_trashing_changes_the_list(db):
+    record = customers.create_customer({"name": "张三"})
+    Customer.update(created_at=utcnow() - timedelta(days=30)).execute()  # an old customer
+    watcher = ChangeWatcher()
+    watcher.look()
+    customers.update_customer(record.id, {"city": "杭州"})
+    edited = watcher.look()
+    assert edited.customers == {record.id} and not edited.list_changed
+    customers.trash_customers([record.id])
+    assert watcher.look().list_changed
 
 
 def test_follow_ups_and_orders_name_their_customer(db):
