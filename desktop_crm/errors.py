@@ -32,7 +32,15 @@ class NotFoundError(CrmError):
 
 
 class ConflictError(CrmError):
-    """Someone else changed the record since it was read."""
+    """Someone else changed the record since it was read.
+
+    `saves` are the changes made since, newest first (`domain.history.Save`: who, when,
+    which fields), for a window to show in its own words.
+    """
+
+    def __init__(self, message: str, saves: tuple = ()) -> None:
+        super().__init__(message)
+        self.saves = saves
 
 
 class DatabaseError(CrmError):

@@ -60,12 +60,18 @@ def _v4_office_columns(db: peewee.Database) -> None:
             )
 
 
+def _v5_search_function(db: peewee.Database) -> None:
+    """PostgreSQL: searches go through a function office mode can make fast under RLS."""
+    search_index.create_search_function(db)
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_initial_schema,
     _v2_merge_and_import_undo,
     _v3_strategy_steps,
     _v4_office_columns,
+    _v5_search_function,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -31,6 +31,7 @@ import peewee
 import psycopg
 from psycopg import sql
 
+from desktop_crm.db import search_index
 from desktop_crm.db.models import ALL_MODELS, Customer, Order, User, utcnow
 from desktop_crm.errors import CrmError
 
@@ -41,20 +42,38 @@ POLICY = "crm_access"
 _NAME = re.compile(r"^[^\W\d][\w.\-]{0,62}$")
 _RESERVED = ("pg_", "crm_", "postgres")
 
-_FUNCTIONS = """
-CREATE OR REPLACE FUNCTION crm_role() RETURNS text LANGUAGE sql STABLE AS $$
-    SELECT role FROM "user" WHERE username = current_user AND active AND deleted_at IS NULL
+_FUNCTIONS = f"""
+-- The role of user `who` (the signed-in user by default), NULL for anyone else.
+CREATE OR REPLACE FUNCTION crm_role(who name DEFAULT current_user) RETURNS text
+LANGUAGE sql STABLE AS $$
+    SELECT role FROM "user" WHERE username = who AND active AND deleted_at IS NULL
 $$;
-CREATE OR REPLACE FUNCTION crm_sees_all() RETURNS boolean LANGUAGE sql STABLE AS $$
-    SELECT coalesce(crm_role() = 'admin', false)
+CREATE OR REPLACE FUNCTION crm_sees_all(who name DEFAULT current_user) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce(crm_role(who) = 'admin', false)
 $$;
--- The owners whose customers the current user reaches: themselves, and for a manager
--- everyone of their team.
-CREATE OR REPLACE FUNCTION crm_visible_owners() RETURNS SETOF integer LANGUAGE sql STABLE AS $$
+-- The owners whose customers `who` reaches: themselves, and for a manager everyone of
+-- their team.
+CREATE OR REPLACE FUNCTION crm_visible_owners(who name DEFAULT current_user)
+RETURNS SETOF integer LANGUAGE sql STABLE AS $$
     SELECT u.id FROM "user" me JOIN "user" u
         ON u.id = me.id OR (me.role = 'manager' AND me.team IS NOT NULL AND u.team = me.team)
-    WHERE me.username = current_user AND me.active AND me.deleted_at IS NULL
+    WHERE me.username = who AND me.active AND me.deleted_at IS NULL
 $$;
+-- Search (see search_index.SEARCH_FUNCTION): run as the database's owner, so the GIN
+-- index serves `@@`, with the customer rule applied here to the signed-in user
+-- (session_user; current_user is the owner inside). Anyone who is not an app user is
+-- the owner or an administrator's script, who reach every row anyway.
+CREATE OR REPLACE FUNCTION {search_index.SEARCH_FUNCTION}(q tsquery) RETURNS SETOF integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT s.customer_id FROM {search_index.TABLE} s JOIN customer c ON c.id = s.customer_id
+    WHERE s.words @@ q AND (
+        (SELECT NOT EXISTS (SELECT 1 FROM "user" WHERE username = session_user))
+        OR (SELECT crm_sees_all(session_user)) OR c.shared
+        OR c.owner_id IN (SELECT crm_visible_owners(session_user)))
+$$;
+REVOKE ALL ON FUNCTION {search_index.SEARCH_FUNCTION}(tsquery) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION {search_index.SEARCH_FUNCTION}(tsquery) TO {GROUP};
 CREATE OR REPLACE FUNCTION crm_guard_owner() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     me "user";
@@ -104,15 +123,19 @@ def _reachable(model: type[peewee.Model]) -> str | None:
             parent = field.rel_model._meta.table_name
             check = f'EXISTS (SELECT 1 FROM "{parent}" p WHERE p.id = {field.column_name})'
             links.append(f"({field.column_name} IS NULL OR {check})" if field.null else check)
-    return " AND ".join(links) or None
+    return _ADMIN_OR.format(" AND ".join(links)) if links else None
+
+
+# An admin's rows pass at once (evaluated once per statement), not parent by parent.
+_ADMIN_OR = "(SELECT crm_sees_all()) OR ({})"
 
 
 def protected_tables() -> dict[str, str]:
     """Each table under row-level security, with its policy condition."""
-    from desktop_crm.db import search_index
-
     tables = {m._meta.table_name: cond for m in ALL_MODELS if (cond := _reachable(m)) is not None}
-    tables[search_index.TABLE] = "EXISTS (SELECT 1 FROM customer p WHERE p.id = customer_id)"
+    tables[search_index.TABLE] = _ADMIN_OR.format(
+        "EXISTS (SELECT 1 FROM customer p WHERE p.id = customer_id)"
+    )
     return tables
 
 

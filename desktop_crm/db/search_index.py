@@ -93,6 +93,25 @@ def create_tables(db: peewee.Database) -> None:
             "doc TEXT NOT NULL, words TSVECTOR NOT NULL)"
         )
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS {TABLE}_words ON {TABLE} USING GIN (words)")
+        create_search_function(db)
+
+
+# PostgreSQL: the ids matching a tsquery. Searches go through it so that office mode can
+# replace it (db/office.py) with one that applies the access rules itself: under row-level
+# security the planner may not use the GIN index for `@@`, which is not leakproof, and
+# would read every document.
+SEARCH_FUNCTION = "crm_search"
+
+
+def create_search_function(db: peewee.Database) -> None:
+    """Create the plain search function on PostgreSQL unless there is one already."""
+    if isinstance(db, peewee.SqliteDatabase):
+        return
+    db.execute_sql(
+        f"DO $$ BEGIN IF to_regprocedure('{SEARCH_FUNCTION}(tsquery)') IS NULL THEN "
+        f"CREATE FUNCTION {SEARCH_FUNCTION}(q tsquery) RETURNS SETOF integer LANGUAGE sql "
+        f"STABLE AS 'SELECT customer_id FROM {TABLE} WHERE words @@ q'; END IF; END $$"
+    )
 
 
 @dataclass
@@ -249,4 +268,7 @@ def matching_ids_sql(db: peewee.Database, text: str) -> tuple[str, list[str]] | 
     query = tsquery(text)
     if query is None:
         return None
-    return f"SELECT customer_id FROM {TABLE} WHERE words @@ to_tsquery('simple', %s)", [query]
+    return (
+        f"SELECT hit FROM {SEARCH_FUNCTION}(to_tsquery('simple', %s)) AS found(hit)",
+        [query],
+    )

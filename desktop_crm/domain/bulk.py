@@ -5,11 +5,10 @@ in a loop at a fiftieth (shared NOTES.md), so this path writes with the DB-API c
 inside one write transaction and produces exactly the rows `create_customer` would:
 the customer, its phones, emails, messengers, addresses, contact persons and tags, the
 'create' history row and the search document. It assigns ids itself (within the
-transaction, which holds the write lock), so related rows can refer to them without a
-round trip per row.
-
-Only SQLite takes the fast path for customers; on other backends `bulk_insert_customers`
-falls back to the customer service, one customer at a time, in one transaction.
+transaction: on SQLite it holds the write lock, on PostgreSQL they come from the
+sequences), so related rows can refer to them without a round trip per row. The same
+statements run on both backends; on PostgreSQL the server's triggers and row-level
+security check every row as they do for `create_customer`.
 """
 
 from __future__ import annotations
@@ -44,13 +43,11 @@ from desktop_crm.domain import history
 from desktop_crm.domain.customers import (
     CODE_PREFIX,
     COLLECTIONS,
-    SCALAR_FIELDS,
     AddressEntry,
     ContactEntry,
     EmailEntry,
     MessengerEntry,
     PhoneEntry,
-    create_customer,
     note_used_code,
     reserve_codes,
     sort_key,
@@ -156,8 +153,6 @@ _CUSTOMER_FIELDS = [f for f in Customer._meta.sorted_fields if f.name not in _CO
 _customer_values = attrgetter(
     *(f"{f.name}_id" if isinstance(f, peewee.ForeignKeyField) else f.name for f in _CUSTOMER_FIELDS)
 )
-# Customer columns that are not SCALAR_FIELDS: set after create_customer on the fallback path.
-_BOOKKEEPING = tuple(f.name for f in _CUSTOMER_FIELDS if f.name not in SCALAR_FIELDS)
 
 
 # ------------------------------------------------------------------- generic row writing
@@ -258,8 +253,6 @@ def bulk_insert_customers(
     """
     if not customers:
         return []
-    if not is_sqlite():
-        return _create_via_services(customers, import_batch_id, changed_by)
     actor = changed_by or history.default_actor()
     with write_transaction():
         now = stored_now()
@@ -479,39 +472,3 @@ def _search_fields(c: NewCustomer, code: str) -> search_index.SearchFields:
         tags=c.tags,
         notes=(c.notes or "", c.preferences or ""),
     )
-
-
-# ------------------------------------------------------------------ other backends
-
-
-def _service_data(c: NewCustomer) -> dict[str, Any]:
-    """The mapping create_customer takes for this customer."""
-    data: dict[str, Any] = {}
-    for name in SCALAR_FIELDS:
-        data[name] = getattr(c, f"{name}_id" if name in ("owner", "referred_by") else name)
-    data["kind"], data["status"], data["stage"] = c.kind, c.status, c.stage
-    if c.addresses and (c.province, c.city, c.district) == (None, None, None):
-        for name in ("province", "city", "district"):  # let the service copy the address region
-            del data[name]
-    for name in COLLECTIONS:
-        data[name] = list(getattr(c, name))
-    return data
-
-
-def _create_via_services(
-    customers: Sequence[NewCustomer], import_batch_id: int | None, changed_by: str | None
-) -> list[int]:
-    """The slow, backend-neutral way: create_customer per customer, in one transaction."""
-    ids = []
-    with write_transaction():
-        for c in customers:
-            record = create_customer(_service_data(c), changed_by=changed_by, code=c.code)
-            extra = {
-                n: getattr(c, n) for n in (*_BOOKKEEPING, "created_at") if getattr(c, n) is not None
-            }
-            if import_batch_id is not None:
-                extra["import_batch"] = import_batch_id
-            if extra:
-                Customer.update(**extra).where(Customer.id == record.id).execute()
-            ids.append(record.id)
-    return ids

@@ -658,7 +658,7 @@ def _conflict(before: CustomerRecord, read_version: int) -> ConflictError:
         )
         for save in saves
     )
-    return ConflictError(text("stale_by", name=before.name, changes=changes))
+    return ConflictError(text("stale_by", name=before.name, changes=changes), tuple(saves))
 
 
 def _joined(*parts: object) -> str:

@@ -30,7 +30,7 @@ from desktop_crm.ui.events import AppEvents
 from desktop_crm.ui.tasks import show_error
 from desktop_crm.ui.widgets.customer_form import CustomerForm
 from desktop_crm.ui.widgets.form_fields import ERROR_STYLE
-from desktop_crm.ui.widgets.history_view import HistoryView
+from desktop_crm.ui.widgets.history_view import HistoryView, local_time_text
 from desktop_crm.ui.widgets.orders_tab import OrdersTab
 from desktop_crm.ui.widgets.relations_editor import RelationsEditor
 from desktop_crm.ui.widgets.service_tab import ServiceTab
@@ -190,7 +190,7 @@ class CustomerDetailPane(QWidget):
         try:
             record = customers.update_customer(customer_id, changes, expected_version=version)
         except ConflictError as exc:
-            answer = self._ask_about_conflict(exc.message)
+            answer = self._ask_about_conflict(self._conflict_text(exc))
             if answer == _Button.Save:
                 return self._write(lambda: customers.update_customer(customer_id, changes))
             if answer == _Button.Discard:
@@ -286,6 +286,22 @@ class CustomerDetailPane(QWidget):
             self.form.setTabEnabled(index, customer_id is not None)
             tip = "" if customer_id is not None else self.tr("Save the new customer first")
             self.form.setTabToolTip(index, tip)
+
+    def _conflict_text(self, exc: ConflictError) -> str:
+        """Who changed which fields since the form was read, with the form's field names."""
+        if not exc.saves:
+            return exc.message
+        lines = [
+            self.tr("%1 changed %2 at %3")
+            .replace("%1", save.changed_by or "?")
+            .replace("%2", ", ".join(labels.column_title(f) for f in save.fields) or save.action)
+            .replace("%3", local_time_text(save.changed_at))
+            for save in exc.saves
+        ]
+        name = self._record.name if self._record else ""
+        return "\n".join(
+            [self.tr("%1 was changed since you opened it:").replace("%1", name), *lines]
+        )
 
     def _ask_about_conflict(self, message: str) -> QMessageBox.StandardButton:
         box = QMessageBox(

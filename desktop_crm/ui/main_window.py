@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm import __version__
 from desktop_crm.db.connection import is_sqlite
+from desktop_crm.db.models import database
 from desktop_crm.domain import followups
 from desktop_crm.paths import resource_path
 from desktop_crm.ui.actions import Actions
@@ -97,6 +98,16 @@ class MainWindow(QMainWindow):
         self.complaint_label = OverdueComplaintsLabel(self.events, self.tasks, self)
         self.statusBar().addPermanentWidget(self.complaint_label)
         self.statusBar().addPermanentWidget(self.count_label)
+        if not is_sqlite():
+            office = database.obj
+            self.signed_in_label = QLabel(
+                self.tr("Signed in as %1 on %2")
+                .replace("%1", office.connect_params.get("user") or "?")
+                .replace("%2", office.server),
+                self,
+            )
+            self.signed_in_label.setObjectName("signedInAs")
+            self.statusBar().addPermanentWidget(self.signed_in_label)
 
         self._current_id: int | None = None
         self._build_menus()

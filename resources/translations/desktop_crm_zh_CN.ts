@@ -1540,6 +1540,16 @@
         <translation>请先保存新客户</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>%1 changed %2 at %3</source>
+        <translation>%1 于 %3 修改了 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 was changed since you opened it:</source>
+        <translation>%1 在您打开后已被修改：</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
@@ -3979,7 +3989,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="+51"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="+52"/>
         <location line="+13"/>
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
@@ -3995,7 +4005,12 @@
         <translation>关系等级</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+16"/>
+        <source>Signed in as %1 on %2</source>
+        <translation>已登录：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

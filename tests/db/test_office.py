@@ -101,6 +101,19 @@ def test_the_search_table_holds_no_other_reps_documents(office_db: Office) -> No
     assert by_word == 0
 
 
+def test_the_search_function_finds_for_each_user_only_what_they_reach(office_db: Office) -> None:
+    """It runs as the owner (so its index is used); the customer rule is applied inside."""
+    found = "SELECT hit FROM crm_search(to_tsquery('simple', 'customer')) AS found(hit)"
+    ids = office_db.ids
+    for user, reached in (
+        ("wang", {"wang's customer", "shared customer"}),
+        ("zhao", {"wang's customer", "li's customer", "shared customer"}),
+        ("boss", set(ids)),
+    ):
+        with office_db.connect(user) as conn:
+            assert {row[0] for row in conn.execute(found)} == {ids[n] for n in reached}, user
+
+
 def test_a_crafted_update_or_delete_cannot_reach_another_reps_rows(office_db: Office) -> None:
     theirs = office_db.ids["li's customer"]
     with office_db.connect("wang") as conn:

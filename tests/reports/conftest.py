@@ -18,6 +18,7 @@ import pytest
 
 from desktop_crm.db.models import Complaint, Order, Payment, Setting, Survey, User
 from desktop_crm.domain import customers, followups, messages
+from tests.conftest import BACKENDS
 
 POPPLER = shutil.which("pdftotext")
 needs_poppler = pytest.mark.skipif(POPPLER is None, reason="poppler-utils not installed")
@@ -72,6 +73,12 @@ def pdf_words(path: Path) -> list[Word]:
             x0, y0, x1, y1 = (float(found.group(i)) for i in range(1, 5))
             words.append(Word(number, found.group(5), x0, y0, x1, y1))
     return words
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every report is built from the data of both backends: SQLite and PostgreSQL."""
+    return request.param
 
 
 @pytest.fixture

@@ -555,7 +555,9 @@ def test_a_conflict_can_overwrite_with_mine(pane, monkeypatch):
     seen = _answer_conflict(monkeypatch, Button.Save)
     assert pane.save() is True
     assert seen["buttons"] == {"Overwrite with mine", "Reload their version", "Keep editing"}
-    assert "was changed since you opened it: li changed grade, notes at " in seen["text"]
+    first, changes = seen["text"].splitlines()
+    assert first == "张三 was changed since you opened it:"
+    assert changes.startswith("li changed Grade, Notes at ")
     stored = customers.get_customer(record.id)
     assert (stored.grade, stored.notes) == ("A", "their note")  # only my field overwritten
     assert pane.form.texts["notes"].toPlainText() == "their note" and not pane.is_dirty()
