@@ -17,6 +17,7 @@ from desktop_crm.db.connection import is_postgres_url, open_database
 from desktop_crm.domain import messages
 from desktop_crm.errors import CrmError
 from desktop_crm.paths import log_file, resource_path
+from desktop_crm.ui.collector import UiThreadCollector
 from desktop_crm.ui.dialogs.sign_in_dialog import sign_in_to_office
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.settings import UiSettings
@@ -90,6 +91,7 @@ def run_gui(database: str, lang: str | None = None) -> int:
     app.setApplicationName("Desktop CRM")
     app.setOrganizationName("DesktopCRM")
     app.setApplicationVersion(__version__)
+    UiThreadCollector(app)
     _log_to_file()
     settings = UiSettings()
     install_translations(app, lang or settings.language or QLocale.system().name())

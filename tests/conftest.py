@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,9 +13,24 @@ import pytest  # noqa: E402
 
 from desktop_crm.db.connection import close_database, open_database  # noqa: E402
 from desktop_crm.domain import messages  # noqa: E402
+from desktop_crm.ui.collector import collect_due_generations  # noqa: E402
 from tests import postgres  # noqa: E402
 
 BACKENDS = ("sqlite", "postgres")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _garbage_on_the_main_thread() -> Iterator[None]:
+    """As in the app (ui.collector): no collection on worker threads."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests() -> Iterator[None]:
+    yield
+    collect_due_generations()
 
 
 @pytest.fixture(autouse=True)
