@@ -35,7 +35,7 @@ from bench_foundation import BATCH, cheap_customers, measure, pick_queries  # no
 from psycopg import sql  # noqa: E402
 
 from desktop_crm.db import office  # noqa: E402
-from desktop_crm.db.connection import close_database, open_database  # noqa: E402
+from desktop_crm.db.connection import close_database, is_sqlite, open_database  # noqa: E402
 from desktop_crm.db.models import Customer, database  # noqa: E402
 from desktop_crm.db.sign_in import OfficeAddress  # noqa: E402
 from desktop_crm.domain.bulk import bulk_insert_customers  # noqa: E402
@@ -54,7 +54,7 @@ def fill(target: str, size: int) -> float:
     for i in range(0, size, BATCH):
         bulk_insert_customers(customers[i : i + BATCH], changed_by="bench")
     seconds = time.perf_counter() - started
-    if not target.endswith(".sqlite3"):
+    if not is_sqlite():
         database.execute_sql("ANALYZE")
     close_database()
     return seconds

@@ -49,7 +49,7 @@ def window(qtbot, pg_url, tmp_path, monkeypatch):
     win.start()
     wait_loaded(qtbot, win)
     # the first look sets what counts as already seen: a change made before it ends is not news
-    qtbot.waitUntil(lambda: not win.live_updates._looking, timeout=10_000)
+    wait_looked(qtbot, win)
     yield win
     win.live_updates.stop()
     win.tasks.wait(5000)
@@ -63,9 +63,13 @@ def opened(window, qtbot):
     return record
 
 
+def wait_looked(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: not window.live_updates._looking, timeout=10_000)
+
+
 def look(qtbot, window) -> None:
     window.live_updates.look()
-    qtbot.waitUntil(lambda: not window.live_updates._looking, timeout=10_000)
+    wait_looked(qtbot, window)
 
 
 def test_the_office_window_follows_changes_and_says_who_is_signed_in(window):
