@@ -63,14 +63,19 @@ $$;
 -- Search (see search_index.SEARCH_FUNCTION): run as the database's owner, so the GIN
 -- index serves `@@`, with the customer rule applied here to the signed-in user
 -- (session_user; current_user is the owner inside). Anyone who is not an app user is
--- the owner or an administrator's script, who reach every row anyway.
+-- the owner or an administrator's script, who reach every row anyway. The body is
+-- planned once for any q, so it is written to need no estimate: the two rules that pass
+-- every row are decided once, before any row is read (and then no customer is read at
+-- all); otherwise each hit's customer is looked up by id. (A join was planned as a scan
+-- of every customer: 25 ms a search at 100,000 customers, against 2 ms now.)
 CREATE OR REPLACE FUNCTION {search_index.SEARCH_FUNCTION}(q tsquery) RETURNS SETOF integer
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    SELECT s.customer_id FROM {search_index.TABLE} s JOIN customer c ON c.id = s.customer_id
+    SELECT s.customer_id FROM {search_index.TABLE} s
     WHERE s.words @@ q AND (
         (SELECT NOT EXISTS (SELECT 1 FROM "user" WHERE username = session_user))
-        OR (SELECT crm_sees_all(session_user)) OR c.shared
-        OR c.owner_id IN (SELECT crm_visible_owners(session_user)))
+        OR (SELECT crm_sees_all(session_user))
+        OR (SELECT c.shared OR c.owner_id IN (SELECT crm_visible_owners(session_user))
+            FROM customer c WHERE c.id = s.customer_id))
 $$;
 REVOKE ALL ON FUNCTION {search_index.SEARCH_FUNCTION}(tsquery) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION {search_index.SEARCH_FUNCTION}(tsquery) TO {GROUP};

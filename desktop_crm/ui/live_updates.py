@@ -51,6 +51,18 @@ class LiveUpdates(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.look)
 
+    def begin(self) -> None:
+        """Note what is already there, before the panes first read (on the UI thread).
+
+        A change that lands between the panes' first reads and the first look is then
+        news to that look, not taken for something already seen. If the server cannot
+        be reached now, the first look sets the start instead (and the banner says why).
+        """
+        try:
+            self._watcher.look()
+        except DatabaseError as exc:
+            log.info("no start for live updates yet: %s", exc.message)
+
     def start(self) -> None:
         self.look()
         self.timer.start()

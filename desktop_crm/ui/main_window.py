@@ -57,6 +57,10 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.named_actions = Actions(self)
 
+        # Office mode: others' changes appear, and a lost server shows above the panes.
+        self.live_updates = LiveUpdates(self.events, self.tasks, self)
+        if not is_sqlite():  # on one computer's own file there is no one else to follow
+            self.live_updates.begin()
         self.list_pane = CustomerListPane(self.tasks, self.settings, self)
         self.detail = CustomerDetailPane(self.events, self)
         self.followup_pane = FollowUpPane(self.events, self.tasks, self)
@@ -73,8 +77,6 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        # Office mode: others' changes appear, and a lost server shows above the panes.
-        self.live_updates = LiveUpdates(self.events, self.tasks, self)
         self.connection_banner = ConnectionBanner(self.live_updates, self)
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -456,7 +458,7 @@ class MainWindow(QMainWindow):
         self.refresh_due_counts(then=self._show_today_if_due)
         QTimer.singleShot(0, self.reminders.check_now)
         self.lifecycle.start()  # the daily stage/grade/credit recompute, in the background
-        if not is_sqlite():  # on one computer's own file there is no one else to follow
+        if not is_sqlite():
             self.live_updates.start()
 
     def _show_today_if_due(self, counts: dict[str, int]) -> None:
