@@ -227,8 +227,18 @@ def tsquery(text: str) -> str | None:
     """What a person typed as a PostgreSQL `tsquery` meaning the same as `fts_query`."""
     text = unicodedata.normalize("NFKC", text).strip()  # １３８ → 138, ｗａｎｇ → wang, e+◌́ → é
     text = _PHONE_LIKE.sub(lambda m: "".join(_DIGITS.findall(m.group())), text)
-    terms = [" <-> ".join(words) + ":*" for w in text.split() if (words := _words(spaced(w)))]
+    terms = [_phrase(words) for w in text.split() if (words := _words(spaced(w)))]
     return " & ".join(terms) if terms else None
+
+
+_ONE_HANZI = re.compile(f"[{HANZI}]")
+
+
+def _phrase(words: list[str]) -> str:
+    """Words in a row, the last a prefix — unless it is a Hanzi, always a word of its own
+    (a prefix there would find the same and cost the GIN index a scan of its word list)."""
+    last = "" if _ONE_HANZI.fullmatch(words[-1]) else ":*"
+    return " <-> ".join(words) + last
 
 
 def write_documents(db: peewee.Database, documents: Iterable[tuple[int, str]]) -> None:

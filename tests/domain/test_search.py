@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from playhouse.test_utils import assert_query_count
 
+from desktop_crm.db.connection import is_sqlite
 from desktop_crm.db.models import Customer, User, utcnow
 from desktop_crm.domain import customers, search
 from desktop_crm.domain.search import (
@@ -586,10 +587,12 @@ def test_a_contact_persons_phone_is_not_shown_as_the_customers(people):
 
 def test_a_page_costs_the_same_few_queries_however_many_rows_it_has(people):
     for limit in (1, 8):
-        with assert_query_count(4):  # ids, customers with owners, phones, emails
+        with assert_query_count(2):  # ids; customers with owners, phones, emails
             assert len(search_customers(CustomerQuery(), limit=limit)) == limit
+    # + the table's size; a server keeps the text's hits and answers with the page's ids
+    text_queries = 4 if is_sqlite() else 3
     for limit in (1, 2):
-        with assert_query_count(6):  # + table size, text hits
+        with assert_query_count(text_queries):
             assert len(search_customers(CustomerQuery(text="建"), limit=limit)) == limit
 
 
