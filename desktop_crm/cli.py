@@ -223,7 +223,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_report_parser(commands, common, _Parser)
     _add_office_parser(commands, common)
+    _add_sync_parser(commands, common)
     return parser
+
+
+def _add_sync_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    sync = commands.add_parser(
+        "sync",
+        parents=[common],
+        help="take a replica of the office database to work on offline",
+        description="Field work: a local SQLite replica of the office database, holding "
+        "what the signed-in user may see there.",
+    )
+    steps = sync.add_subparsers(dest="sync_command", metavar="STEP", required=True)
+    clone = steps.add_parser(
+        "clone",
+        parents=[common],
+        help="copy what you may see on the office server into a new local file",
+        description="Sign in to the office database at URL and copy what the server lets "
+        "you see — your customers, shared ones, and what belongs to them — into a new "
+        "SQLite file. An existing file is never written over. The password: in the URL, "
+        "--password-stdin, or PostgreSQL's usual PGPASSWORD or ~/.pgpass.",
+    )
+    clone.add_argument("url", metavar="URL", help="postgresql://you@server/database")
+    clone.add_argument("--to", required=True, metavar="FILE", help="the new replica's file")
+    clone.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input",
+    )
 
 
 def _add_office_parser(
@@ -787,10 +815,7 @@ def _office(args: argparse.Namespace, target: str) -> int:
 def _new_password(username: str, from_stdin: bool) -> str:
     """The new password: a line of stdin, or typed twice at the terminal without echo."""
     if from_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-        if not password:
-            raise CrmError("no password on standard input")
-        return password
+        return _line_of_stdin("password")
     if not sys.stdin.isatty():
         raise CrmError("give the password on standard input with --password-stdin")
     import getpass
@@ -799,6 +824,40 @@ def _new_password(username: str, from_stdin: bool) -> str:
     if getpass.getpass("the same password again: ") != password:
         raise CrmError("the two passwords differ; nothing was changed")
     return password
+
+
+def cmd_sync(args: argparse.Namespace, database: str) -> int:
+    """`sync clone URL --to FILE`: a replica of the office database for working offline."""
+    from desktop_crm.db.sign_in import OfficeAddress
+    from desktop_crm.domain import replica
+
+    source = args.url
+    if args.password_stdin:
+        address = OfficeAddress.from_url(source)
+        source = address.url(_line_of_stdin("password"))
+
+    def report(table: str, done: int, total: int) -> bool:
+        if sys.stderr.isatty():
+            print(f"\r{table}: {done}/{total}\x1b[K", end="", file=sys.stderr, flush=True)
+        return True
+
+    result = replica.clone(source, args.to, progress=report)
+    if sys.stderr.isatty():
+        print("\r\x1b[K", end="", file=sys.stderr)
+    rows = sum(result.rows.values())
+    print(
+        f"replica of {_shown(args.url)} written to {result.path}: {result.customers} "
+        f"customers, {rows} rows in all; work on it offline with "
+        f"`{PROG} --database {result.path}`"
+    )
+    return EXIT_OK
+
+
+def _line_of_stdin(what: str) -> str:
+    line = sys.stdin.readline().rstrip("\r\n")
+    if not line:
+        raise CrmError(f"no {what} on standard input")
+    return line
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
@@ -810,4 +869,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "check": cmd_check,
     "report": cmd_report,
     "office": cmd_office,
+    "sync": cmd_sync,
 }

@@ -15,6 +15,7 @@ from desktop_crm.db.connection import close_database, open_database  # noqa: E40
 from desktop_crm.domain import messages  # noqa: E402
 from desktop_crm.ui.collector import collect_due_generations  # noqa: E402
 from tests import postgres  # noqa: E402
+from tests.office import Office, make_office  # noqa: E402
 
 BACKENDS = ("sqlite", "postgres")
 
@@ -104,3 +105,9 @@ def db(db_target: str) -> Iterator:
     database = open_database(db_target)
     yield database
     close_database()
+
+
+@pytest.fixture
+def office_db(pg_url: str) -> Office:
+    """An office: five users, a customer owned by each rep, one shared, a follow-up each."""
+    return make_office(pg_url)

@@ -80,7 +80,7 @@ def schema_version(db: peewee.Database) -> int:
     """The version of the schema in `db`; 0 for an empty database."""
     if not db.table_exists(SchemaVersion._meta.table_name):
         return 0
-    row = SchemaVersion.select().order_by(SchemaVersion.version.desc()).first()
+    row = SchemaVersion.select().order_by(SchemaVersion.version.desc()).bind(db).first()
     return row.version if row else 0
 
 

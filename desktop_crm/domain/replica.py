@@ -1,0 +1,168 @@
+"""A field rep's copy of the office database: a local SQLite file to work on offline.
+
+`clone` reads the office database *as the signed-in user*, so the server's row-level
+security decides what the copy holds — the customers they may see and what hangs off
+them, nothing more — and writes it to a new SQLite file through the app's own
+migrations. Ids are kept as they are, so every reference inside the copy holds; the
+rows' `uuid`s are what identify them across replicas. A reference to a row the user
+may not see (a customer merged into someone else's, a relation to another rep's
+customer) is left empty in the copy, never filled with something else.
+
+The copy is written to `NAME.part` and renamed into place only when complete and
+checked, so a clone that is killed, cancelled or loses the server leaves nothing that
+looks like a database. Where it came from is kept in its settings (`sync.*`), which
+the sync reads.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee
+
+from desktop_crm.db import migrations
+from desktop_crm.db.connection import (
+    close_database,
+    display_target,
+    is_postgres_url,
+    make_database,
+    open_database,
+)
+from desktop_crm.db.models import ALL_MODELS, Setting, utcnow
+from desktop_crm.domain.customers import rebuild_search_index
+from desktop_crm.errors import CrmError
+
+BATCH = 1000
+# Settings of a replica (the office's own settings are copied as they are).
+ORIGIN_KEYS = ("sync.origin", "sync.user", "sync.replica", "sync.cloned_at")
+
+Progress = Callable[[str, int, int], bool]  # (table, done, total) -> go on?
+
+
+class Cancelled(CrmError):
+    """The clone was stopped by the user; nothing was written."""
+
+
+@dataclass(frozen=True)
+class CloneResult:
+    path: Path
+    rows: dict[str, int]  # table -> rows copied
+    customers: int
+
+
+def clone(source: str, target: str | Path, *, progress: Progress | None = None) -> CloneResult:
+    """Copy what the user signed in to `source` may see into a new SQLite file `target`.
+
+    Refuses an existing `target` (it may hold work not yet synced) and a source whose
+    schema differs from this app's. Raises `Cancelled` when `progress` returns False.
+    """
+    if not is_postgres_url(source):
+        raise CrmError(f"a replica is taken from an office database (postgresql://…), not {source}")
+    path = Path(target)
+    if path.exists():
+        raise CrmError(f"{path} exists already: a replica is never written over; choose a new file")
+    if not path.parent.is_dir():
+        raise CrmError(f"the folder {path.parent} does not exist")
+    part = path.with_name(path.name + ".part")
+    _remove(part)
+    office = make_database(source)
+    office.connect()
+    try:
+        found = migrations.schema_version(office)
+        if found != migrations.CURRENT_VERSION:
+            raise CrmError(
+                f"{display_target(source)} is at schema {found}, this app at "
+                f"{migrations.CURRENT_VERSION}: use the same version of Desktop CRM as the office"
+            )
+        user = office.execute_sql("SELECT session_user").fetchone()[0]
+        # One snapshot of the whole database, however long the copy takes.
+        office.execute_sql("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        try:
+            rows = _copy(office, part, progress)
+        except BaseException:
+            close_database()
+            _remove(part)
+            raise
+    finally:
+        office.close()  # the snapshot was only read: ending the session ends it
+    db = open_database(str(part))
+    try:
+        customers = rebuild_search_index()
+        with db.atomic():
+            for key, value in zip(
+                ORIGIN_KEYS,
+                (display_target(source), user, str(uuid.uuid4()), utcnow().isoformat()),
+                strict=True,
+            ):
+                Setting.replace(key=key, value=value).execute()
+    finally:
+        close_database()
+    os.replace(part, path)
+    return CloneResult(path=path, rows=rows, customers=customers)
+
+
+def _copy(office: peewee.Database, part: Path, progress: Progress | None) -> dict[str, int]:
+    """Every table the user may read, into a new SQLite file at `part`."""
+    local = open_database(str(part))  # the schema, by the same migrations
+    local.pragma("foreign_keys", 0)  # tables arrive one by one; checked at the end
+    counts: dict[str, int] = {}
+    with local.atomic():
+        for model in ALL_MODELS:
+            table = model._meta.table_name
+            fields = model._meta.sorted_fields
+            columns = ", ".join(f'"{f.column_name}"' for f in fields)
+            total = office.execute_sql(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+            cursor = office.execute_sql(f'SELECT {columns} FROM "{table}" ORDER BY id')
+            model.delete().execute()  # a new file's own rows (none but defaults) give way
+            done = 0
+            while batch := cursor.fetchmany(BATCH):
+                rows = [
+                    {f: f.python_value(v) for f, v in zip(fields, row, strict=True)}
+                    for row in batch
+                ]
+                model.insert_many(rows).execute()
+                done += len(rows)
+                if progress is not None and not progress(table, done, total):
+                    raise Cancelled("the copy was cancelled; nothing was written")
+            counts[table] = done
+        _empty_unseen_references(local)
+    local.pragma("foreign_keys", 1)
+    return counts
+
+
+def _empty_unseen_references(local: peewee.SqliteDatabase) -> None:
+    """References to rows the server did not show: empty where they may be, else the row goes.
+
+    (A row that must name what the user may not see — a relation both of whose ends are
+    needed — is not theirs to hold.)
+    """
+    for _pass in range(len(ALL_MODELS)):  # removing a row may leave its children dangling
+        problems = local.execute_sql("PRAGMA foreign_key_check").fetchall()
+        if not problems:
+            return
+        by_table = {m._meta.table_name: m for m in ALL_MODELS}
+        for table, rowid, parent, fk_index in problems:
+            model = by_table[table]
+            fk = _foreign_key(local, table, parent, fk_index)
+            field = next(f for f in model._meta.sorted_fields if f.column_name == fk)
+            if field.null:
+                local.execute_sql(f'UPDATE "{table}" SET "{fk}" = NULL WHERE rowid = ?', (rowid,))
+            else:
+                local.execute_sql(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
+    raise CrmError("the copy's references could not be made whole; nothing was written")
+
+
+def _foreign_key(local: peewee.SqliteDatabase, table: str, parent: str, index: int) -> str:
+    for row in local.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall():
+        if row[0] == index and row[2] == parent:
+            return row[3]
+    raise CrmError(f"no reference {index} from {table} to {parent}")
+
+
+def _remove(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        leftover.unlink(missing_ok=True)
