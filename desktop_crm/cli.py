@@ -252,6 +252,11 @@ def _add_sync_parser(commands: argparse._SubParsersAction, common: argparse.Argu
         action="store_true",
         help="read the password from the first line of standard input",
     )
+    clone.add_argument(
+        "--progress",
+        action="store_true",
+        help="write 'progress TABLE DONE TOTAL' lines on standard error (for the app)",
+    )
 
 
 def _add_office_parser(
@@ -837,12 +842,14 @@ def cmd_sync(args: argparse.Namespace, database: str) -> int:
         source = address.url(_line_of_stdin("password"))
 
     def report(table: str, done: int, total: int) -> bool:
-        if sys.stderr.isatty():
+        if args.progress:
+            print(f"progress {table} {done} {total}", file=sys.stderr, flush=True)
+        elif sys.stderr.isatty():
             print(f"\r{table}: {done}/{total}\x1b[K", end="", file=sys.stderr, flush=True)
         return True
 
     result = replica.clone(source, args.to, progress=report)
-    if sys.stderr.isatty():
+    if sys.stderr.isatty() and not args.progress:
         print("\r\x1b[K", end="", file=sys.stderr)
     rows = sum(result.rows.values())
     print(

@@ -16,7 +16,9 @@ the sync reads.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -59,6 +61,8 @@ def clone(source: str, target: str | Path, *, progress: Progress | None = None) 
 
     Refuses an existing `target` (it may hold work not yet synced) and a source whose
     schema differs from this app's. Raises `Cancelled` when `progress` returns False.
+    The models' one database is the new file while it is written, so a process that
+    works on another database runs this in a process of its own (`sync clone`).
     """
     if not is_postgres_url(source):
         raise CrmError(f"a replica is taken from an office database (postgresql://…), not {source}")
@@ -67,8 +71,8 @@ def clone(source: str, target: str | Path, *, progress: Progress | None = None) 
         raise CrmError(f"{path} exists already: a replica is never written over; choose a new file")
     if not path.parent.is_dir():
         raise CrmError(f"the folder {path.parent} does not exist")
-    part = path.with_name(path.name + ".part")
-    _remove(part)
+    part = partial_file(path)
+    discard(part)
     office = make_database(source)
     office.connect()
     try:
@@ -85,7 +89,7 @@ def clone(source: str, target: str | Path, *, progress: Progress | None = None) 
             rows = _copy(office, part, progress)
         except BaseException:
             close_database()
-            _remove(part)
+            discard(part)
             raise
     finally:
         office.close()  # the snapshot was only read: ending the session ends it
@@ -163,6 +167,19 @@ def _foreign_key(local: peewee.SqliteDatabase, table: str, parent: str, index: i
     raise CrmError(f"no reference {index} from {table} to {parent}")
 
 
-def _remove(path: Path) -> None:
+def partial_file(target: str | Path) -> Path:
+    """Where a replica of `target` is written until it is complete."""
+    path = Path(target)
+    return path.with_name(path.name + ".part")
+
+
+def discard(path: Path) -> None:
+    """Remove a SQLite file and its journals (what a stopped copy left behind)."""
     for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
         leftover.unlink(missing_ok=True)
+
+
+def customer_count(path: str | Path) -> int:
+    """How many live customers a replica file holds (read without opening it as the app's)."""
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        return conn.execute("SELECT COUNT(*) FROM customer WHERE deleted_at IS NULL").fetchone()[0]

@@ -77,6 +77,7 @@ class Actions(QObject):
         self.print_letters = self._make("print_letters", self.tr("Print Le&tters…"), None)
         self.page_setup = self._make("page_setup", self.tr("Page Set&up…"), None)
         self.print_plan = self._make("print_plan", self.tr("Print Follow-up &Plan…"), None)
+        self.work_offline = self._make("work_offline", self.tr("&Work Offline…"), None)
         self.settings = self._make("settings", self.tr("&Settings…"), Std.Preferences)
         self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit = self._make("quit", self.tr("&Quit"), Std.Quit)

@@ -41,6 +41,7 @@ from desktop_crm.ui.reminders import ReminderService
 from desktop_crm.ui.report_actions import ReportActions
 from desktop_crm.ui.settings import UiSettings
 from desktop_crm.ui.tasks import TaskRunner, show_error
+from desktop_crm.ui.work_offline import ReplicaCopy, work_offline
 
 
 class MainWindow(QMainWindow):
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self.signed_in_label)
 
         self._current_id: int | None = None
+        self.replica_copy: ReplicaCopy | None = None  # File → Work Offline…, while it runs
         self._build_menus()
         self._connect()
         self._restore_layout()
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
                 None,
                 a.import_customers,
                 a.export_customers,
+                a.work_offline,
                 None,
                 a.settings,
                 None,
@@ -256,6 +259,8 @@ class MainWindow(QMainWindow):
         a.restore_backup.triggered.connect(self._restore_backup)
         a.import_customers.triggered.connect(self.import_customers)
         a.export_customers.triggered.connect(self.export_customers)
+        a.work_offline.setVisible(not is_sqlite())  # a replica is taken from an office server
+        a.work_offline.triggered.connect(self.work_offline)
         a.import_history.triggered.connect(self.show_import_history)
         a.sample_data.triggered.connect(self.add_sample_customers)
         hint = self.list_pane.empty_hint
@@ -460,6 +465,10 @@ class MainWindow(QMainWindow):
         self.lifecycle.start()  # the daily stage/grade/credit recompute, in the background
         if not is_sqlite():
             self.live_updates.start()
+
+    def work_offline(self) -> None:
+        """File → Work Offline…: a replica of the office database, copied in the background."""
+        self.replica_copy = work_offline(self)  # kept: its process reports to it
 
     def _show_today_if_due(self, counts: dict[str, int]) -> None:
         if counts["overdue"] or counts["today"]:

@@ -210,6 +210,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Work Offline…</source>
+        <translation>离线工作(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -1209,7 +1214,7 @@
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../desktop_crm/ui/live_updates.py" line="+117"/>
+        <location filename="../../desktop_crm/ui/live_updates.py" line="+129"/>
         <source>&amp;Retry Now</source>
         <translation>立即重试(&amp;R)</translation>
     </message>
@@ -3989,13 +3994,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="+52"/>
-        <location line="+13"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="+53"/>
+        <location line="+17"/>
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
@@ -4010,12 +4015,12 @@
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -4050,7 +4055,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -5001,6 +5006,64 @@
         <location line="+1"/>
         <source>Follow-ups are due</source>
         <translation>跟进已到期</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaCopy</name>
+    <message>
+        <location filename="../../desktop_crm/ui/work_offline.py" line="+42"/>
+        <source>Work Offline: Save a Replica As</source>
+        <translation>离线工作：副本另存为</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Desktop CRM database (*.db *.sqlite3)</source>
+        <translation>Desktop CRM 数据库 (*.db *.sqlite3)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Copying your customers…</source>
+        <translation>正在复制您的客户…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>the copy stopped</source>
+        <translation>复制已中止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work Offline</source>
+        <translation>离线工作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No replica was made: %1</source>
+        <translation>未能生成副本：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Replica Ready</source>
+        <translation>副本已就绪</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The replica is ready in %2 (customers: %1). Open it to work without the office network.</source>
+        <translation>副本已保存到 %2（客户数：%1）。打开它即可在没有办公室网络时工作。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Open in a New Window</source>
+        <translation>在新窗口中打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
     </message>
 </context>
 <context>

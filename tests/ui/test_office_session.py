@@ -4,14 +4,16 @@ stops and comes back shows a banner, keeps the edits and then saves them."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import threading
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_crm.app import create_main_window
+from desktop_crm.db.connection import is_sqlite
 from desktop_crm.db.models import database
 from desktop_crm.domain import customers
 from desktop_crm.ui import customer_detail
@@ -150,3 +152,40 @@ def test_a_stopped_server_shows_a_banner_keeps_edits_and_saves_after_restart(
     assert window.detail.form.edits["title"].text() == "Director"  # the reload kept the edit
     assert window.detail.save() is True
     assert customers.get_customer(opened.id).title == "Director"
+
+
+def test_work_offline_takes_a_replica_and_offers_to_open_it(qtbot, window, tmp_path, monkeypatch):
+    customers.create_customer({"name": "出差带走"})
+    laptop = tmp_path / "laptop.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(laptop), ""))
+    told: list[str] = []
+
+    def closed_unanswered(box: QMessageBox) -> int:
+        told.append(box.text())
+        return 0  # no button chosen: no new window is started
+
+    monkeypatch.setattr(QMessageBox, "exec", closed_unanswered)
+    action = window.named_actions.work_offline
+    assert action.isVisible()
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=60_000)
+    assert told == [
+        f"The replica is ready in {laptop} (customers: 1). "
+        "Open it to work without the office network."
+    ]
+    with sqlite3.connect(laptop) as conn:
+        assert conn.execute("SELECT name FROM customer").fetchall() == [("出差带走",)]
+    # the window went on with the office database all along
+    assert not is_sqlite()
+    look(qtbot, window)
+    qtbot.waitUntil(lambda: "出差带走" in shown_names(window), timeout=5000)
+
+
+def test_work_offline_says_why_no_replica_was_made(qtbot, window, tmp_path, monkeypatch):
+    nowhere = tmp_path / "no such folder" / "laptop.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(nowhere), ""))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, message: warned.append(message))
+    window.named_actions.work_offline.trigger()
+    qtbot.waitUntil(lambda: bool(warned), timeout=60_000)
+    assert warned == [f"No replica was made: the folder {nowhere.parent} does not exist"]
