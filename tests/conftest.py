@@ -109,5 +109,5 @@ def db(db_target: str) -> Iterator:
 
 @pytest.fixture
 def office_db(pg_url: str) -> Office:
-    """An office: five users, a customer owned by each rep, one shared, a follow-up each."""
+    """An office on the test server (see tests/office.py)."""
     return make_office(pg_url)

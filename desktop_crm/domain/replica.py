@@ -5,8 +5,8 @@ security decides what the copy holds — the customers they may see and what han
 them, nothing more — and writes it to a new SQLite file through the app's own
 migrations. Ids are kept as they are, so every reference inside the copy holds; the
 rows' `uuid`s are what identify them across replicas. A reference to a row the user
-may not see (a customer merged into someone else's, a relation to another rep's
-customer) is left empty in the copy, never filled with something else.
+may not see (referred by another rep's customer) is left empty in the copy; a row
+that cannot be without it (a relation to another rep's customer) is left out.
 
 The copy is written to `NAME.part` and renamed into place only when complete and
 checked, so a clone that is killed, cancelled or loses the server leaves nothing that
@@ -34,13 +34,11 @@ from desktop_crm.db.connection import (
     make_database,
     open_database,
 )
-from desktop_crm.db.models import ALL_MODELS, Setting, utcnow
+from desktop_crm.db.models import ALL_MODELS, Setting, database, utcnow
 from desktop_crm.domain.customers import rebuild_search_index
 from desktop_crm.errors import CrmError
 
 BATCH = 1000
-# Settings of a replica (the office's own settings are copied as they are).
-ORIGIN_KEYS = ("sync.origin", "sync.user", "sync.replica", "sync.cloned_at")
 
 Progress = Callable[[str, int, int], bool]  # (table, done, total) -> go on?
 
@@ -73,6 +71,30 @@ def clone(source: str, target: str | Path, *, progress: Progress | None = None) 
         raise CrmError(f"the folder {path.parent} does not exist")
     part = partial_file(path)
     discard(part)
+    try:
+        rows, user = _copy(source, part, progress)
+        open_database(str(part))
+        customers = rebuild_search_index()
+        origin = {
+            "sync.origin": display_target(source),
+            "sync.user": user,
+            "sync.replica": str(uuid.uuid4()),
+            "sync.cloned_at": utcnow().isoformat(),
+        }
+        with database.atomic():
+            for key, value in origin.items():
+                Setting.replace(key=key, value=value).execute()
+        close_database()
+        os.replace(part, path)
+    except BaseException:
+        close_database()
+        discard(part)
+        raise
+    return CloneResult(path=path, rows=rows, customers=customers)
+
+
+def _copy(source: str, part: Path, progress: Progress | None) -> tuple[dict[str, int], str]:
+    """Every table the user may read, into a new SQLite file at `part`; and who they are."""
     office = make_database(source)
     office.connect()
     try:
@@ -83,59 +105,39 @@ def clone(source: str, target: str | Path, *, progress: Progress | None = None) 
                 f"{migrations.CURRENT_VERSION}: use the same version of Desktop CRM as the office"
             )
         user = office.execute_sql("SELECT session_user").fetchone()[0]
-        # One snapshot of the whole database, however long the copy takes.
+        # One snapshot of the whole database, however long the copy takes (only read:
+        # closing the session ends it).
         office.execute_sql("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        try:
-            rows = _copy(office, part, progress)
-        except BaseException:
-            close_database()
-            discard(part)
-            raise
+        local = open_database(str(part))  # the schema, by the same migrations
+        local.pragma("foreign_keys", 0)  # tables arrive one by one; checked at the end
+        counts: dict[str, int] = {}
+        with local.atomic():
+            for model in ALL_MODELS:
+                counts[model._meta.table_name] = _copy_table(office, model, progress)
+            _empty_unseen_references(local)
+        local.pragma("foreign_keys", 1)
+        return counts, user
     finally:
-        office.close()  # the snapshot was only read: ending the session ends it
-    db = open_database(str(part))
-    try:
-        customers = rebuild_search_index()
-        with db.atomic():
-            for key, value in zip(
-                ORIGIN_KEYS,
-                (display_target(source), user, str(uuid.uuid4()), utcnow().isoformat()),
-                strict=True,
-            ):
-                Setting.replace(key=key, value=value).execute()
-    finally:
-        close_database()
-    os.replace(part, path)
-    return CloneResult(path=path, rows=rows, customers=customers)
+        office.close()
 
 
-def _copy(office: peewee.Database, part: Path, progress: Progress | None) -> dict[str, int]:
-    """Every table the user may read, into a new SQLite file at `part`."""
-    local = open_database(str(part))  # the schema, by the same migrations
-    local.pragma("foreign_keys", 0)  # tables arrive one by one; checked at the end
-    counts: dict[str, int] = {}
-    with local.atomic():
-        for model in ALL_MODELS:
-            table = model._meta.table_name
-            fields = model._meta.sorted_fields
-            columns = ", ".join(f'"{f.column_name}"' for f in fields)
-            total = office.execute_sql(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
-            cursor = office.execute_sql(f'SELECT {columns} FROM "{table}" ORDER BY id')
-            model.delete().execute()  # a new file's own rows (none but defaults) give way
-            done = 0
-            while batch := cursor.fetchmany(BATCH):
-                rows = [
-                    {f: f.python_value(v) for f, v in zip(fields, row, strict=True)}
-                    for row in batch
-                ]
-                model.insert_many(rows).execute()
-                done += len(rows)
-                if progress is not None and not progress(table, done, total):
-                    raise Cancelled("the copy was cancelled; nothing was written")
-            counts[table] = done
-        _empty_unseen_references(local)
-    local.pragma("foreign_keys", 1)
-    return counts
+def _copy_table(
+    office: peewee.Database, model: type[peewee.Model], progress: Progress | None
+) -> int:
+    table = model._meta.table_name
+    fields = model._meta.sorted_fields
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    total = office.execute_sql(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+    cursor = office.execute_sql(f'SELECT {columns} FROM "{table}" ORDER BY id')
+    model.delete().execute()  # a new file's own rows (defaults) give way to the office's
+    done = 0
+    while batch := cursor.fetchmany(BATCH):
+        rows = [{f: f.python_value(v) for f, v in zip(fields, row, strict=True)} for row in batch]
+        model.insert_many(rows).execute()
+        done += len(rows)
+        if progress is not None and not progress(table, done, total):
+            raise Cancelled("the copy was cancelled; nothing was written")
+    return done
 
 
 def _empty_unseen_references(local: peewee.SqliteDatabase) -> None:
@@ -181,5 +183,6 @@ def discard(path: Path) -> None:
 
 def customer_count(path: str | Path) -> int:
     """How many live customers a replica file holds (read without opening it as the app's)."""
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
         return conn.execute("SELECT COUNT(*) FROM customer WHERE deleted_at IS NULL").fetchone()[0]

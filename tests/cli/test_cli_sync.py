@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import sqlite3
+import subprocess
+import sys
 
 from tests import postgres
 from tests.office import PASSWORD, WANGS
@@ -39,3 +41,27 @@ def test_clone_refuses_in_one_line_a_wrong_password_and_an_existing_file(
     there = run("sync", "clone", url, "--to", str(laptop), "--password-stdin")
     assert there.code != 0 and "exists already" in there.err
     assert laptop.read_text() == "unsynced work"
+
+
+def test_a_clone_killed_mid_copy_leaves_no_replica_and_the_next_one_completes(
+    run, office_db, tmp_path
+):
+    url = postgres.database_url(office_db.name, user="wang", password=PASSWORD)
+    laptop = tmp_path / "laptop.db"
+    command = [sys.executable, "-m", "desktop_crm", "sync", "clone", url, "--to", str(laptop)]
+    copying = subprocess.Popen([*command, "--progress"], stderr=subprocess.PIPE, text=True)
+    try:
+        assert copying.stderr.readline().startswith("progress ")  # the copy is under way
+    finally:
+        copying.kill()  # kill -9
+        copying.wait()
+    assert not laptop.exists()
+    result = run("sync", "clone", url, "--to", str(laptop))
+    assert result.code == 0, result
+    assert not (tmp_path / "laptop.db.part").exists()
+    with sqlite3.connect(laptop) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert {r[0] for r in conn.execute("SELECT name FROM customer")} == {
+            WANGS,
+            "shared customer",
+        }
