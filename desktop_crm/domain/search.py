@@ -342,9 +342,12 @@ def _few_hits_page(
     conds.append(Customer.id.in_(SQL("(SELECT hit FROM hits)")))
     page = _window(_select_ids(conds, sort, descending, walk=False), offset, limit)
     page_sql, page_params = page.sql()
+    # (The page is only made when it is the answer: the server runs a sub-select of a
+    # CASE branch not taken not at all.)
     statement = (
         f"WITH hits(hit) AS MATERIALIZED ({hits_sql} LIMIT {int(switch)}) "
-        f"SELECT (SELECT COUNT(*) FROM hits), ARRAY({page_sql})"
+        f"SELECT n, CASE WHEN n < {int(switch)} THEN ARRAY({page_sql}) END "
+        "FROM (SELECT COUNT(*) AS n FROM hits) AS counted"
     )
     count, ids = database.obj.execute_sql(statement, [*hits_params, *page_params]).fetchone()
     return ids if count < switch else None
