@@ -65,6 +65,12 @@ def _v5_search_function(db: peewee.Database) -> None:
     search_index.create_search_function(db)
 
 
+def _v6_capped_search(db: peewee.Database) -> None:
+    """PostgreSQL: the search function stops after the hits asked for."""
+    search_index.drop_uncapped_search_function(db)
+    search_index.create_search_function(db)
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_initial_schema,
@@ -72,6 +78,7 @@ MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v3_strategy_steps,
     _v4_office_columns,
     _v5_search_function,
+    _v6_capped_search,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

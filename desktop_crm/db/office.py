@@ -68,7 +68,8 @@ $$;
 -- every row are decided once, before any row is read (and then no customer is read at
 -- all); otherwise each hit's customer is looked up by id. (A join was planned as a scan
 -- of every customer: 25 ms a search at 100,000 customers, against 2 ms now.)
-CREATE OR REPLACE FUNCTION {search_index.SEARCH_FUNCTION}(q tsquery) RETURNS SETOF integer
+CREATE OR REPLACE FUNCTION {search_index.SEARCH_FUNCTION}(q tsquery, cap integer)
+RETURNS SETOF integer
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT s.customer_id FROM {search_index.TABLE} s
     WHERE s.words @@ q AND (
@@ -76,9 +77,10 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
         OR (SELECT crm_sees_all(session_user))
         OR (SELECT c.shared OR c.owner_id IN (SELECT crm_visible_owners(session_user))
             FROM customer c WHERE c.id = s.customer_id))
+    LIMIT cap
 $$;
-REVOKE ALL ON FUNCTION {search_index.SEARCH_FUNCTION}(tsquery) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION {search_index.SEARCH_FUNCTION}(tsquery) TO {GROUP};
+REVOKE ALL ON FUNCTION {search_index.SEARCH_FUNCTION}(tsquery, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION {search_index.SEARCH_FUNCTION}(tsquery, integer) TO {GROUP};
 CREATE OR REPLACE FUNCTION crm_guard_owner() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     me "user";

@@ -96,7 +96,8 @@ def create_tables(db: peewee.Database) -> None:
         create_search_function(db)
 
 
-# PostgreSQL: the ids matching a tsquery. Searches go through it so that office mode can
+# PostgreSQL: the ids matching a tsquery, at most `cap` (NULL: all). Searches go through
+# it so that office mode can
 # replace it (db/office.py) with one that applies the access rules itself: under row-level
 # security the planner may not use the GIN index for `@@`, which is not leakproof, and
 # would read every document.
@@ -108,10 +109,17 @@ def create_search_function(db: peewee.Database) -> None:
     if isinstance(db, peewee.SqliteDatabase):
         return
     db.execute_sql(
-        f"DO $$ BEGIN IF to_regprocedure('{SEARCH_FUNCTION}(tsquery)') IS NULL THEN "
-        f"CREATE FUNCTION {SEARCH_FUNCTION}(q tsquery) RETURNS SETOF integer LANGUAGE sql "
-        f"STABLE AS 'SELECT customer_id FROM {TABLE} WHERE words @@ q'; END IF; END $$"
+        f"DO $$ BEGIN IF to_regprocedure('{SEARCH_FUNCTION}(tsquery, integer)') IS NULL THEN "
+        f"CREATE FUNCTION {SEARCH_FUNCTION}(q tsquery, cap integer) RETURNS SETOF integer "
+        f"LANGUAGE sql STABLE AS 'SELECT customer_id FROM {TABLE} WHERE words @@ q LIMIT cap'; "
+        "END IF; END $$"
     )
+
+
+def drop_uncapped_search_function(db: peewee.Database) -> None:
+    """PostgreSQL: remove the first search function, which had no cap (schema 5)."""
+    if not isinstance(db, peewee.SqliteDatabase):
+        db.execute_sql(f"DROP FUNCTION IF EXISTS {SEARCH_FUNCTION}(tsquery)")
 
 
 @dataclass
@@ -268,17 +276,25 @@ def delete_documents(db: peewee.Database, customer_ids: Iterable[int]) -> None:
     db.cursor().executemany(f"DELETE FROM {TABLE} WHERE {key} = {mark}", rows)
 
 
-def matching_ids_sql(db: peewee.Database, text: str) -> tuple[str, list[str]] | None:
-    """SQL selecting the ids of customers matching `text`, with its parameters."""
+def matching_ids_sql(
+    db: peewee.Database, text: str, cap: int | None = None
+) -> tuple[str, list[str | int | None]] | None:
+    """SQL selecting the ids of customers matching `text` (at most `cap`), with its parameters.
+
+    On PostgreSQL the cap goes into the search function: rows a function returns are all
+    made before a LIMIT outside it takes the first (a one-letter word matches most
+    customers).
+    """
     if isinstance(db, peewee.SqliteDatabase):
         query = fts_query(text)
         if query is None:
             return None
-        return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?", [query]
+        limit = "" if cap is None else f" LIMIT {int(cap)}"
+        return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?{limit}", [query]
     query = tsquery(text)
     if query is None:
         return None
     return (
-        f"SELECT hit FROM {SEARCH_FUNCTION}(to_tsquery('simple', %s)) AS found(hit)",
-        [query],
+        f"SELECT hit FROM {SEARCH_FUNCTION}(to_tsquery('simple', %s), %s) AS found(hit)",
+        [query, cap],
     )

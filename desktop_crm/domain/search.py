@@ -132,11 +132,11 @@ def _text_ids(text: str) -> peewee.Node | None:
 
 def _text_hit_ids(text: str, cap: int) -> list[int]:
     """The ids of up to `cap` index documents matching `text` (trashed customers included)."""
-    found = search_index.matching_ids_sql(database.obj, text)
+    found = search_index.matching_ids_sql(database.obj, text, cap)
     if found is None:
         return []
     sql, params = found
-    cursor = database.obj.execute_sql(f"{sql} LIMIT {int(cap)}", params)
+    cursor = database.obj.execute_sql(sql, params)
     return [row[0] for row in cursor.fetchall()]
 
 
@@ -336,7 +336,7 @@ def _few_hits_page(
         if len(hits) >= switch:
             return None
         return _sorted_page(hits, conds, sort, descending, offset, limit)
-    found = search_index.matching_ids_sql(database.obj, query.text)
+    found = search_index.matching_ids_sql(database.obj, query.text, switch)
     assert found is not None  # the caller has text to match
     hits_sql, hits_params = found
     conds.append(Customer.id.in_(SQL("(SELECT hit FROM hits)")))
@@ -345,7 +345,7 @@ def _few_hits_page(
     # (The page is only made when it is the answer: the server runs a sub-select of a
     # CASE branch not taken not at all.)
     statement = (
-        f"WITH hits(hit) AS MATERIALIZED ({hits_sql} LIMIT {int(switch)}) "
+        f"WITH hits(hit) AS MATERIALIZED ({hits_sql}) "
         f"SELECT n, CASE WHEN n < {int(switch)} THEN ARRAY({page_sql}) END "
         "FROM (SELECT COUNT(*) AS n FROM hits) AS counted"
     )
@@ -355,11 +355,11 @@ def _few_hits_page(
 
 def _count_text_hits(text: str, cap: int) -> int:
     """How many index documents match `text`, counting no further than `cap`."""
-    found = search_index.matching_ids_sql(database.obj, text)
+    found = search_index.matching_ids_sql(database.obj, text, cap)
     if found is None:
         return 0
     sql, params = found
-    counted = f"SELECT COUNT(*) FROM ({sql} LIMIT {int(cap)}) AS hits"
+    counted = f"SELECT COUNT(*) FROM ({sql}) AS hits"
     return database.obj.execute_sql(counted, params).fetchone()[0]
 
 

@@ -56,7 +56,7 @@ def test_the_search_table_holds_no_other_reps_documents(office_db: Office) -> No
 
 def test_the_search_function_finds_for_each_user_only_what_they_reach(office_db: Office) -> None:
     """It runs as the owner (so its index is used); the customer rule is applied inside."""
-    found = "SELECT hit FROM crm_search(to_tsquery('simple', 'customer')) AS found(hit)"
+    found = "SELECT hit FROM crm_search(to_tsquery('simple', 'customer'), NULL) AS found(hit)"
     ids = office_db.ids
     for user, reached in (
         ("wang", {"wang's customer", "shared customer"}),
