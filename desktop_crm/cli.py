@@ -820,7 +820,7 @@ def _office(args: argparse.Namespace, target: str) -> int:
 def _new_password(username: str, from_stdin: bool) -> str:
     """The new password: a line of stdin, or typed twice at the terminal without echo."""
     if from_stdin:
-        return _line_of_stdin("password")
+        return _password_from_stdin()
     if not sys.stdin.isatty():
         raise CrmError("give the password on standard input with --password-stdin")
     import getpass
@@ -839,7 +839,7 @@ def cmd_sync(args: argparse.Namespace, database: str) -> int:
     source = args.url
     if args.password_stdin:
         address = OfficeAddress.from_url(source)
-        source = address.url(_line_of_stdin("password"))
+        source = address.url(_password_from_stdin())
 
     def report(table: str, done: int, total: int) -> bool:
         if args.progress:
@@ -860,11 +860,12 @@ def cmd_sync(args: argparse.Namespace, database: str) -> int:
     return EXIT_OK
 
 
-def _line_of_stdin(what: str) -> str:
-    line = sys.stdin.readline().rstrip("\r\n")
-    if not line:
-        raise CrmError(f"no {what} on standard input")
-    return line
+def _password_from_stdin() -> str:
+    """The first line of standard input (`--password-stdin`)."""
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise CrmError("no password on standard input")
+    return password
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
