@@ -97,10 +97,9 @@ def create_tables(db: peewee.Database) -> None:
 
 
 # PostgreSQL: the ids matching a tsquery, at most `cap` (NULL: all). Searches go through
-# it so that office mode can
-# replace it (db/office.py) with one that applies the access rules itself: under row-level
-# security the planner may not use the GIN index for `@@`, which is not leakproof, and
-# would read every document.
+# it so that office mode can replace it (db/office.py) with one that applies the access
+# rules itself: under row-level security the planner may not use the GIN index for `@@`,
+# which is not leakproof, and would read every document.
 SEARCH_FUNCTION = "crm_search"
 
 

@@ -72,8 +72,7 @@ def clone(source: str, target: str | Path, *, progress: Progress | None = None) 
     part = partial_file(path)
     discard(part)
     try:
-        rows, user = _copy(source, part, progress)
-        open_database(str(part))
+        rows, user = _copy(source, part, progress)  # leaves the models on the new file
         customers = rebuild_search_index()
         origin = {
             "sync.origin": display_target(source),

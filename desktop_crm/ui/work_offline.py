@@ -115,18 +115,18 @@ class ReplicaCopy(QObject):
         self.dialog.canceled.disconnect(self.cancel)  # closing the dialog says "canceled"
         self.dialog.close()
         written = not self._cancelled and status == QProcess.ExitStatus.NormalExit and code == 0
-        if not written:
-            replica.discard(replica.partial_file(self._target))  # a killed copy's leftovers
         if written:
             self._offer_to_open()
-        elif not self._cancelled:
-            # the command line's one line, "desktop-crm: error: …", without its prefix
-            reason = self._said.partition("error: ")[2] or self.tr("the copy stopped")
-            QMessageBox.warning(
-                self._parent,
-                self.tr("Work Offline"),
-                self.tr("No replica was made: %1").replace("%1", reason),
-            )
+        else:
+            replica.discard(replica.partial_file(self._target))  # a killed copy's leftovers
+            if not self._cancelled:
+                # the command line's one line, "desktop-crm: error: …", without its prefix
+                reason = self._said.partition("error: ")[2] or self.tr("the copy stopped")
+                QMessageBox.warning(
+                    self._parent,
+                    self.tr("Work Offline"),
+                    self.tr("No replica was made: %1").replace("%1", reason),
+                )
         self.finished.emit(written)
 
     def _offer_to_open(self) -> None:
