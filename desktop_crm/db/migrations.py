@@ -14,10 +14,11 @@ import peewee
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as migrate_schema
 
-from desktop_crm.db import search_index
+from desktop_crm.db import search_index, sync_tracking
 from desktop_crm.db.backup import backup_before_migration
 from desktop_crm.db.models import (
     ALL_MODELS,
+    ChangeLog,
     Customer,
     CustomerMerge,
     ImportUpdate,
@@ -49,15 +50,19 @@ def _v3_strategy_steps(db: peewee.Database) -> None:
     db.create_tables([StrategyStep])
 
 
-def _v4_office_columns(db: peewee.Database) -> None:
-    """Office mode: customers shared with every rep, and the team a user belongs to."""
-    # A database created at this version already has them (step 1 builds today's models).
-    for model, name in ((Customer, "shared"), (User, "team")):
+def _add_columns(db: peewee.Database, *columns: tuple[type[peewee.Model], str]) -> None:
+    """Add model fields a later step brought, unless there (step 1 builds today's models)."""
+    for model, name in columns:
         table = model._meta.table_name
         if name not in {c.name for c in db.get_columns(table)}:
             migrate_schema(
                 SchemaMigrator.from_database(db).add_column(table, name, model._meta.fields[name])
             )
+
+
+def _v4_office_columns(db: peewee.Database) -> None:
+    """Office mode: customers shared with every rep, and the team a user belongs to."""
+    _add_columns(db, (Customer, "shared"), (User, "team"))
 
 
 def _v5_search_function(db: peewee.Database) -> None:
@@ -71,6 +76,14 @@ def _v6_capped_search(db: peewee.Database) -> None:
     search_index.create_search_function(db)
 
 
+def _v7_sync(db: peewee.Database) -> None:
+    """Field sync: history names the replica a change came from; the office server notes
+    which transaction wrote each row and what was deleted (see sync_tracking)."""
+    _add_columns(db, (ChangeLog, "replica"))
+    if isinstance(db, peewee.PostgresqlDatabase):
+        sync_tracking.install_server(db)
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_initial_schema,
@@ -79,6 +92,7 @@ MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v4_office_columns,
     _v5_search_function,
     _v6_capped_search,
+    _v7_sync,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

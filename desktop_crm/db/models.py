@@ -16,6 +16,7 @@ from peewee import (
     AutoField,
     BooleanField,
     CharField,
+    Database,
     DatabaseProxy,
     DateField,
     DateTimeField,
@@ -29,6 +30,13 @@ from peewee import (
 )
 
 database = DatabaseProxy()
+
+
+def database_of(model: type[Model]) -> Database:
+    """The database a model reads and writes: the app's, or one it is bound to for a while
+    (the office server, during a sync)."""
+    db = model._meta.database
+    return db.obj if isinstance(db, DatabaseProxy) else db
 
 
 def utcnow() -> datetime:
@@ -337,6 +345,8 @@ class ChangeLog(BaseModel):
     new_value = TextField(null=True)
     changed_by = CharField(max_length=64, null=True)
     changed_at = DateTimeField(default=utcnow, index=True)
+    # The replica the change was made on, named when it syncs; none: the office (schema 7)
+    replica = CharField(max_length=100, null=True)
 
     class Meta:
         indexes = ((("customer", "changed_at"), False),)

@@ -31,7 +31,7 @@ import peewee
 import psycopg
 from psycopg import sql
 
-from desktop_crm.db import search_index
+from desktop_crm.db import search_index, sync_tracking
 from desktop_crm.db.models import ALL_MODELS, Customer, Order, User, utcnow
 from desktop_crm.errors import CrmError
 
@@ -158,7 +158,8 @@ def install(db: peewee.PostgresqlDatabase) -> None:
             "REVOKE ALL ON SCHEMA public FROM PUBLIC",
             f"GRANT USAGE ON SCHEMA public TO {GROUP}",
             f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {GROUP}",
-            f'REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "user", schema_version FROM {GROUP}',
+            f'REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "user", schema_version, '
+            f"{sync_tracking.TOMBSTONES} FROM {GROUP}",
             f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {GROUP}",
         ):
             db.execute_sql(statement)

@@ -31,7 +31,7 @@ from desktop_crm.db.models import (
     Setting,
     Tag,
     User,
-    database,
+    database_of,
     utcnow,
 )
 from desktop_crm.domain import history
@@ -466,7 +466,7 @@ def _code_counter() -> Setting:
     """
     Setting.get_or_create(key=_CODE_COUNTER, defaults={"value": 0})
     query = Setting.select().where(Setting.key == _CODE_COUNTER)
-    return (query if is_sqlite() else query.for_update()).get()
+    return (query if is_sqlite(database_of(Setting)) else query.for_update()).get()
 
 
 def note_used_code(code: str) -> None:
@@ -947,7 +947,8 @@ def reindex_customers(customer_ids: Iterable[int]) -> None:
     """Rewrite the search documents of these customers (inside the caller's transaction)."""
     fields = search_fields(customer_ids)
     search_index.write_documents(
-        database.obj, ((cid, search_index.build_document(f)) for cid, f in fields.items())
+        database_of(Customer),
+        ((cid, search_index.build_document(f)) for cid, f in fields.items()),
     )
 
 

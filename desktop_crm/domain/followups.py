@@ -356,7 +356,7 @@ def _owner_or_default(owner: object, customer: Customer, errors: dict[str, str])
         return None
 
 
-def _refresh_summary(customer_id: int) -> None:
+def refresh_summary(customer_id: int) -> None:
     """Recompute the customer's last contact and next follow-up from the follow-ups."""
     live = (FollowUp.customer == customer_id) & FollowUp.deleted_at.is_null()
     last = (
@@ -499,7 +499,7 @@ def log_contact(
                 planned_from=done.id,
                 changed_by=changed_by,
             )
-        _refresh_summary(customer.id)
+        refresh_summary(customer.id)
     return get_followup(done.id)
 
 
@@ -542,7 +542,7 @@ def plan_followup(
             planned_from=None,
             changed_by=changed_by,
         )
-        _refresh_summary(customer.id)
+        refresh_summary(customer.id)
     return get_followup(plan.id)
 
 
@@ -612,7 +612,7 @@ def complete_followup(
                 planned_from=row.id,
                 changed_by=changed_by,
             )
-        _refresh_summary(customer.id)
+        refresh_summary(customer.id)
     return get_followup(followup_id)
 
 
@@ -638,7 +638,7 @@ def reschedule_followup(
                 entity="followup",
                 entity_id=row.id,
             )
-            _refresh_summary(customer.id)
+            refresh_summary(customer.id)
     return get_followup(followup_id)
 
 
@@ -657,7 +657,7 @@ def cancel_followup(followup_id: int, *, changed_by: str | None = None) -> Follo
             entity="followup",
             entity_id=row.id,
         )
-        _refresh_summary(customer.id)
+        refresh_summary(customer.id)
     return get_followup(followup_id)
 
 
@@ -702,5 +702,5 @@ def cancel_open_followups(customer_id: int, *, changed_by: str | None = None) ->
                 entity="followup",
                 entity_id=followup_id,
             )
-        _refresh_summary(customer_id)
+        refresh_summary(customer_id)
     return len(ids)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 import sqlite3
 import uuid
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from pathlib import Path
 
 import peewee
 
-from desktop_crm.db import migrations
+from desktop_crm.db import migrations, sync_tracking
 from desktop_crm.db.connection import (
     close_database,
     display_target,
@@ -35,6 +36,7 @@ from desktop_crm.db.connection import (
     open_database,
 )
 from desktop_crm.db.models import ALL_MODELS, Setting, database, utcnow
+from desktop_crm.domain import sync
 from desktop_crm.domain.customers import rebuild_search_index
 from desktop_crm.errors import CrmError
 
@@ -72,17 +74,22 @@ def clone(source: str, target: str | Path, *, progress: Progress | None = None) 
     part = partial_file(path)
     discard(part)
     try:
-        rows, user = _copy(source, part, progress)  # leaves the models on the new file
+        rows, user, mark = _copy(source, part, progress)  # leaves the models on the new file
         customers = rebuild_search_index()
+        now = utcnow().isoformat()
         origin = {
-            "sync.origin": display_target(source),
-            "sync.user": user,
-            "sync.replica": str(uuid.uuid4()),
-            "sync.cloned_at": utcnow().isoformat(),
+            sync.ORIGIN: display_target(source),
+            sync.USER: user,
+            sync.REPLICA: str(uuid.uuid4()),
+            sync.REPLICA_NAME: f"{user}@{socket.gethostname()}",
+            sync.WATERMARK: mark,
+            sync.LAST_SYNCED: now,
+            "sync.cloned_at": now,
         }
         with database.atomic():
             for key, value in origin.items():
                 Setting.replace(key=key, value=value).execute()
+        sync_tracking.install_replica(database.obj)
         close_database()
         os.replace(part, path)
     except BaseException:
@@ -92,8 +99,9 @@ def clone(source: str, target: str | Path, *, progress: Progress | None = None) 
     return CloneResult(path=path, rows=rows, customers=customers)
 
 
-def _copy(source: str, part: Path, progress: Progress | None) -> tuple[dict[str, int], str]:
-    """Every table the user may read, into a new SQLite file at `part`; and who they are."""
+def _copy(source: str, part: Path, progress: Progress | None) -> tuple[dict[str, int], str, str]:
+    """Every table the user may read, into a new SQLite file at `part`; who they are; and
+    the oldest transaction the copy may have missed (where the first sync starts)."""
     office = make_database(source)
     office.connect()
     try:
@@ -107,6 +115,9 @@ def _copy(source: str, part: Path, progress: Progress | None) -> tuple[dict[str,
         # One snapshot of the whole database, however long the copy takes (only read:
         # closing the session ends it).
         office.execute_sql("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        (mark,) = office.execute_sql(
+            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text"
+        ).fetchone()
         local = open_database(str(part))  # the schema, by the same migrations
         local.pragma("foreign_keys", 0)  # tables arrive one by one; checked at the end
         counts: dict[str, int] = {}
@@ -115,7 +126,7 @@ def _copy(source: str, part: Path, progress: Progress | None) -> tuple[dict[str,
                 counts[model._meta.table_name] = _copy_table(office, model, progress)
             _empty_unseen_references(local)
         local.pragma("foreign_keys", 1)
-        return counts, user
+        return counts, user, mark
     finally:
         office.close()
 

@@ -1,0 +1,865 @@
+"""Two-way sync of a replica with its office database: nothing lost, nothing doubled.
+
+A replica (see `replica.clone`) notes each row the user changes together with the row as
+it was at the last sync (its *base*; see `db.sync_tracking`). A sync, in one server
+transaction as the signed-in user:
+
+1. locks the server's copy of every row changed here and merges it **field by field**
+   with the base: a field changed on one side only takes that side's value; changed on
+   both to different values it is a *conflict* — the local value stays here, the
+   server's is kept beside it in `sync_conflict`, and neither is sent until the user
+   picks one (`resolve`). A row deleted on one side and edited on the other is a
+   conflict too; so is a customer put in the trash on one side and edited on the other.
+2. sends the merged rows (only the fields changed here), inserts and deletions. What
+   the server refuses (row-level security, the owner rule) is listed as a refusal and
+   stays here, unsent.
+3. fetches every row written on the server since the last sync (`sync_xid`, see
+   `db.sync_tracking`) and the tombstones of rows deleted there.
+
+The server commits first; then the replica applies everything in one transaction. A
+sync stopped in between leaves the replica's changes noted as before: sent again, they
+equal what the server already holds and change nothing. Rows are matched by `uuid`;
+ids differ between databases, so every reference travels as the uuid of its row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import socket
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+import peewee
+
+from desktop_crm.db import migrations, sync_tracking
+from desktop_crm.db.connection import display_target, make_database
+from desktop_crm.db.models import (
+    ChangeLog,
+    Complaint,
+    Customer,
+    CustomerMerge,
+    FollowUp,
+    JSONTextField,
+    Order,
+    Payment,
+    Setting,
+    Shipment,
+    Survey,
+    database,
+    utcnow,
+)
+from desktop_crm.domain import customers as customer_service
+from desktop_crm.domain import followups
+from desktop_crm.errors import CrmError
+
+ORIGIN = "sync.origin"
+USER = "sync.user"
+REPLICA = "sync.replica"
+REPLICA_NAME = "sync.replica_name"
+WATERMARK = "sync.watermark"  # pg_snapshot_xmin of the last sync (or the clone)
+LAST_SYNCED = "sync.last_synced_at"
+
+BATCH = 500
+Wire = dict[str, Any]  # field name -> value as it travels (see `_wire`)
+Progress = Callable[[str, int, int], bool]  # (step, done, total) -> go on?
+
+# Kept by the database, not by people: never a conflict.
+_BOOKKEEPING = frozenset({"id", "uuid", "updated_at", "version"})
+# Recomputed from the follow-ups after every sync, on both sides.
+_SUMMARY = frozenset({"last_contact_at", "next_followup_at"})
+# Follows the field it is made from (the name's pinyin).
+_DERIVED = {"sort_key": "name"}
+# What `ChangeLog.entity` names, for its `entity_id`.
+_ENTITIES: dict[str, type[peewee.Model]] = {
+    "customer": Customer,
+    "followup": FollowUp,
+    "order": Order,
+    "payment": Payment,
+    "shipment": Shipment,
+    "complaint": Complaint,
+    "survey": Survey,
+}
+DELETED = "(deleted)"
+TABLES = {m._meta.table_name: m for m in sync_tracking.SYNCED}
+
+
+class Cancelled(CrmError):
+    """The sync was stopped before the server committed; nothing changed on either side."""
+
+
+@dataclass
+class SyncResult:
+    sent: int = 0  # rows written to the server
+    received: int = 0  # rows written here from the server
+    deleted: int = 0  # rows deleted here because they were deleted there
+    conflicts: int = 0  # open conflicts after this sync
+    refused: list[str] = field(default_factory=list)  # what the server would not take
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: int
+    table: str
+    row_uuid: str
+    field: str  # '' when the row itself is at stake (deleted on one side)
+    customer_name: str | None
+    local: Any
+    remote: Any
+    remote_by: str | None
+    remote_at: str | None
+    reason: str | None
+
+
+# --------------------------------------------------------------------- the wire form
+
+
+def _fields(model: type[peewee.Model]) -> list[peewee.Field]:
+    return [f for f in model._meta.sorted_fields if f.name != "id"]
+
+
+def _hex(value: Any) -> str | None:
+    return None if value is None else UUID(str(value)).hex
+
+
+def _wire(f: peewee.Field, value: Any) -> Any:
+    """A column's Python value in a form equal on both backends and fit for JSON."""
+    if value is None:
+        return None
+    if isinstance(f, peewee.ForeignKeyField | peewee.UUIDField):
+        return _hex(value)
+    if isinstance(f, JSONTextField):
+        return value
+    if isinstance(f, peewee.BooleanField):
+        return bool(value)
+    if isinstance(f, peewee.DateTimeField):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(f, peewee.DateField):
+        return value.isoformat()
+    if isinstance(f, peewee.DecimalField):
+        return format(Decimal(value).normalize(), "f")
+    if isinstance(f, peewee.IntegerField):
+        return int(value)
+    return value
+
+
+def _from_raw(f: peewee.Field, raw: Any) -> Any:
+    """The wire form of a value read from a column (a reference: its row's uuid)."""
+    if raw is None or isinstance(f, peewee.ForeignKeyField):
+        return _hex(raw)
+    return _wire(f, f.python_value(raw))
+
+
+def _python(f: peewee.Field, wire: Any) -> Any:
+    """A wire value as the model's field takes it (references are resolved elsewhere)."""
+    if wire is None or isinstance(f, JSONTextField):
+        return wire
+    if isinstance(f, peewee.DateTimeField):
+        return datetime.strptime(wire, "%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(f, peewee.DateField):
+        return date.fromisoformat(wire)
+    if isinstance(f, peewee.DecimalField):
+        return Decimal(wire)
+    if isinstance(f, peewee.UUIDField):
+        return UUID(wire)
+    return wire
+
+
+# --------------------------------------------------------------- one side of a sync
+
+
+class Side:
+    """Reading and writing synced rows of one database, by uuid, in the wire form."""
+
+    def __init__(self, db: peewee.Database) -> None:
+        self.db = db
+        self.office = isinstance(db, peewee.PostgresqlDatabase)
+
+    def _marks(self, count: int) -> str:
+        return ", ".join([self.db.param] * count)
+
+    def select(self, model: type[peewee.Model], where: str, params: Iterable[Any] = ()) -> str:
+        columns = []
+        for f in _fields(model):
+            if isinstance(f, peewee.ForeignKeyField):
+                parent = f.rel_model._meta.table_name
+                columns.append(
+                    f'(SELECT p.uuid FROM "{parent}" p WHERE p.id = t."{f.column_name}")'
+                )
+            else:
+                columns.append(f't."{f.column_name}"')
+        table = model._meta.table_name
+        return f'SELECT t.id, {", ".join(columns)} FROM "{table}" t WHERE {where}'
+
+    def rows(
+        self, model: type[peewee.Model], where: str, params: list[Any], *, lock: bool = False
+    ) -> dict[str, Wire]:
+        """uuid -> wire row (with its id here under "id") of the rows matching `where`."""
+        sql = self.select(model, where)
+        if lock and self.office:
+            sql += " FOR UPDATE OF t"
+        found = {}
+        fields = _fields(model)
+        for raw in self.db.execute_sql(sql, params).fetchall():
+            row = {f.name: _from_raw(f, v) for f, v in zip(fields, raw[1:], strict=True)}
+            row["id"] = raw[0]
+            found[row["uuid"]] = row
+        self._ids_to_uuids(model, found.values())
+        return found
+
+    def by_uuid(
+        self, model: type[peewee.Model], uuids: Iterable[str], *, lock: bool = False
+    ) -> dict[str, Wire]:
+        found: dict[str, Wire] = {}
+        keys = list(uuids)
+        for start in range(0, len(keys), BATCH):
+            chunk = [self._key(u) for u in keys[start : start + BATCH]]
+            where = f"t.uuid IN ({self._marks(len(chunk))})"
+            found.update(self.rows(model, where, chunk, lock=lock))
+        return found
+
+    def _key(self, uuid_hex: str) -> str:
+        return str(UUID(uuid_hex)) if self.office else uuid_hex
+
+    def ids(self, model: type[peewee.Model], uuids: Iterable[str | None]) -> dict[str, int]:
+        """uuid -> id here of those rows of `model` that exist (and may be seen)."""
+        keys = sorted({u for u in uuids if u})
+        found: dict[str, int] = {}
+        table = model._meta.table_name
+        for start in range(0, len(keys), BATCH):
+            chunk = keys[start : start + BATCH]
+            cursor = self.db.execute_sql(
+                f'SELECT uuid, id FROM "{table}" WHERE uuid IN ({self._marks(len(chunk))})',
+                [self._key(u) for u in chunk],
+            )
+            found.update({_hex(u): i for u, i in cursor.fetchall()})
+        return found
+
+    def uuids(self, model: type[peewee.Model], ids: Iterable[int | None]) -> dict[int, str]:
+        keys = sorted({i for i in ids if i is not None})
+        found: dict[int, str] = {}
+        table = model._meta.table_name
+        for start in range(0, len(keys), BATCH):
+            chunk = keys[start : start + BATCH]
+            cursor = self.db.execute_sql(
+                f'SELECT id, uuid FROM "{table}" WHERE id IN ({self._marks(len(chunk))})', chunk
+            )
+            found.update({i: _hex(u) for i, u in cursor.fetchall()})
+        return found
+
+    # Ids inside values (the history's entity, a merge's moved rows) travel as uuids too.
+
+    def _ids_to_uuids(self, model: type[peewee.Model], rows: Iterable[Wire]) -> None:
+        rows = list(rows)
+        if model is ChangeLog:
+            by_entity = defaultdict(list)
+            for row in rows:
+                if row["entity"] in _ENTITIES:
+                    by_entity[row["entity"]].append(row)
+            for entity, group in by_entity.items():
+                names = self.uuids(_ENTITIES[entity], (r["entity_id"] for r in group))
+                for row in group:
+                    row["entity_id"] = names.get(row["entity_id"])
+        elif model is CustomerMerge:
+            for row in rows:
+                row["details"] = self._merge_ids(row["details"], self.uuids)
+
+    def _uuids_to_ids(self, model: type[peewee.Model], row: Wire) -> Wire:
+        row = dict(row)
+        if model is ChangeLog and row.get("entity") in _ENTITIES and row.get("entity_id"):
+            found = self.ids(_ENTITIES[row["entity"]], [row["entity_id"]])
+            row["entity_id"] = found.get(row["entity_id"])
+        elif model is CustomerMerge and row.get("details") is not None:
+            row["details"] = self._merge_ids(row["details"], self.ids)
+        return row
+
+    @staticmethod
+    def _merge_ids(details: dict, translate: Callable) -> dict:
+        """A merge's record with the rows it moved ("table.column": [rows]) translated."""
+        details = dict(details)
+        for part in ("moved", "primary"):
+            translated = {}
+            for key, values in (details.get(part) or {}).items():
+                model = TABLES.get(key.split(".")[0])
+                if model is not None:
+                    names = translate(model, values)
+                    translated[key] = [names[v] for v in values if v in names]
+            details[part] = translated
+        return details
+
+    # Writing
+
+    def write(
+        self, model: type[peewee.Model], row: Wire, fields: Iterable[str], row_id: int | None
+    ) -> int:
+        """Set `fields` of the row (insert it when `row_id` is None); returns its id here."""
+        row = self._uuids_to_ids(model, row)
+        values: dict[str, Any] = {}
+        for name in fields:
+            f = model._meta.fields[name]
+            if isinstance(f, peewee.ForeignKeyField):
+                target = row.get(name)
+                found = self.ids(f.rel_model, [target]).get(target) if target else None
+                if target and found is None and not f.null:
+                    raise MissingParent(f"{model._meta.table_name}.{name} names {target}")
+                values[name] = found
+            elif name != "id":
+                values[name] = _python(f, row.get(name))
+        if row_id is None:
+            values["uuid"] = UUID(row["uuid"])
+            return model.insert(**values).bind(self.db).execute()
+        if values:
+            model.update(**values).where(model.id == row_id).bind(self.db).execute()
+        return row_id
+
+    def delete(self, model: type[peewee.Model], row_id: int) -> int:
+        return model.delete().where(model.id == row_id).bind(self.db).execute()
+
+
+class MissingParent(CrmError):
+    """A row names a row the other side does not have (or may not see)."""
+
+
+def _self_references(model: type[peewee.Model]) -> set[str]:
+    return {
+        f.name
+        for f in model._meta.sorted_fields
+        if isinstance(f, peewee.ForeignKeyField) and f.rel_model is model
+    }
+
+
+def _customer_of(model: type[peewee.Model], row: Wire) -> str | None:
+    if model is Customer:
+        return row["uuid"]
+    return row.get("customer")
+
+
+# ------------------------------------------------------------------------ the merge
+
+
+def _same(a: Wire, b: Wire) -> bool:
+    """Equal in everything people edit (bookkeeping aside)."""
+    names = (set(a) | set(b)) - _BOOKKEEPING
+    return all(a.get(n) == b.get(n) for n in names)
+
+
+@dataclass
+class Merge:
+    """What a sync does with one row changed here (see `merge_row`)."""
+
+    send: dict[str, Any] = field(default_factory=dict)  # fields the server takes
+    take: dict[str, Any] = field(default_factory=dict)  # fields this replica takes
+    insert: bool = False  # the row is new on the server
+    delete_remote: bool = False
+    delete_local: bool = False
+    restore_local: bool = False  # the row comes back here (deleted here, edited there)
+    conflicts: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # field: (here, there)
+    reason: str | None = None  # a conflict of the row itself
+
+
+def merge_row(base: Wire | None, local: Wire | None, remote: Wire | None) -> Merge:
+    """Three-way merge of one row: its base (None: made here), here (None: deleted here)
+    and on the server (None: gone there)."""
+    m = Merge()
+    if local is None:
+        if remote is None or base is None:
+            return m
+        if _same(remote, base):
+            m.delete_remote = True
+        else:
+            m.restore_local, m.take = True, dict(remote)
+            m.reason = "deleted here, changed on the server"
+            m.conflicts[""] = (DELETED, None)
+        return m
+    if remote is None:
+        if base is None:
+            m.insert, m.send = True, dict(local)
+        elif _same(local, base):
+            m.delete_local = True
+        else:
+            m.reason = "changed here, deleted on the server or no longer yours"
+            m.conflicts[""] = (None, DELETED)
+        return m
+    base = base if base is not None else remote  # sent before, and stopped in between
+    for name in sorted(set(local) - _BOOKKEEPING):
+        here, there, was = local.get(name), remote.get(name), base.get(name)
+        if here == there:
+            continue
+        if here == was or name in _SUMMARY:
+            m.take[name] = there
+        elif there == was:
+            m.send[name] = here
+        elif name not in _DERIVED:
+            m.conflicts[name] = (here, there)
+    # Into the trash on one side, edited on the other: the user decides.
+    for one, other in ((m.send, m.take), (m.take, m.send)):
+        if "deleted_at" in one and set(other) - _SUMMARY:
+            m.conflicts["deleted_at"] = (local.get("deleted_at"), remote.get("deleted_at"))
+            del one["deleted_at"]
+    if m.send:
+        m.send["updated_at"] = m.take["updated_at"] = max(local["updated_at"], remote["updated_at"])
+        if "version" in local:
+            m.send["version"] = m.take["version"] = max(local["version"], remote["version"]) + 1
+    elif m.take:
+        for name in _BOOKKEEPING & set(remote) - {"id", "uuid"}:
+            m.take[name] = remote[name]
+    return m
+
+
+# ------------------------------------------------------------------------- the sync
+
+
+def _setting(key: str, default: Any = None) -> Any:
+    row = Setting.get_or_none(Setting.key == key)
+    return default if row is None else row.value
+
+
+def _set(key: str, value: Any) -> None:
+    Setting.replace(key=key, value=value, updated_at=utcnow()).execute()
+
+
+def is_replica() -> bool:
+    return sync_tracking.is_replica(database.obj) and _setting(ORIGIN) is not None
+
+
+def origin() -> str | None:
+    """The office database this replica syncs with (no password)."""
+    return _setting(ORIGIN)
+
+
+def replica_name() -> str:
+    return _setting(REPLICA_NAME) or f"{_setting(USER) or '?'}@{socket.gethostname()}"
+
+
+def waiting_changes() -> int:
+    """How many rows changed here wait to be sent."""
+    return database.execute_sql("SELECT COUNT(*) FROM sync_pending").fetchone()[0]
+
+
+def last_synced() -> datetime | None:
+    value = _setting(LAST_SYNCED)
+    return datetime.fromisoformat(value) if value else None
+
+
+def _pending() -> dict[type[peewee.Model], dict[str, Wire | None]]:
+    """Per table, uuid -> base of every row changed here since the last sync."""
+    found: dict[type[peewee.Model], dict[str, Wire | None]] = defaultdict(dict)
+    cursor = database.execute_sql("SELECT tbl, row_uuid, base, base_kind FROM sync_pending")
+    for table, row_uuid, base, kind in cursor.fetchall():
+        model = TABLES[table]
+        value = None if base is None else json.loads(base)
+        if value is not None and kind == "raw":
+            by_column = {f.column_name: f for f in _fields(model)}
+            value = {by_column[c].name: _from_raw(by_column[c], v) for c, v in value.items()}
+        found[model][_hex(row_uuid)] = value
+    return found
+
+
+class _Run:
+    """One sync: the state shared by its steps."""
+
+    def __init__(self, office: peewee.PostgresqlDatabase, progress: Progress | None) -> None:
+        self.office = Side(office)
+        self.local = Side(database.obj)
+        self.progress = progress
+        self.result = SyncResult()
+        self.name = replica_name()
+        self.pending = _pending()
+        self.read_here: dict[type[peewee.Model], dict[str, Wire]] = {}
+        self.merges: dict[type[peewee.Model], dict[str, Merge]] = defaultdict(dict)
+        self.failed: dict[tuple[str, str], str] = {}  # (table, uuid) -> the server's refusal
+        self.rekeyed: dict[str, str] = {}  # uuid here -> the server's row of the same name
+        self.after: dict[type[peewee.Model], dict[str, Wire]] = {}  # the server's rows, sent
+        self.remote_by: dict[tuple, tuple] = {}  # (model, uuid) -> (who, when) of a conflict
+        self.pulled: dict[type[peewee.Model], dict[str, Wire]] = {}
+        self.gone: list[tuple[str, str]] = []
+        self.touched_remote: set[str] = set()  # customer uuids whose documents change there
+        self.touched_local: set[str] = set()
+
+    def step(self, name: str, done: int, total: int) -> None:
+        if self.progress is not None and not self.progress(name, done, total):
+            raise Cancelled("the sync was cancelled; nothing changed on either side")
+
+    # 1-2: merge and send what changed here
+
+    def send(self) -> None:
+        total = sum(len(rows) for rows in self.pending.values())
+        done = 0
+        for model in sync_tracking.SYNCED:
+            rows = self.pending.get(model)
+            if not rows:
+                continue
+            here = self.local.by_uuid(model, rows)
+            self.read_here[model] = here
+            there = self.office.by_uuid(model, rows, lock=True)
+            for row_uuid, base in rows.items():
+                merge = merge_row(base, here.get(row_uuid), there.get(row_uuid))
+                if model is ChangeLog and merge.insert and not merge.send.get("replica"):
+                    merge.send["replica"] = merge.take["replica"] = self.name
+                self.merges[model][row_uuid] = merge
+                self._send_one(model, row_uuid, merge, here.get(row_uuid), there.get(row_uuid))
+                done += 1
+            self.step("send", done, total)
+        for model in sync_tracking.SYNCED:  # references to rows of the same table, last
+            names = _self_references(model)
+            for row_uuid, merge in self.merges.get(model, {}).items():
+                late = names & set(merge.send)
+                if late and (model._meta.table_name, row_uuid) not in self.failed:
+                    with self._server_write(model, row_uuid):
+                        self._write_remote(model, row_uuid, merge, late)
+
+    def _send_one(
+        self,
+        model: type[peewee.Model],
+        row_uuid: str,
+        merge: Merge,
+        here: Wire | None,
+        there: Wire | None,
+    ) -> None:
+        self._note_customer(model, here or there, remote=True)
+        if merge.delete_remote:
+            with self._server_write(model, row_uuid):
+                self.office.delete(model, there["id"])
+        elif merge.send:
+            fields = set(merge.send) - _self_references(model)
+            with self._server_write(model, row_uuid):
+                self._write_remote(model, row_uuid, merge, fields)
+        if merge.conflicts:
+            self.remote_by[(model, row_uuid)] = self._who(model, there, merge)
+
+    def _who(self, model: type[peewee.Model], there: Wire | None, merge: Merge) -> tuple:
+        """Who last changed the server's side of a conflict, and when."""
+        if there is None:
+            return None, None
+        entity = next((name for name, m in _ENTITIES.items() if m is model), None)
+        fields = [f for f in merge.conflicts if f] or [""]
+        if entity is not None:
+            found = self.office.db.execute_sql(
+                "SELECT changed_by, changed_at FROM change_log WHERE entity = %s "
+                "AND entity_id = %s AND (field = ANY(%s) OR %s) "
+                "ORDER BY changed_at DESC LIMIT 1",
+                (entity, there["id"], fields, fields == [""]),
+            ).fetchone()
+            if found:
+                return found[0], _wire(ChangeLog.changed_at, found[1])
+        return None, there.get("updated_at")
+
+    def _write_remote(
+        self, model: type[peewee.Model], row_uuid: str, merge: Merge, fields: set[str]
+    ) -> None:
+        row = {**merge.send, "uuid": row_uuid}
+        for name in fields:  # a parent that took the server's row of the same name
+            if row.get(name) in self.rekeyed:
+                row[name] = self.rekeyed[row[name]]
+        there = self.office.ids(model, [row_uuid]).get(row_uuid)
+        try:
+            with self.office.db.atomic():
+                self.office.write(model, row, fields, there)
+        except peewee.IntegrityError as exc:
+            if there is not None or not self._rename(model, row_uuid, merge, str(exc)):
+                raise
+            self.office.write(model, {**merge.send, "uuid": row_uuid}, fields, None)
+        self.result.sent += 1
+
+    def _rename(self, model: type[peewee.Model], row_uuid: str, merge: Merge, error: str) -> bool:
+        """A new row whose unique name the server already has: a customer takes a new code
+        there; a tag with the same name there is the same tag."""
+        if model is Customer and "code" in error:
+            with self.office.db.bind_ctx(_ALL):
+                (code,) = customer_service.reserve_codes(1)
+            merge.send["code"] = merge.take["code"] = code
+            return True
+        if model._meta.table_name == "tag":
+            found = self.office.db.execute_sql(
+                "SELECT uuid FROM tag WHERE name = %s", (merge.send["name"],)
+            ).fetchone()
+            if found:
+                self.rekeyed[row_uuid] = _hex(found[0])
+                merge.send = {}
+                return False
+        return False
+
+    @contextlib.contextmanager
+    def _server_write(self, model: type[peewee.Model], row_uuid: str) -> Iterator[None]:
+        """One row's writes on the server: what it refuses is noted, and the sync goes on."""
+        try:
+            with self.office.db.atomic():
+                yield
+        except (peewee.DatabaseError, MissingParent) as exc:
+            if row_uuid in self.rekeyed:  # not refused: it is the server's row of that name
+                return
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            self.failed[(model._meta.table_name, row_uuid)] = message
+            self.result.refused.append(f"{model._meta.table_name} {row_uuid}: {message}")
+
+    def _note_customer(self, model: type[peewee.Model], row: Wire | None, *, remote: bool) -> None:
+        if row is None:
+            return
+        customer = _customer_of(model, row)
+        if customer:
+            (self.touched_remote if remote else self.touched_local).add(customer)
+
+    # 3: what changed on the server
+
+    def receive(self, mark: str, own: str) -> None:
+        where = "sync_xid >= %s::xid8 AND sync_xid NOT IN (pg_current_xact_id(), %s::xid8)"
+        for number, model in enumerate(sync_tracking.SYNCED, start=1):
+            rows = self.office.rows(
+                model, "t." + where.replace(" sync_xid", " t.sync_xid"), [mark, own]
+            )
+            for row_uuid in self.pending.get(model, {}):
+                rows.pop(row_uuid, None)
+            self.pulled[model] = rows
+            self.step("receive", number, len(sync_tracking.SYNCED))
+        cursor = self.office.db.execute_sql(
+            f"SELECT table_name, row_uuid FROM {sync_tracking.TOMBSTONES} WHERE {where}",
+            (mark, own),
+        )
+        self.gone = [(t, _hex(u)) for t, u in cursor.fetchall() if t in TABLES]
+
+    def refresh_remote(self) -> None:
+        """The server's search documents and follow-up summaries of what was sent; then
+        the server's rows as they now are (its triggers may have set some fields)."""
+        ids = list(self.office.ids(Customer, self.touched_remote).values())
+        with self.office.db.bind_ctx(_ALL):
+            for customer_id in ids:
+                followups.refresh_summary(customer_id)
+            customer_service.reindex_customers(ids)
+        for model, rows in self.pending.items():
+            wanted = set(rows) | (self.touched_remote if model is Customer else set())
+            self.after[model] = self.office.by_uuid(model, wanted)
+        if Customer not in self.after and self.touched_remote:
+            self.after[Customer] = self.office.by_uuid(Customer, self.touched_remote)
+
+    # 4: this replica takes it all, in one transaction
+
+    def apply_here(self, mark: str, own_xid: str) -> None:
+        db = self.local.db
+        with db.atomic():
+            db.execute_sql("INSERT INTO sync_applying (one) VALUES (1)")
+            for old, new in self.rekeyed.items():
+                db.execute_sql("UPDATE tag SET uuid = ? WHERE uuid = ?", (new, old))
+            for model in sync_tracking.SYNCED:
+                if model in self.merges:
+                    self._apply_merges(model)
+            self._apply_pulled()
+            for table, row_uuid in self.gone:
+                model = TABLES[table]
+                if row_uuid in self.pending.get(model, {}):
+                    continue  # merged above: a conflict if it was changed here
+                row_id = self.local.ids(model, [row_uuid]).get(row_uuid)
+                if row_id is not None:
+                    self.result.deleted += self.local.delete(model, row_id)
+            local_ids = self.local.ids(Customer, self.touched_local | self.touched_remote)
+            customer_service.reindex_customers(local_ids.values())
+            _set(WATERMARK, mark)
+            _set(OWN_XID, own_xid)
+            _set(LAST_SYNCED, utcnow().isoformat())
+            db.execute_sql("DELETE FROM sync_applying")
+        self.result.conflicts = open_conflict_count()
+
+    def _apply_merges(self, model: type[peewee.Model]) -> None:
+        table = model._meta.table_name
+        read = self.read_here.get(model, {})
+        now = self.local.by_uuid(model, self.merges[model])
+        ids = {u: r["id"] for u, r in now.items()}
+        after = self.after.get(model, {})
+        for row_uuid, merge in self.merges[model].items():
+            base = self.pending[model][row_uuid]
+            if (table, row_uuid) in self.failed:
+                self._note_conflict(
+                    model,
+                    row_uuid,
+                    "",
+                    now.get(row_uuid),
+                    None,
+                    None,
+                    f"the server refused it: {self.failed[table, row_uuid]}",
+                )
+                continue
+            if now.get(row_uuid) != read.get(row_uuid):
+                # Changed again while this sync ran: noted again, against the server's row.
+                if row_uuid in after:
+                    self._keep_pending(table, row_uuid, after[row_uuid])
+                continue
+            server = after.get(row_uuid)
+            if merge.delete_local and row_uuid in ids:
+                self.local.delete(model, ids[row_uuid])
+            elif server is not None:
+                row = {
+                    **server,
+                    **{f: now[row_uuid][f] for f in merge.conflicts if f and row_uuid in now},
+                }
+                fields = set(row) - {"id", "uuid"}
+                self.local.write(model, row, fields, ids.get(row_uuid))
+                self.result.received += merge.restore_local
+            self._clear_conflicts(table, row_uuid, merge.conflicts)
+            for name, (here, there) in merge.conflicts.items():
+                self._note_conflict(
+                    model, row_uuid, name, now.get(row_uuid) or server, here, there, merge.reason
+                )
+            if merge.reason and not merge.restore_local:
+                continue  # changed here, gone there: kept as it is until the user decides
+            if merge.conflicts and not merge.restore_local:
+                kept = {f: (base or {}).get(f) for f in merge.conflicts}
+                self._keep_pending(table, row_uuid, {**server, **kept})
+            else:
+                database.execute_sql(
+                    "DELETE FROM sync_pending WHERE tbl = ? AND row_uuid = ?", (table, row_uuid)
+                )
+        # References to rows of the same table, once all are here
+        late = _self_references(model)
+        if late:
+            ids = self.local.ids(model, after)
+            for row_uuid, server in after.items():
+                if row_uuid in ids:
+                    self.local.write(model, server, late, ids[row_uuid])
+
+    def _apply_pulled(self) -> None:
+        for model in sync_tracking.SYNCED:
+            rows = self.pulled.get(model, {})
+            if not rows:
+                continue
+            ids = self.local.ids(model, rows)
+            late = _self_references(model)
+            guarded = _has_unique_name(model)
+            for row_uuid, row in rows.items():
+                fields = set(row) - {"id", "uuid"} - late
+                try:
+                    if guarded:
+                        with self.local.db.atomic():
+                            ids[row_uuid] = self.local.write(model, row, fields, ids.get(row_uuid))
+                    else:
+                        ids[row_uuid] = self.local.write(model, row, fields, ids.get(row_uuid))
+                except (MissingParent, peewee.IntegrityError):
+                    continue  # belongs to what this replica does not hold
+                self.result.received += 1
+                self._note_customer(model, row, remote=False)
+            for row_uuid, row in rows.items():
+                if late and row_uuid in ids:
+                    self.local.write(model, row, late, ids[row_uuid])
+
+    def _keep_pending(self, table: str, row_uuid: str, base: Wire) -> None:
+        database.execute_sql(
+            "INSERT OR REPLACE INTO sync_pending (tbl, row_uuid, base, base_kind) "
+            "VALUES (?, ?, ?, 'wire')",
+            (table, row_uuid, json.dumps(base, ensure_ascii=False)),
+        )
+
+    def _clear_conflicts(self, table: str, row_uuid: str, keep: Iterable[str]) -> None:
+        keep = list(keep)
+        marks = ", ".join("?" * len(keep))
+        database.execute_sql(
+            "DELETE FROM sync_conflict WHERE tbl = ? AND row_uuid = ?"
+            + (f" AND field NOT IN ({marks})" if keep else ""),
+            (table, row_uuid, *keep),
+        )
+
+    def _note_conflict(
+        self,
+        model: type[peewee.Model],
+        row_uuid: str,
+        name: str,
+        row: Wire | None,
+        here: Any,
+        there: Any,
+        reason: str | None,
+    ) -> None:
+        who, when = self.remote_by.get((model, row_uuid), (None, None))
+        database.execute_sql(
+            "INSERT INTO sync_conflict (tbl, row_uuid, field, customer_uuid, local, remote, "
+            "remote_by, remote_at, reason, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (tbl, row_uuid, field) DO UPDATE SET local = excluded.local, "
+            "remote = excluded.remote, remote_by = excluded.remote_by, "
+            "remote_at = excluded.remote_at, reason = excluded.reason",
+            (
+                model._meta.table_name,
+                row_uuid,
+                name,
+                _customer_of(model, row) if row else None,
+                json.dumps(here, ensure_ascii=False),
+                json.dumps(there, ensure_ascii=False),
+                who,
+                when,
+                reason,
+                utcnow().isoformat(),
+            ),
+        )
+
+
+def _has_unique_name(model: type[peewee.Model]) -> bool:
+    return any(f.unique for f in _fields(model) if f.name != "uuid")
+
+
+_ALL = sync_tracking.SYNCED + [Setting]
+OWN_XID = "sync.own_xid"  # the transaction of the last sync, whose rows are here already
+
+
+def sync(url: str, *, progress: Progress | None = None) -> SyncResult:
+    """Send this replica's changes to its office database at `url` and fetch the office's."""
+    if not is_replica():
+        raise CrmError("this database is not a replica: take one with `desktop-crm sync clone`")
+    mark = _setting(WATERMARK)
+    if mark is None:
+        raise CrmError("this replica does not know when it was taken; take a new one")
+    office = make_database(url)
+    office.connect()
+    try:
+        found = migrations.schema_version(office)
+        if found != migrations.CURRENT_VERSION:
+            raise CrmError(
+                f"{display_target(url)} is at schema {found}, this app at "
+                f"{migrations.CURRENT_VERSION}: use the same version of Desktop CRM as the office"
+            )
+        (user,) = office.execute_sql("SELECT session_user").fetchone()
+        if user != _setting(USER):
+            raise CrmError(
+                f"this replica is {_setting(USER)}'s: sign in as {_setting(USER)}, not {user}"
+            )
+        run = _Run(office, progress)
+        with office.atomic():
+            (new_mark,) = office.execute_sql(
+                "SELECT pg_snapshot_xmin(pg_current_snapshot())::text"
+            ).fetchone()
+            run.send()
+            run.receive(mark, _setting(OWN_XID) or "0")
+            run.refresh_remote()
+            (own,) = office.execute_sql("SELECT pg_current_xact_id()::text").fetchone()
+            run.step("commit", 0, 1)
+        run.apply_here(new_mark, own)
+    finally:
+        office.close()
+    return run.result
+
+
+# ------------------------------------------------------------------------ conflicts
+
+
+def open_conflict_count() -> int:
+    return database.execute_sql("SELECT COUNT(*) FROM sync_conflict").fetchone()[0]
+
+
+def conflicts() -> list[Conflict]:
+    """Every open conflict, newest first, with the name of the customer it belongs to."""
+    cursor = database.execute_sql(
+        "SELECT k.id, k.tbl, k.row_uuid, k.field, c.name, k.local, k.remote, k.remote_by, "
+        "k.remote_at, k.reason FROM sync_conflict k "
+        "LEFT JOIN customer c ON c.uuid = k.customer_uuid ORDER BY k.found_at DESC, k.id"
+    )
+    return [
+        Conflict(i, t, u, f, name, json.loads(lo), json.loads(re), by, at, reason)
+        for i, t, u, f, name, lo, re, by, at, reason in cursor.fetchall()
+    ]
+
+
+def conflicted_customers() -> set[str]:
+    """The uuids of customers with an open conflict (for the badge)."""
+    cursor = database.execute_sql(
+        "SELECT DISTINCT customer_uuid FROM sync_conflict WHERE customer_uuid IS NOT NULL"
+    )
+    return {_hex(u) for (u,) in cursor.fetchall()}

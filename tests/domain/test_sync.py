@@ -1,0 +1,173 @@
+"""Field sync: a replica's changes reach the office and the office's reach the replica,
+merged field by field, conflicts kept, nothing lost or doubled.
+
+Against the real PostgreSQL server of the test suite, signed in as the restricted users.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_crm.db import search_index
+from desktop_crm.db.connection import close_database, open_database
+from desktop_crm.db.models import Customer, FollowUp, Phone
+from desktop_crm.domain import customers, followups, replica, sync
+from desktop_crm.domain.search import CustomerQuery, search_customers
+from desktop_crm.errors import CrmError
+from tests import postgres
+from tests.office import PASSWORD, WANGS, Office
+
+
+def as_user(office_db: Office, user: str) -> str:
+    return postgres.database_url(office_db.name, user=user, password=PASSWORD)
+
+
+class Laptop:
+    """A rep's replica, opened as the app opens it, synced as `desktop-crm sync` does."""
+
+    def __init__(self, office_db: Office, user: str, path: Path) -> None:
+        self.url = as_user(office_db, user)
+        self.path = path
+        replica.clone(self.url, path)
+
+    def __enter__(self) -> Laptop:
+        open_database(str(self.path))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        close_database()
+
+    def sync(self) -> sync.SyncResult:
+        return sync.sync(self.url)
+
+
+@pytest.fixture
+def laptop(office_db: Office, tmp_path: Path):
+    with Laptop(office_db, "wang", tmp_path / "wang.db") as machine:
+        yield machine
+
+
+def office_row(office_db: Office, query: str, *params: object) -> tuple:
+    with office_db.connect("boss") as conn:
+        return conn.execute(query, params).fetchone()
+
+
+def test_an_edit_made_offline_reaches_the_office_and_the_office_edit_comes_back(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    customers.update_customer(wangs, {"notes": "prefers mornings"})
+    with office_db.connect("boss") as conn:  # meanwhile, at the office: another field
+        conn.execute("UPDATE customer SET title = '经理' WHERE name = %s", (WANGS,))
+    assert sync.waiting_changes() > 0
+
+    result = laptop.sync()
+
+    assert result.refused == [] and result.conflicts == 0
+    assert office_row(office_db, "SELECT notes, title FROM customer WHERE name = %s", WANGS) == (
+        "prefers mornings",
+        "经理",
+    )
+    here = Customer.get_by_id(wangs)
+    assert (here.notes, here.title) == ("prefers mornings", "经理")
+    assert sync.waiting_changes() == 0
+    # the history travelled, naming the replica it came from
+    (replica_name,) = office_row(office_db, "SELECT replica FROM change_log WHERE field = 'notes'")
+    assert replica_name.startswith("wang@")
+
+
+def test_syncing_twice_changes_nothing_the_second_time(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    customers.update_customer(wangs, {"notes": "once"})
+    followups.log_contact(wangs, channel="visit", subject="a visit on the road")
+    laptop.sync()
+    before = office_row(office_db, "SELECT count(*), max(sync_xid::text) FROM follow_up")
+    second = laptop.sync()
+    assert (second.sent, second.received, second.deleted) == (0, 0, 0)
+    assert office_row(office_db, "SELECT count(*), max(sync_xid::text) FROM follow_up") == before
+    assert FollowUp.select().count() == before[0] - 2  # chen's and li's stay at the office
+
+
+def test_new_customers_and_follow_ups_travel_both_ways(office_db, laptop):
+    record = customers.create_customer({"name": "路上的新客户", "phones": ["13812345678"]})
+    followups.log_contact(record.id, channel="visit", subject="first visit")
+    with office_db.connect("boss") as conn:
+        conn.execute(
+            "INSERT INTO follow_up (uuid, customer_id, owner_id, status, channel, initiated_by,"
+            " subject, occurred_at, created_at, updated_at) SELECT gen_random_uuid(), id, "
+            "owner_id, 'done', 'phone', 'us', 'called from the office', now(), now(), now() "
+            "FROM customer WHERE name = %s",
+            (WANGS,),
+        )
+    result = laptop.sync()
+    assert result.refused == []
+    assert office_row(office_db, "SELECT count(*) FROM customer WHERE name = '路上的新客户'") == (
+        1,
+    )
+    assert office_row(
+        office_db,
+        "SELECT c.name FROM follow_up f JOIN customer c ON c.id = f.customer_id "
+        "WHERE f.subject = 'first visit'",
+    ) == ("路上的新客户",)
+    # the office's search finds it by pinyin and by phone digits
+    with office_db.connect("wang") as conn:
+        for text in ("lsdxkh", "5678"):
+            (hits,) = conn.execute(
+                "SELECT count(*) FROM crm_search(to_tsquery('simple', %s), 10)",
+                (search_index.tsquery(text),),
+            ).fetchone()
+            assert hits == 1, text
+    assert FollowUp.get(FollowUp.subject == "called from the office").customer.name == WANGS
+    assert Phone.get(Phone.customer == record.id).digits == "13812345678"
+
+
+def test_the_same_field_changed_on_both_sides_is_a_conflict_not_a_silent_winner(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    customers.update_customer(wangs, {"notes": "mine", "title": "总监"})
+    with office_db.connect("boss") as conn:
+        conn.execute("UPDATE customer SET notes = 'theirs' WHERE name = %s", (WANGS,))
+    result = laptop.sync()
+    assert result.conflicts == 1
+    # both kept: the other field went through, the conflicting one waits
+    assert office_row(office_db, "SELECT notes, title FROM customer WHERE name = %s", WANGS) == (
+        "theirs",
+        "总监",
+    )
+    assert Customer.get_by_id(wangs).notes == "mine"
+    (conflict,) = sync.conflicts()
+    assert (conflict.field, conflict.local, conflict.remote) == ("notes", "mine", "theirs")
+    assert conflict.customer_name == WANGS
+    # syncing again keeps the conflict; nothing is decided for the user
+    assert laptop.sync().conflicts == 1
+    assert Customer.get_by_id(wangs).notes == "mine"
+
+
+def test_a_rep_cannot_push_a_change_the_server_refuses(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    Customer.update(owner=None).where(Customer.id == wangs).execute()  # give it away
+    result = laptop.sync()
+    assert len(result.refused) == 1 and "assign" in result.refused[0]
+    assert office_row(office_db, "SELECT owner_id IS NOT NULL FROM customer WHERE name = %s", WANGS)
+    assert sync.waiting_changes() == 1  # kept here, not lost
+
+
+def test_deleted_at_the_office_is_deleted_here(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    assert FollowUp.select().where(FollowUp.customer == wangs).count() == 1
+    with office_db.connect("boss") as conn:
+        conn.execute("DELETE FROM follow_up WHERE subject = 'call wang'")
+    result = laptop.sync()
+    assert result.deleted == 1
+    assert FollowUp.select().where(FollowUp.customer == wangs).count() == 0
+
+
+def test_a_replica_syncs_only_as_its_own_user(office_db, laptop):
+    with pytest.raises(CrmError, match="wang's"):
+        sync.sync(as_user(office_db, "li"))
+
+
+def test_search_finds_what_came_from_the_office(office_db, laptop):
+    with office_db.connect("boss") as conn:
+        conn.execute("UPDATE customer SET name = '王大明' WHERE name = %s", (WANGS,))
+    laptop.sync()
+    assert [r.name for r in search_customers(CustomerQuery(text="wdm"))] == ["王大明"]
