@@ -38,7 +38,7 @@ from uuid import UUID
 import peewee
 
 from desktop_crm.db import migrations, sync_tracking
-from desktop_crm.db.connection import display_target, make_database
+from desktop_crm.db.connection import display_target, make_database, write_transaction
 from desktop_crm.db.models import (
     ChangeLog,
     Complaint,
@@ -55,7 +55,7 @@ from desktop_crm.db.models import (
     utcnow,
 )
 from desktop_crm.domain import customers as customer_service
-from desktop_crm.domain import followups
+from desktop_crm.domain import followups, history
 from desktop_crm.errors import CrmError
 
 ORIGIN = "sync.origin"
@@ -64,6 +64,7 @@ REPLICA = "sync.replica"
 REPLICA_NAME = "sync.replica_name"
 WATERMARK = "sync.watermark"  # pg_snapshot_xmin of the last sync (or the clone)
 LAST_SYNCED = "sync.last_synced_at"
+OWN_XID = "sync.own_xid"  # the transaction of the last sync, whose rows are here already
 
 BATCH = 500
 Wire = dict[str, Any]  # field name -> value as it travels (see `_wire`)
@@ -87,6 +88,7 @@ _ENTITIES: dict[str, type[peewee.Model]] = {
 }
 DELETED = "(deleted)"
 TABLES = {m._meta.table_name: m for m in sync_tracking.SYNCED}
+_ALL = [*sync_tracking.SYNCED, Setting]  # what the search index and code counter read
 
 
 class Cancelled(CrmError):
@@ -114,6 +116,18 @@ class Conflict:
     remote_by: str | None
     remote_at: str | None
     reason: str | None
+
+    @property
+    def kind(self) -> str:
+        """field: two values of one field; deleted_here / deleted_there: deleted on one
+        side, changed on the other; refused: the server would not take the change."""
+        if self.field:
+            return "field"
+        if self.local == DELETED:
+            return "deleted_here"
+        if self.remote == DELETED:
+            return "deleted_there"
+        return "refused"
 
 
 # --------------------------------------------------------------------- the wire form
@@ -446,10 +460,16 @@ def last_synced() -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _pending() -> dict[type[peewee.Model], dict[str, Wire | None]]:
-    """Per table, uuid -> base of every row changed here since the last sync."""
+def _pending(
+    table: str | None = None, row_uuid: str | None = None
+) -> dict[type[peewee.Model], dict[str, Wire | None]]:
+    """Per table, uuid -> base of every row changed here since the last sync (or of one)."""
     found: dict[type[peewee.Model], dict[str, Wire | None]] = defaultdict(dict)
-    cursor = database.execute_sql("SELECT tbl, row_uuid, base, base_kind FROM sync_pending")
+    sql = "SELECT tbl, row_uuid, base, base_kind FROM sync_pending"
+    if table is not None:
+        sql += " WHERE tbl = ? AND (row_uuid = ? OR row_uuid = ?)"
+    params = () if table is None else (table, row_uuid, str(UUID(row_uuid)))
+    cursor = database.execute_sql(sql, params)
     for table, row_uuid, base, kind in cursor.fetchall():
         model = TABLES[table]
         value = None if base is None else json.loads(base)
@@ -685,7 +705,7 @@ class _Run:
             if now.get(row_uuid) != read.get(row_uuid):
                 # Changed again while this sync ran: noted again, against the server's row.
                 if row_uuid in after:
-                    self._keep_pending(table, row_uuid, after[row_uuid])
+                    _write_pending(table, row_uuid, after[row_uuid])
                 continue
             server = after.get(row_uuid)
             if merge.delete_local and row_uuid in ids:
@@ -707,11 +727,9 @@ class _Run:
                 continue  # changed here, gone there: kept as it is until the user decides
             if merge.conflicts and not merge.restore_local:
                 kept = {f: (base or {}).get(f) for f in merge.conflicts}
-                self._keep_pending(table, row_uuid, {**server, **kept})
+                _write_pending(table, row_uuid, {**server, **kept})
             else:
-                database.execute_sql(
-                    "DELETE FROM sync_pending WHERE tbl = ? AND row_uuid = ?", (table, row_uuid)
-                )
+                _drop_pending(table, row_uuid)
         # References to rows of the same table, once all are here
         late = _self_references(model)
         if late:
@@ -743,13 +761,6 @@ class _Run:
             for row_uuid, row in rows.items():
                 if late and row_uuid in ids:
                     self.local.write(model, row, late, ids[row_uuid])
-
-    def _keep_pending(self, table: str, row_uuid: str, base: Wire) -> None:
-        database.execute_sql(
-            "INSERT OR REPLACE INTO sync_pending (tbl, row_uuid, base, base_kind) "
-            "VALUES (?, ?, ?, 'wire')",
-            (table, row_uuid, json.dumps(base, ensure_ascii=False)),
-        )
 
     def _clear_conflicts(self, table: str, row_uuid: str, keep: Iterable[str]) -> None:
         keep = list(keep)
@@ -794,10 +805,6 @@ class _Run:
 
 def _has_unique_name(model: type[peewee.Model]) -> bool:
     return any(f.unique for f in _fields(model) if f.name != "uuid")
-
-
-_ALL = sync_tracking.SYNCED + [Setting]
-OWN_XID = "sync.own_xid"  # the transaction of the last sync, whose rows are here already
 
 
 def sync(url: str, *, progress: Progress | None = None) -> SyncResult:
@@ -863,3 +870,112 @@ def conflicted_customers() -> set[str]:
         "SELECT DISTINCT customer_uuid FROM sync_conflict WHERE customer_uuid IS NOT NULL"
     )
     return {_hex(u) for (u,) in cursor.fetchall()}
+
+
+MINE, THEIRS = "mine", "theirs"
+_UNSET = object()
+
+
+def resolve(conflict_id: int, choice: str, value: Any = _UNSET) -> None:
+    """Settle a conflict: MINE keeps this replica's side, THEIRS takes the office's; for
+    a field, `value` (in the wire form) is used instead of either. The next sync sends
+    the outcome, so every replica ends with it."""
+    if choice not in (MINE, THEIRS):
+        raise CrmError(f"choose {MINE!r} or {THEIRS!r}, not {choice!r}")
+    found = [c for c in conflicts() if c.id == conflict_id]
+    if not found:
+        raise CrmError("that conflict is settled already")
+    (conflict,) = found
+    model = TABLES[conflict.table]
+    local = Side(database.obj)
+    with write_transaction():
+        row_id = local.ids(model, [conflict.row_uuid]).get(conflict.row_uuid)
+        base = _pending_of(conflict.table, conflict.row_uuid)
+        if conflict.kind == "field":
+            chosen = (
+                value
+                if value is not _UNSET
+                else (conflict.local if choice == MINE else conflict.remote)
+            )
+            _settle_field(model, row_id, conflict, chosen, base)
+        elif conflict.kind == "deleted_here" and choice == MINE and row_id is not None:
+            local.delete(model, row_id)  # deleted again, noted: the next sync deletes it there
+        elif conflict.kind == "deleted_there":
+            if choice == MINE:  # it goes back to the server as a new row
+                _write_pending(conflict.table, conflict.row_uuid, None)
+            else:
+                _quietly(lambda: row_id is not None and local.delete(model, row_id))
+                _drop_pending(conflict.table, conflict.row_uuid)
+        elif conflict.kind == "refused" and choice == THEIRS:
+            _quietly(lambda: _restore(local, model, row_id, conflict.row_uuid, base))
+            _drop_pending(conflict.table, conflict.row_uuid)
+        database.execute_sql("DELETE FROM sync_conflict WHERE id = ?", (conflict_id,))
+
+
+def _settle_field(
+    model: type[peewee.Model],
+    row_id: int | None,
+    conflict: Conflict,
+    chosen: Any,
+    base: Wire | None,
+) -> None:
+    if row_id is None:
+        return
+    local = Side(database.obj)
+    (here,) = local.by_uuid(model, [conflict.row_uuid]).values()
+    # The server's value is now the base: the next sync sends the choice if it differs.
+    _write_pending(
+        conflict.table, conflict.row_uuid, {**(base or here), conflict.field: conflict.remote}
+    )
+    if here.get(conflict.field) == chosen:
+        return
+    row = {
+        "uuid": conflict.row_uuid,
+        conflict.field: chosen,
+        "updated_at": _wire(model.updated_at, utcnow()),
+    }
+    if model is Customer and conflict.field == "name":
+        row["sort_key"] = customer_service.sort_key(chosen)
+    local.write(model, row, set(row) - {"uuid"}, row_id)
+    customer = _customer_of(model, here)
+    if customer:
+        customer_id = local.ids(Customer, [customer]).get(customer)
+        history.record(customer_id, "update", [(conflict.field, here.get(conflict.field), chosen)])
+
+
+def _restore(
+    local: Side, model: type[peewee.Model], row_id: int | None, row_uuid: str, base: Wire | None
+) -> None:
+    """The row as it was at the last sync (a new row the server refused goes)."""
+    if base is None:
+        if row_id is not None:
+            local.delete(model, row_id)
+        return
+    local.write(model, {**base, "uuid": row_uuid}, set(base) - {"id", "uuid"}, row_id)
+
+
+def _quietly(action: Callable[[], Any]) -> None:
+    """Write without noting it as a change to send (the server has it so already)."""
+    database.execute_sql("INSERT INTO sync_applying (one) VALUES (1)")
+    try:
+        action()
+    finally:
+        database.execute_sql("DELETE FROM sync_applying")
+
+
+def _pending_of(table: str, row_uuid: str) -> Wire | None:
+    return _pending(table, row_uuid).get(TABLES[table], {}).get(row_uuid)
+
+
+def _write_pending(table: str, row_uuid: str, base: Wire | None) -> None:
+    database.execute_sql(
+        "INSERT OR REPLACE INTO sync_pending (tbl, row_uuid, base, base_kind) "
+        "VALUES (?, ?, ?, 'wire')",
+        (table, row_uuid, None if base is None else json.dumps(base, ensure_ascii=False)),
+    )
+
+
+def _drop_pending(table: str, row_uuid: str) -> None:
+    database.execute_sql(
+        "DELETE FROM sync_pending WHERE tbl = ? AND row_uuid = ?", (table, row_uuid)
+    )

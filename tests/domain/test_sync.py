@@ -171,3 +171,102 @@ def test_search_finds_what_came_from_the_office(office_db, laptop):
         conn.execute("UPDATE customer SET name = '王大明' WHERE name = %s", (WANGS,))
     laptop.sync()
     assert [r.name for r in search_customers(CustomerQuery(text="wdm"))] == ["王大明"]
+
+
+def conflict_on_notes(office_db: Office) -> sync.Conflict:
+    wangs = Customer.get(Customer.name == WANGS).id
+    customers.update_customer(wangs, {"notes": "mine"})
+    with office_db.connect("boss") as conn:
+        conn.execute("UPDATE customer SET notes = 'theirs' WHERE name = %s", (WANGS,))
+    sync.sync(as_user(office_db, "wang"))
+    (conflict,) = sync.conflicts()
+    return conflict
+
+
+@pytest.mark.parametrize(("choice", "outcome"), [(sync.MINE, "mine"), (sync.THEIRS, "theirs")])
+def test_the_choice_made_in_a_conflict_syncs_to_the_office(office_db, laptop, choice, outcome):
+    conflict = conflict_on_notes(office_db)
+    assert conflict.remote_by == "boss" or conflict.remote_at  # who and when, as known
+    sync.resolve(conflict.id, choice)
+    assert sync.conflicts() == []
+    laptop.sync()
+    assert sync.conflicts() == []
+    assert office_row(office_db, "SELECT notes FROM customer WHERE name = %s", WANGS) == (outcome,)
+    assert Customer.get(Customer.name == WANGS).notes == outcome
+    assert laptop.sync().sent == 0
+
+
+def test_a_value_typed_instead_of_either_side_syncs(office_db, laptop):
+    conflict = conflict_on_notes(office_db)
+    sync.resolve(conflict.id, sync.MINE, "both: mornings, not Fridays")
+    laptop.sync()
+    assert office_row(office_db, "SELECT notes FROM customer WHERE name = %s", WANGS) == (
+        "both: mornings, not Fridays",
+    )
+
+
+def test_trashed_at_the_office_and_edited_here_is_a_conflict(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    customers.update_customer(wangs, {"notes": "still a customer"})
+    with office_db.connect("boss") as conn:
+        conn.execute("UPDATE customer SET deleted_at = now() WHERE name = %s", (WANGS,))
+    laptop.sync()
+    (conflict,) = sync.conflicts()
+    assert conflict.field == "deleted_at" and conflict.local is None and conflict.remote
+    # the edit itself went through; the trash waits for the user
+    assert office_row(office_db, "SELECT notes FROM customer WHERE name = %s", WANGS) == (
+        "still a customer",
+    )
+    sync.resolve(conflict.id, sync.MINE)  # keep it out of the trash
+    laptop.sync()
+    assert office_row(office_db, "SELECT deleted_at FROM customer WHERE name = %s", WANGS) == (
+        None,
+    )
+
+
+def test_deleted_here_and_changed_at_the_office_comes_back_as_a_conflict(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    FollowUp.delete().where(FollowUp.customer == wangs).execute()
+    with office_db.connect("boss") as conn:
+        conn.execute("UPDATE follow_up SET outcome = 'they will order' WHERE subject = 'call wang'")
+    laptop.sync()
+    (conflict,) = sync.conflicts()
+    assert conflict.kind == "deleted_here" and conflict.customer_name == WANGS
+    assert FollowUp.get(FollowUp.subject == "call wang").outcome == "they will order"
+    assert office_row(office_db, "SELECT count(*) FROM follow_up WHERE subject = 'call wang'") == (
+        1,
+    )
+    sync.resolve(conflict.id, sync.MINE)  # delete it after all
+    laptop.sync()
+    assert office_row(office_db, "SELECT count(*) FROM follow_up WHERE subject = 'call wang'") == (
+        0,
+    )
+
+
+def test_changed_here_and_deleted_at_the_office_is_kept_until_the_user_decides(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    followup = FollowUp.get(FollowUp.customer == wangs)
+    FollowUp.update(outcome="good talk").where(FollowUp.id == followup.id).execute()
+    with office_db.connect("boss") as conn:
+        conn.execute("DELETE FROM follow_up WHERE subject = 'call wang'")
+    laptop.sync()
+    (conflict,) = sync.conflicts()
+    assert conflict.kind == "deleted_there"
+    assert FollowUp.get_by_id(followup.id).outcome == "good talk"
+    sync.resolve(conflict.id, sync.MINE)  # it goes back to the office
+    laptop.sync()
+    assert office_row(office_db, "SELECT outcome FROM follow_up WHERE subject = 'call wang'") == (
+        "good talk",
+    )
+
+
+def test_a_refused_change_can_be_given_up(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    Customer.update(owner=None).where(Customer.id == wangs).execute()
+    laptop.sync()
+    (conflict,) = sync.conflicts()
+    assert conflict.kind == "refused" and "assign" in conflict.reason
+    sync.resolve(conflict.id, sync.THEIRS)
+    assert Customer.get_by_id(wangs).owner is not None
+    assert sync.waiting_changes() == 0
+    assert laptop.sync().refused == []
