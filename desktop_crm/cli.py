@@ -48,6 +48,7 @@ EXIT_OK = 0
 EXIT_ERROR = 1  # nothing was done: bad input, unreadable file, unusable database, a bug
 EXIT_USAGE = 2  # the command line itself is wrong
 EXIT_REJECTED_ROWS = 3  # import: the file was read and imported, but some rows were rejected
+EXIT_REFUSED = 4  # sync: synced, but the office refused some changes (they wait here)
 EXIT_INTERRUPTED = 130  # Ctrl+C: the transaction in progress was rolled back
 
 EPILOG = """\
@@ -231,11 +232,15 @@ def _add_sync_parser(commands: argparse._SubParsersAction, common: argparse.Argu
     sync = commands.add_parser(
         "sync",
         parents=[common],
-        help="take a replica of the office database to work on offline",
+        help="work offline on a replica of the office database and sync it",
         description="Field work: a local SQLite replica of the office database, holding "
-        "what the signed-in user may see there.",
+        "what the signed-in user may see there. Without a STEP, sync the replica given by "
+        "--database with its office: send the changes made here, fetch the office's, "
+        "merged field by field; edits of the same field on both sides are kept as "
+        "conflicts (see `sync conflicts`).",
     )
-    steps = sync.add_subparsers(dest="sync_command", metavar="STEP", required=True)
+    _password_options(sync, "sync")
+    steps = sync.add_subparsers(dest="sync_command", metavar="STEP")
     clone = steps.add_parser(
         "clone",
         parents=[common],
@@ -247,15 +252,42 @@ def _add_sync_parser(commands: argparse._SubParsersAction, common: argparse.Argu
     )
     clone.add_argument("url", metavar="URL", help="postgresql://you@server/database")
     clone.add_argument("--to", required=True, metavar="FILE", help="the new replica's file")
-    clone.add_argument(
+    _password_options(clone, "clone")
+    steps.add_parser(
+        "status",
+        parents=[common],
+        help="when the replica last synced, what waits to be sent, open conflicts",
+    )
+    steps.add_parser(
+        "conflicts",
+        parents=[common],
+        help="list the conflicts the last syncs found",
+        description="Each line: its number, the customer, what is in conflict, the value "
+        "here and the office's (who changed it there, when). Settle one with `sync resolve`.",
+    )
+    resolve = steps.add_parser(
+        "resolve",
+        parents=[common],
+        help="settle a conflict: keep mine or take theirs",
+        description="Keep this replica's side (mine) or take the office's (theirs); with "
+        "--value, use that value for the field instead. The next sync sends the outcome.",
+    )
+    resolve.add_argument("conflict", type=int, metavar="NUMBER", help="from `sync conflicts`")
+    resolve.add_argument("choice", choices=("mine", "theirs"))
+    resolve.add_argument("--value", metavar="TEXT", help="the field's value instead of either")
+
+
+def _password_options(parser: argparse.ArgumentParser, step: str) -> None:
+    parser.add_argument(
         "--password-stdin",
         action="store_true",
         help="read the password from the first line of standard input",
     )
-    clone.add_argument(
+    parser.add_argument(
         "--progress",
         action="store_true",
-        help="write 'progress TABLE DONE TOTAL' lines on standard error (for the app)",
+        help=f"write 'progress {'TABLE' if step == 'clone' else 'STEP'} DONE TOTAL' lines on "
+        "standard error (for the app)",
     )
 
 
@@ -832,6 +864,76 @@ def _new_password(username: str, from_stdin: bool) -> str:
 
 
 def cmd_sync(args: argparse.Namespace, database: str) -> int:
+    """`sync` (now), `sync clone URL --to FILE`, `sync status|conflicts|resolve`."""
+    if args.sync_command == "clone":
+        return _sync_clone(args)
+    from desktop_crm.db.connection import open_database
+    from desktop_crm.domain import sync
+
+    open_database(database)
+    if not sync.is_replica():
+        raise CrmError(
+            f"{_shown(database)} is not a replica: take one with `{PROG} sync clone URL --to FILE`"
+        )
+    if args.sync_command is None:
+        return _sync_now(args, database)
+    if args.sync_command == "status":
+        when = sync.last_synced()
+        print(f"replica of {sync.origin()}")
+        print(f"last synced: {when:%Y-%m-%d %H:%M} UTC" if when else "never synced")
+        print(f"changes waiting: {sync.waiting_changes()}")
+        print(f"conflicts: {sync.open_conflict_count()}")
+    elif args.sync_command == "conflicts":
+        for c in sync.conflicts():
+            what = f"{c.table}.{c.field}" if c.field else c.table
+            where = f" ({c.remote_by or '?'}, {c.remote_at or '?'})"
+            about = c.reason or f"here {c.local!r} | office {c.remote!r}{where}"
+            print(f"{c.id}\t{c.customer_name or '-'}\t{what}\t{about}")
+    else:
+        if args.value is None:
+            sync.resolve(args.conflict, args.choice)
+        else:
+            sync.resolve(args.conflict, args.choice, args.value)
+        print(f"conflict {args.conflict} settled ({args.choice}); the next sync sends it")
+    return EXIT_OK
+
+
+def _sync_now(args: argparse.Namespace, database: str) -> int:
+    from desktop_crm.db.sign_in import OfficeAddress
+    from desktop_crm.domain import sync
+
+    url = sync.origin()
+    if args.password_stdin:
+        url = OfficeAddress.from_url(url).url(_password_from_stdin())
+    result = sync.sync(url, progress=_progress_printer(args))
+    _end_progress(args)
+    for refusal in result.refused:
+        print(f"refused by the office: {refusal}", file=sys.stderr)
+    print(
+        f"synced {_shown(database)} with {sync.origin()}: {result.sent} sent, "
+        f"{result.received} received, {result.deleted} deleted; {result.conflicts} "
+        f"conflicts open, {len(result.refused)} refused"
+    )
+    return EXIT_REFUSED if result.refused else EXIT_OK
+
+
+def _progress_printer(args: argparse.Namespace) -> Callable[[str, int, int], bool]:
+    def report(step: str, done: int, total: int) -> bool:
+        if args.progress:
+            print(f"progress {step} {done} {total}", file=sys.stderr, flush=True)
+        elif sys.stderr.isatty():
+            print(f"\r{step}: {done}/{total}\x1b[K", end="", file=sys.stderr, flush=True)
+        return True
+
+    return report
+
+
+def _end_progress(args: argparse.Namespace) -> None:
+    if sys.stderr.isatty() and not args.progress:
+        print("\r\x1b[K", end="", file=sys.stderr)
+
+
+def _sync_clone(args: argparse.Namespace) -> int:
     """`sync clone URL --to FILE`: a replica of the office database for working offline."""
     from desktop_crm.db.sign_in import OfficeAddress
     from desktop_crm.domain import replica
@@ -840,17 +942,8 @@ def cmd_sync(args: argparse.Namespace, database: str) -> int:
     if args.password_stdin:
         address = OfficeAddress.from_url(source)
         source = address.url(_password_from_stdin())
-
-    def report(table: str, done: int, total: int) -> bool:
-        if args.progress:
-            print(f"progress {table} {done} {total}", file=sys.stderr, flush=True)
-        elif sys.stderr.isatty():
-            print(f"\r{table}: {done}/{total}\x1b[K", end="", file=sys.stderr, flush=True)
-        return True
-
-    result = replica.clone(source, args.to, progress=report)
-    if sys.stderr.isatty() and not args.progress:
-        print("\r\x1b[K", end="", file=sys.stderr)
+    result = replica.clone(source, args.to, progress=_progress_printer(args))
+    _end_progress(args)
     rows = sum(result.rows.values())
     print(
         f"replica of {_shown(args.url)} written to {result.path}: {result.customers} "

@@ -1,9 +1,10 @@
-"""`desktop-crm sync clone`: a rep takes a replica of the office database to a laptop.
-Runs against the real test server, signed in as the rep."""
+"""`desktop-crm sync clone` and `sync`: a rep takes a replica of the office database to a
+laptop and syncs it. Runs against the real test server, signed in as the rep."""
 
 from __future__ import annotations
 
 import io
+import os
 import sqlite3
 import subprocess
 import sys
@@ -65,3 +66,82 @@ def test_a_clone_killed_mid_copy_leaves_no_replica_and_the_next_one_completes(
             WANGS,
             "shared customer",
         }
+
+
+def replica_of(run, office_db, tmp_path, user: str = "wang"):
+    url = postgres.database_url(office_db.name, user=user, password=PASSWORD)
+    laptop = tmp_path / f"{user}.db"
+    assert run("sync", "clone", url, "--to", str(laptop)).code == 0
+    return laptop
+
+
+def office(office_db, query: str, *params: object) -> list[tuple]:
+    with office_db.connect("boss") as conn:
+        cursor = conn.execute(query, params)
+        return cursor.fetchall() if cursor.description else []
+
+
+def test_sync_sends_changes_lists_a_conflict_and_sends_the_choice(
+    run, office_db, tmp_path, monkeypatch
+):
+    laptop = replica_of(run, office_db, tmp_path)
+    with sqlite3.connect(laptop) as conn:
+        conn.execute("UPDATE customer SET notes = 'mine', title = '总监' WHERE name = ?", (WANGS,))
+    office(office_db, "UPDATE customer SET notes = 'theirs' WHERE name = %s", WANGS)
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    result = run("--database", str(laptop), "sync", "--password-stdin")
+    assert result.code == 0, result
+    assert "1 sent" in result.out and "1 conflicts open" in result.out
+    assert office(office_db, "SELECT notes, title FROM customer WHERE name = %s", WANGS) == [
+        ("theirs", "总监")
+    ]
+    status = run("--database", str(laptop), "sync", "status")
+    assert "changes waiting: 1" in status.out and "conflicts: 1" in status.out
+    listed = run("--database", str(laptop), "sync", "conflicts")
+    number, customer, what, about = listed.out.strip().split("\t")
+    assert (customer, what) == (WANGS, "customer.notes")
+    assert "'mine'" in about and "'theirs'" in about
+    settled = run("--database", str(laptop), "sync", "resolve", number, "mine")
+    assert settled.code == 0, settled
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert run("--database", str(laptop), "sync", "--password-stdin").code == 0
+    assert office(office_db, "SELECT notes FROM customer WHERE name = %s", WANGS) == [("mine",)]
+    assert "conflicts: 0" in run("--database", str(laptop), "sync", "status").out
+
+
+def test_sync_of_a_database_that_is_no_replica_says_so(run, tmp_path):
+    result = run("--database", str(tmp_path / "desk.db"), "sync")
+    result.assert_one_clear_error("is not a replica", "sync clone")
+
+
+def test_a_sync_killed_at_any_moment_loses_and_doubles_nothing(run, office_db, tmp_path):
+    laptop = replica_of(run, office_db, tmp_path)
+    with sqlite3.connect(laptop) as conn:
+        conn.execute("UPDATE customer SET notes = 'from the road' WHERE name = ?", (WANGS,))
+    command = [sys.executable, "-m", "desktop_crm", "--database", str(laptop), "sync"]
+    # killed while sending, while receiving, and as it commits
+    for steps in (1, 8, 23):
+        syncing = subprocess.Popen(
+            [*command, "--progress"],
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PGPASSWORD": PASSWORD},
+        )
+        try:
+            for _ in range(steps):
+                syncing.stderr.readline()
+        finally:
+            syncing.kill()  # kill -9
+            syncing.wait()
+        with sqlite3.connect(laptop) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    result = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, "PGPASSWORD": PASSWORD}
+    )
+    assert result.returncode == 0, result.stderr
+    assert office(office_db, "SELECT notes FROM customer WHERE name = %s", WANGS) == [
+        ("from the road",)
+    ]
+    assert office(office_db, "SELECT count(*) FROM customer") == [(4,)]
+    with sqlite3.connect(laptop) as conn:
+        assert conn.execute("SELECT count(*) FROM sync_pending").fetchone() == (0,)
