@@ -339,6 +339,10 @@ class MissingParent(CrmError):
     """A row names a row the other side does not have (or may not see)."""
 
 
+def _references(model: type[peewee.Model]) -> set[str]:
+    return {f.name for f in model._meta.sorted_fields if isinstance(f, peewee.ForeignKeyField)}
+
+
 def _self_references(model: type[peewee.Model]) -> set[str]:
     return {
         f.name
@@ -573,7 +577,7 @@ class _Run:
         self, model: type[peewee.Model], row_uuid: str, merge: Merge, fields: set[str]
     ) -> None:
         row = {**merge.send, "uuid": row_uuid}
-        for name in fields:  # a parent that took the server's row of the same name
+        for name in fields & _references(model):  # a parent now the server's row of its name
             if row.get(name) in self.rekeyed:
                 row[name] = self.rekeyed[row[name]]
         there = self.office.ids(model, [row_uuid]).get(row_uuid)

@@ -270,3 +270,69 @@ def test_a_refused_change_can_be_given_up(office_db, laptop):
     assert Customer.get_by_id(wangs).owner is not None
     assert sync.waiting_changes() == 0
     assert laptop.sync().refused == []
+
+
+def test_a_merge_made_offline_travels_and_can_be_undone_at_the_office(office_db, laptop):
+    from desktop_crm.domain import merge
+
+    wangs = Customer.get(Customer.name == WANGS).id
+    twin = customers.create_customer({"name": "王的客户（重复）", "phones": ["13900001111"]})
+    followups.log_contact(twin.id, channel="visit", subject="visit of the twin")
+    laptop.sync()
+    merge.merge_customers(wangs, twin.id)
+    laptop.sync()
+    # at the office: the twin's follow-up now hangs off wang's customer, the twin is merged
+    assert office_row(
+        office_db,
+        "SELECT c.name FROM follow_up f JOIN customer c ON c.id = f.customer_id "
+        "WHERE f.subject = 'visit of the twin'",
+    ) == (WANGS,)
+    assert office_row(
+        office_db, "SELECT merged_into_id IS NOT NULL FROM customer WHERE name = '王的客户（重复）'"
+    ) == (True,)
+    close_database()
+    open_database(as_user(office_db, "boss"))  # the office undoes it, by the record that came
+    try:
+        twin_there = Customer.get(Customer.name == "王的客户（重复）").id
+        merge.unmerge(other_id=twin_there)
+        assert FollowUp.get(FollowUp.subject == "visit of the twin").customer_id == twin_there
+    finally:
+        close_database()
+        open_database(str(laptop.path))
+    laptop.sync()
+    assert FollowUp.get(FollowUp.subject == "visit of the twin").customer.name == "王的客户（重复）"
+    assert Customer.get(Customer.name == "王的客户（重复）").merged_into is None
+
+
+def test_a_new_customer_whose_code_the_office_gave_meanwhile_takes_a_new_code(office_db, laptop):
+    mine = customers.create_customer({"name": "路上的客户"})
+    close_database()
+    open_database(as_user(office_db, "li"))  # meanwhile li takes the same next code
+    try:
+        theirs = customers.create_customer({"name": "办公室的客户"})
+    finally:
+        close_database()
+        open_database(str(laptop.path))
+    assert theirs.code == mine.code
+    assert laptop.sync().refused == []
+    (code,) = office_row(office_db, "SELECT code FROM customer WHERE name = '路上的客户'")
+    assert code != theirs.code and Customer.get_by_id(mine.id).code == code
+
+
+def test_a_tag_made_offline_that_the_office_has_too_becomes_the_same_tag(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    with office_db.connect("boss") as conn:
+        conn.execute(
+            "INSERT INTO tag (uuid, name, created_at, updated_at) "
+            "VALUES (gen_random_uuid(), 'VIP', now(), now())"
+        )
+    customers.update_customer(wangs, {"tags": ["VIP"]})
+    assert laptop.sync().refused == []
+    assert office_row(office_db, "SELECT count(*) FROM tag WHERE name = 'VIP'") == (1,)
+    assert office_row(
+        office_db,
+        "SELECT t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
+        "JOIN customer c ON c.id = ct.customer_id WHERE c.name = %s",
+        WANGS,
+    ) == ("VIP",)
+    assert laptop.sync().sent == 0
