@@ -273,6 +273,26 @@ def _add_sync_parser(commands: argparse._SubParsersAction, common: argparse.Argu
         "--value, use that value for the field instead. The next sync sends the outcome.",
     )
     resolve.add_argument("conflict", type=int, metavar="NUMBER", help="from `sync conflicts`")
+    export = steps.add_parser(
+        "export",
+        parents=[common],
+        help="write the changes made on this replica to a sync file (no network)",
+        description="Write every change made on the replica since its last sync to FILE, "
+        "signed, for the office to apply with `sync import`. Nothing is marked sent until "
+        "the office's reply is applied here.",
+    )
+    export.add_argument("file", metavar="FILE")
+    imp = steps.add_parser(
+        "import",
+        parents=[common],
+        help="apply a sync file: a replica's changes at the office, or the office's reply",
+        description="On the office database (--database postgresql://you@…, signed in as the "
+        "replica's user): merge the replica's changes in FILE and write the office's reply "
+        "to --reply. On the replica: apply the office's reply in FILE. A file from another "
+        "office or replica, altered, cut short or older than the last applied is refused.",
+    )
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--reply", metavar="FILE", help="at the office: where to write the reply")
     resolve.add_argument("choice", choices=("mine", "theirs"))
     resolve.add_argument("--value", metavar="TEXT", help="the field's value instead of either")
 
@@ -867,10 +887,21 @@ def cmd_sync(args: argparse.Namespace, database: str) -> int:
     """`sync` (now), `sync clone URL --to FILE`, `sync status|conflicts|resolve`."""
     if args.sync_command == "clone":
         return _sync_clone(args)
-    from desktop_crm.db.connection import open_database
-    from desktop_crm.domain import sync
+    from desktop_crm.db.connection import is_postgres_url, open_database
+    from desktop_crm.domain import sync, sync_file
 
     open_database(database)
+    if args.sync_command == "import" and is_postgres_url(database):
+        if not args.reply:
+            raise CrmError("at the office, say where the reply goes: --reply FILE")
+        result = sync_file.apply_changes(args.file, args.reply)
+        for refusal in result.refused:
+            print(f"refused by the office: {refusal}", file=sys.stderr)
+        print(
+            f"applied {args.file} to {_shown(database)}: {result.sent} changes taken, "
+            f"{len(result.refused)} refused; the reply for the laptop is in {args.reply}"
+        )
+        return EXIT_REFUSED if result.refused else EXIT_OK
     if not sync.is_replica():
         raise CrmError(
             f"{_shown(database)} is not a replica: take one with `{PROG} sync clone URL --to FILE`"
@@ -889,6 +920,20 @@ def cmd_sync(args: argparse.Namespace, database: str) -> int:
             where = f" ({c.remote_by or '?'}, {c.remote_at or '?'})"
             about = c.reason or f"here {c.local!r} | office {c.remote!r}{where}"
             print(f"{c.id}\t{c.customer_name or '-'}\t{what}\t{about}")
+    elif args.sync_command == "export":
+        written = sync_file.write_changes(args.file)
+        print(
+            f"{written.rows} changes written to {written.path} (file {written.sequence}); "
+            f"apply it at the office with `{PROG} --database URL sync import "
+            f"{written.path.name} --reply REPLY`, then here `sync import REPLY`"
+        )
+    elif args.sync_command == "import":
+        result = sync_file.apply_reply(args.file)
+        print(
+            f"applied the office's reply {args.file}: {result.sent} sent, {result.received} "
+            f"received, {result.deleted} deleted; {result.conflicts} conflicts open, "
+            f"{len(result.refused)} refused"
+        )
     else:
         if args.value is None:
             sync.resolve(args.conflict, args.choice)

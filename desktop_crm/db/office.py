@@ -143,6 +143,7 @@ def protected_tables() -> dict[str, str]:
     tables[search_index.TABLE] = _ADMIN_OR.format(
         "EXISTS (SELECT 1 FROM customer p WHERE p.id = customer_id)"
     )
+    tables[sync_tracking.REPLICAS] = "username = session_user"  # their keys are theirs
     return tables
 
 

@@ -30,6 +30,9 @@ SYNCED: list[type[peewee.Model]] = [m for m in ALL_MODELS if m not in (Setting, 
 PULL_ONLY: tuple[type[peewee.Model], ...] = (User,)
 
 TOMBSTONES = "sync_tombstone"
+# Each replica taken from the office, with the key that signs its sync files and the
+# number of the last file applied from it. A user reads only their own.
+REPLICAS = "sync_replica"
 
 _SERVER_FUNCTIONS = f"""
 CREATE TABLE IF NOT EXISTS {TOMBSTONES} (
@@ -40,6 +43,13 @@ CREATE TABLE IF NOT EXISTS {TOMBSTONES} (
     deleted_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc')
 );
 CREATE INDEX IF NOT EXISTS {TOMBSTONES}_sync_xid ON {TOMBSTONES} (sync_xid);
+CREATE TABLE IF NOT EXISTS {REPLICAS} (
+    uuid uuid PRIMARY KEY,
+    username name NOT NULL DEFAULT session_user,
+    secret text NOT NULL,
+    last_sequence integer NOT NULL DEFAULT 0,
+    created_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc')
+);
 CREATE OR REPLACE FUNCTION crm_sync_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     NEW.sync_xid := pg_current_xact_id();

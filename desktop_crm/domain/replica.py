@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import socket
 import sqlite3
 import uuid
@@ -74,15 +75,12 @@ def clone(source: str, target: str | Path, *, progress: Progress | None = None) 
     part = partial_file(path)
     discard(part)
     try:
-        rows, user, mark = _copy(source, part, progress)  # leaves the models on the new file
+        rows, origin = _copy(source, part, progress)  # leaves the models on the new file
         customers = rebuild_search_index()
         now = utcnow().isoformat()
-        origin = {
+        origin |= {
             sync.ORIGIN: display_target(source),
-            sync.USER: user,
-            sync.REPLICA: str(uuid.uuid4()),
-            sync.REPLICA_NAME: f"{user}@{socket.gethostname()}",
-            sync.WATERMARK: mark,
+            sync.REPLICA_NAME: f"{origin[sync.USER]}@{socket.gethostname()}",
             sync.LAST_SYNCED: now,
             "sync.cloned_at": now,
         }
@@ -99,9 +97,13 @@ def clone(source: str, target: str | Path, *, progress: Progress | None = None) 
     return CloneResult(path=path, rows=rows, customers=customers)
 
 
-def _copy(source: str, part: Path, progress: Progress | None) -> tuple[dict[str, int], str, str]:
-    """Every table the user may read, into a new SQLite file at `part`; who they are; and
-    the oldest transaction the copy may have missed (where the first sync starts)."""
+def _copy(
+    source: str, part: Path, progress: Progress | None
+) -> tuple[dict[str, int], dict[str, str]]:
+    """Every table the user may read, into a new SQLite file at `part`; and the replica's
+    settings: who they are, the replica registered with the office (its id and the key
+    that signs its sync files), the oldest transaction the copy may have missed (where
+    the first sync starts)."""
     office = make_database(source)
     office.connect()
     try:
@@ -112,6 +114,11 @@ def _copy(source: str, part: Path, progress: Progress | None) -> tuple[dict[str,
                 f"{migrations.CURRENT_VERSION}: use the same version of Desktop CRM as the office"
             )
         user = office.execute_sql("SELECT session_user").fetchone()[0]
+        replica_id, secret = str(uuid.uuid4()), secrets.token_hex(32)
+        office.execute_sql(
+            f"INSERT INTO {sync_tracking.REPLICAS} (uuid, secret) VALUES (%s, %s)",
+            (replica_id, secret),
+        )
         # One snapshot of the whole database, however long the copy takes (only read:
         # closing the session ends it).
         office.execute_sql("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -126,7 +133,13 @@ def _copy(source: str, part: Path, progress: Progress | None) -> tuple[dict[str,
                 counts[model._meta.table_name] = _copy_table(office, model, progress)
             _empty_unseen_references(local)
         local.pragma("foreign_keys", 1)
-        return counts, user, mark
+        settings = {
+            sync.USER: user,
+            sync.REPLICA: replica_id,
+            sync.SECRET: secret,
+            sync.WATERMARK: mark,
+        }
+        return counts, settings
     finally:
         office.close()
 

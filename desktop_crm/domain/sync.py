@@ -25,6 +25,7 @@ ids differ between databases, so every reference travels as the uuid of its row.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import socket
 from collections import defaultdict
@@ -62,6 +63,7 @@ ORIGIN = "sync.origin"
 USER = "sync.user"
 REPLICA = "sync.replica"
 REPLICA_NAME = "sync.replica_name"
+SECRET = "sync.secret"  # signs this replica's sync files; the office keeps it too
 WATERMARK = "sync.watermark"  # pg_snapshot_xmin of the last sync (or the clone)
 LAST_SYNCED = "sync.last_synced_at"
 OWN_XID = "sync.own_xid"  # the transaction of the last sync, whose rows are here already
@@ -432,26 +434,26 @@ def merge_row(base: Wire | None, local: Wire | None, remote: Wire | None) -> Mer
 # ------------------------------------------------------------------------- the sync
 
 
-def _setting(key: str, default: Any = None) -> Any:
+def setting(key: str, default: Any = None) -> Any:
     row = Setting.get_or_none(Setting.key == key)
     return default if row is None else row.value
 
 
-def _set(key: str, value: Any) -> None:
+def put_setting(key: str, value: Any) -> None:
     Setting.replace(key=key, value=value, updated_at=utcnow()).execute()
 
 
 def is_replica() -> bool:
-    return sync_tracking.is_replica(database.obj) and _setting(ORIGIN) is not None
+    return sync_tracking.is_replica(database.obj) and setting(ORIGIN) is not None
 
 
 def origin() -> str | None:
     """The office database this replica syncs with (no password)."""
-    return _setting(ORIGIN)
+    return setting(ORIGIN)
 
 
 def replica_name() -> str:
-    return _setting(REPLICA_NAME) or f"{_setting(USER) or '?'}@{socket.gethostname()}"
+    return setting(REPLICA_NAME) or f"{setting(USER) or '?'}@{socket.gethostname()}"
 
 
 def waiting_changes() -> int:
@@ -460,7 +462,7 @@ def waiting_changes() -> int:
 
 
 def last_synced() -> datetime | None:
-    value = _setting(LAST_SYNCED)
+    value = setting(LAST_SYNCED)
     return datetime.fromisoformat(value) if value else None
 
 
@@ -484,17 +486,33 @@ def _pending(
     return found
 
 
-class _Run:
-    """One sync: the state shared by its steps."""
+def changes_here() -> tuple[dict, dict]:
+    """What changed here since the last sync: per table, uuid -> base, and uuid -> row
+    (a row deleted here is missing)."""
+    pending = _pending()
+    local = Side(database.obj)
+    return pending, {model: local.by_uuid(model, rows) for model, rows in pending.items()}
 
-    def __init__(self, office: peewee.PostgresqlDatabase, progress: Progress | None) -> None:
-        self.office = Side(office)
-        self.local = Side(database.obj)
+
+class Run:
+    """One sync: the state shared by its steps. The office's half (`send`, `receive`,
+    `refresh_remote`) runs where the server is; the replica's (`apply_here`) where the
+    replica is — in one process for a network sync, on either side of a sync file."""
+
+    def __init__(
+        self,
+        office: peewee.PostgresqlDatabase | None,
+        progress: Progress | None,
+        pending: dict[type[peewee.Model], dict[str, Wire | None]],
+        read_here: dict[type[peewee.Model], dict[str, Wire]],
+        name: str,
+    ) -> None:
+        self.office = Side(office) if office is not None else None
         self.progress = progress
         self.result = SyncResult()
-        self.name = replica_name()
-        self.pending = _pending()
-        self.read_here: dict[type[peewee.Model], dict[str, Wire]] = {}
+        self.name = name
+        self.pending = pending
+        self.read_here = read_here
         self.merges: dict[type[peewee.Model], dict[str, Merge]] = defaultdict(dict)
         self.failed: dict[tuple[str, str], str] = {}  # (table, uuid) -> the server's refusal
         self.rekeyed: dict[str, str] = {}  # uuid here -> the server's row of the same name
@@ -504,10 +522,68 @@ class _Run:
         self.gone: list[tuple[str, str]] = []
         self.touched_remote: set[str] = set()  # customer uuids whose documents change there
         self.touched_local: set[str] = set()
+        self.mark = self.own = ""  # where the next sync starts (see `sync`)
+
+    # What the office's half hands to the replica's, as JSON (a sync file's reply)
+
+    _STATE = ("after", "pulled", "pending", "read_here")
+
+    def reply(self) -> dict[str, Any]:
+        tables = {
+            name: {m._meta.table_name: rows for m, rows in getattr(self, name).items()}
+            for name in self._STATE
+        }
+        return {
+            **tables,
+            "merges": {
+                m._meta.table_name: {u: dataclasses.asdict(x) for u, x in rows.items()}
+                for m, rows in self.merges.items()
+            },
+            "failed": [[t, u, why] for (t, u), why in self.failed.items()],
+            "rekeyed": self.rekeyed,
+            "remote_by": [[m._meta.table_name, u, *who] for (m, u), who in self.remote_by.items()],
+            "gone": self.gone,
+            "touched": sorted(self.touched_remote),
+            "sent": self.result.sent,
+            "refused": self.result.refused,
+            "mark": self.mark,
+            "own": self.own,
+        }
+
+    @classmethod
+    def from_reply(cls, data: dict[str, Any], name: str) -> Run:
+        def by_model(part: str) -> dict:
+            return {TABLES[t]: rows for t, rows in data[part].items()}
+
+        run = cls(None, None, by_model("pending"), by_model("read_here"), name)
+        run.after, run.pulled = by_model("after"), by_model("pulled")
+        run.merges = defaultdict(dict)
+        for table, rows in data["merges"].items():
+            for row_uuid, merge in rows.items():
+                merge["conflicts"] = {k: tuple(v) for k, v in merge["conflicts"].items()}
+                run.merges[TABLES[table]][row_uuid] = Merge(**merge)
+        run.failed = {(t, u): why for t, u, why in data["failed"]}
+        run.rekeyed = data["rekeyed"]
+        run.remote_by = {(TABLES[t], u): (by, at) for t, u, by, at in data["remote_by"]}
+        run.gone = [tuple(g) for g in data["gone"]]
+        run.touched_remote = set(data["touched"])
+        run.result.sent, run.result.refused = data["sent"], data["refused"]
+        run.mark, run.own = data["mark"], data["own"]
+        return run
 
     def step(self, name: str, done: int, total: int) -> None:
         if self.progress is not None and not self.progress(name, done, total):
             raise Cancelled("the sync was cancelled; nothing changed on either side")
+
+    def office_half(self, mark: str, own: str) -> None:
+        """Everything done on the server, inside the caller's transaction there."""
+        (self.mark,) = self.office.db.execute_sql(
+            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text"
+        ).fetchone()
+        self.send()
+        self.receive(mark, own)
+        self.refresh_remote()
+        (self.own,) = self.office.db.execute_sql("SELECT pg_current_xact_id()::text").fetchone()
 
     # 1-2: merge and send what changed here
 
@@ -518,8 +594,7 @@ class _Run:
             rows = self.pending.get(model)
             if not rows:
                 continue
-            here = self.local.by_uuid(model, rows)
-            self.read_here[model] = here
+            here = self.read_here.get(model, {})
             there = self.office.by_uuid(model, rows, lock=True)
             for row_uuid, base in rows.items():
                 merge = merge_row(base, here.get(row_uuid), there.get(row_uuid))
@@ -662,7 +737,8 @@ class _Run:
 
     # 4: this replica takes it all, in one transaction
 
-    def apply_here(self, mark: str, own_xid: str) -> None:
+    def apply_here(self) -> None:
+        self.local = Side(database.obj)
         db = self.local.db
         with db.atomic():
             db.execute_sql("INSERT INTO sync_applying (one) VALUES (1)")
@@ -681,9 +757,9 @@ class _Run:
                     self.result.deleted += self.local.delete(model, row_id)
             local_ids = self.local.ids(Customer, self.touched_local | self.touched_remote)
             customer_service.reindex_customers(local_ids.values())
-            _set(WATERMARK, mark)
-            _set(OWN_XID, own_xid)
-            _set(LAST_SYNCED, utcnow().isoformat())
+            put_setting(WATERMARK, self.mark)
+            put_setting(OWN_XID, self.own)
+            put_setting(LAST_SYNCED, utcnow().isoformat())
             db.execute_sql("DELETE FROM sync_applying")
         self.result.conflicts = open_conflict_count()
 
@@ -815,7 +891,7 @@ def sync(url: str, *, progress: Progress | None = None) -> SyncResult:
     """Send this replica's changes to its office database at `url` and fetch the office's."""
     if not is_replica():
         raise CrmError("this database is not a replica: take one with `desktop-crm sync clone`")
-    mark = _setting(WATERMARK)
+    mark = setting(WATERMARK)
     if mark is None:
         raise CrmError("this replica does not know when it was taken; take a new one")
     office = make_database(url)
@@ -828,21 +904,15 @@ def sync(url: str, *, progress: Progress | None = None) -> SyncResult:
                 f"{migrations.CURRENT_VERSION}: use the same version of Desktop CRM as the office"
             )
         (user,) = office.execute_sql("SELECT session_user").fetchone()
-        if user != _setting(USER):
+        if user != setting(USER):
             raise CrmError(
-                f"this replica is {_setting(USER)}'s: sign in as {_setting(USER)}, not {user}"
+                f"this replica is {setting(USER)}'s: sign in as {setting(USER)}, not {user}"
             )
-        run = _Run(office, progress)
+        run = Run(office, progress, *changes_here(), replica_name())
         with office.atomic():
-            (new_mark,) = office.execute_sql(
-                "SELECT pg_snapshot_xmin(pg_current_snapshot())::text"
-            ).fetchone()
-            run.send()
-            run.receive(mark, _setting(OWN_XID) or "0")
-            run.refresh_remote()
-            (own,) = office.execute_sql("SELECT pg_current_xact_id()::text").fetchone()
+            run.office_half(mark, setting(OWN_XID) or "0")
             run.step("commit", 0, 1)
-        run.apply_here(new_mark, own)
+        run.apply_here()
     finally:
         office.close()
     return run.result
