@@ -17,6 +17,7 @@ passed back as is), or a plain `date` (that day at `DEFAULT_DUE_TIME`, local tim
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -358,21 +359,24 @@ def _owner_or_default(owner: object, customer: Customer, errors: dict[str, str])
 
 def refresh_summary(customer_id: int) -> None:
     """Recompute the customer's last contact and next follow-up from the follow-ups."""
-    live = (FollowUp.customer == customer_id) & FollowUp.deleted_at.is_null()
-    last = (
-        FollowUp.select(fn.MAX(FollowUp.occurred_at))
-        .where(live & (FollowUp.status == "done"))
-        .scalar()
+    refresh_summaries([customer_id])
+
+
+def refresh_summaries(customer_ids: Iterable[int]) -> None:
+    """`refresh_summary` for many customers, one statement per 500 of them."""
+    ids = list(customer_ids)
+    of_customer = (FollowUp.customer == Customer.id) & FollowUp.deleted_at.is_null()
+    last = FollowUp.select(fn.MAX(FollowUp.occurred_at)).where(
+        of_customer & (FollowUp.status == "done")
     )
-    upcoming = (
-        FollowUp.select(fn.MIN(FollowUp.due_at))
-        .where(live & (FollowUp.status == "planned"))
-        .scalar()
+    upcoming = FollowUp.select(fn.MIN(FollowUp.due_at)).where(
+        of_customer & (FollowUp.status == "planned")
     )
-    # Derived data: no version bump, so an open edit of the customer does not conflict.
-    Customer.update(last_contact_at=last, next_followup_at=upcoming).where(
-        Customer.id == customer_id
-    ).execute()
+    for start in range(0, len(ids), 500):
+        # Derived data: no version bump, so an open edit of the customer does not conflict.
+        Customer.update(last_contact_at=last, next_followup_at=upcoming).where(
+            Customer.id.in_(ids[start : start + 500])
+        ).execute()
 
 
 def _create_plan(

@@ -195,6 +195,7 @@ class Side:
     def __init__(self, db: peewee.Database) -> None:
         self.db = db
         self.office = isinstance(db, peewee.PostgresqlDatabase)
+        self.known: dict[type[peewee.Model], dict[str, int]] = defaultdict(dict)
 
     def _marks(self, count: int) -> str:
         return ", ".join([self.db.param] * count)
@@ -243,18 +244,22 @@ class Side:
         return str(UUID(uuid_hex)) if self.office else uuid_hex
 
     def ids(self, model: type[peewee.Model], uuids: Iterable[str | None]) -> dict[str, int]:
-        """uuid -> id here of those rows of `model` that exist (and may be seen)."""
-        keys = sorted({u for u in uuids if u})
-        found: dict[str, int] = {}
+        """uuid -> id here of those rows of `model` that exist (and may be seen).
+
+        Ids found are kept for the rest of the sync (a row's id never changes; `delete`
+        forgets them all)."""
+        known = self.known[model]
+        keys = {u for u in uuids if u}
+        missing = sorted(keys - known.keys())
         table = model._meta.table_name
-        for start in range(0, len(keys), BATCH):
-            chunk = keys[start : start + BATCH]
+        for start in range(0, len(missing), BATCH):
+            chunk = missing[start : start + BATCH]
             cursor = self.db.execute_sql(
                 f'SELECT uuid, id FROM "{table}" WHERE uuid IN ({self._marks(len(chunk))})',
                 [self._key(u) for u in chunk],
             )
-            found.update({_hex(u): i for u, i in cursor.fetchall()})
-        return found
+            known.update({_hex(u): i for u, i in cursor.fetchall()})
+        return {u: known[u] for u in keys if u in known}
 
     def uuids(self, model: type[peewee.Model], ids: Iterable[int | None]) -> dict[int, str]:
         keys = sorted({i for i in ids if i is not None})
@@ -314,6 +319,54 @@ class Side:
         self, model: type[peewee.Model], row: Wire, fields: Iterable[str], row_id: int | None
     ) -> int:
         """Set `fields` of the row (insert it when `row_id` is None); returns its id here."""
+        values = self._values(model, row, fields)
+        if row_id is None:
+            return model.insert(uuid=UUID(row["uuid"]), **values).bind(self.db).execute()
+        if values:
+            model.update(**values).where(model.id == row_id).bind(self.db).execute()
+        return row_id
+
+    def write_many(
+        self,
+        model: type[peewee.Model],
+        items: list[tuple[Wire, Iterable[str], int | None]],
+        *,
+        skip_orphans: bool = False,
+    ) -> int:
+        """`write` for many rows at once: new rows in multi-row INSERTs, changed ones in one
+        prepared UPDATE per set of fields. With `skip_orphans`, rows naming a row that is
+        not here are left out (else MissingParent). Returns the rows written."""
+        self._prefetch(model, (row for row, _, _ in items))
+        inserts: list[dict[str, Any]] = []
+        updates: dict[tuple[str, ...], list[list[Any]]] = defaultdict(list)
+        for row, fields, row_id in items:
+            try:
+                values = self._values(model, row, fields)
+            except MissingParent:
+                if skip_orphans:
+                    continue
+                raise
+            if row_id is None:
+                inserts.append({"uuid": UUID(row["uuid"]), **values})
+            elif values:
+                names = tuple(sorted(values))
+                params = [model._meta.fields[n].db_value(values[n]) for n in names]
+                updates[names].append([*params, row_id])
+        for start in range(0, len(inserts), BATCH):
+            model.insert_many(inserts[start : start + BATCH]).bind(self.db).execute()
+        table = model._meta.table_name
+        for names, params in updates.items():
+            columns = ", ".join(
+                f'"{model._meta.fields[n].column_name}" = {self.db.param}' for n in names
+            )
+            with peewee.__exception_wrapper__:  # the driver's errors as peewee's
+                self.db.cursor().executemany(
+                    f'UPDATE "{table}" SET {columns} WHERE id = {self.db.param}', params
+                )
+        return len(inserts) + sum(len(p) for p in updates.values())
+
+    def _values(self, model: type[peewee.Model], row: Wire, fields: Iterable[str]) -> dict:
+        """The model's values of `fields` of a wire row, references as ids here."""
         row = self._uuids_to_ids(model, row)
         values: dict[str, Any] = {}
         for name in fields:
@@ -324,16 +377,23 @@ class Side:
                 if target and found is None and not f.null:
                     raise MissingParent(f"{model._meta.table_name}.{name} names {target}")
                 values[name] = found
-            elif name != "id":
+            elif name not in ("id", "uuid"):
                 values[name] = _python(f, row.get(name))
-        if row_id is None:
-            values["uuid"] = UUID(row["uuid"])
-            return model.insert(**values).bind(self.db).execute()
-        if values:
-            model.update(**values).where(model.id == row_id).bind(self.db).execute()
-        return row_id
+        return values
+
+    def _prefetch(self, model: type[peewee.Model], rows: Iterable[Wire]) -> None:
+        """Look up every row these rows name in one query per table (kept for `ids`)."""
+        wanted: dict[type[peewee.Model], set[str]] = defaultdict(set)
+        references = [f for f in model._meta.sorted_fields if isinstance(f, peewee.ForeignKeyField)]
+        for row in rows:
+            for f in references:
+                if row.get(f.name):
+                    wanted[f.rel_model].add(row[f.name])
+        for parent, uuids in wanted.items():
+            self.ids(parent, uuids)
 
     def delete(self, model: type[peewee.Model], row_id: int) -> int:
+        self.known.clear()  # rows hanging off it may go too
         return model.delete().where(model.id == row_id).bind(self.db).execute()
 
 
@@ -590,46 +650,78 @@ class Run:
     def send(self) -> None:
         total = sum(len(rows) for rows in self.pending.values())
         done = 0
+        late_writes = []
         for model in sync_tracking.SYNCED:
             rows = self.pending.get(model)
             if not rows:
                 continue
             here = self.read_here.get(model, {})
             there = self.office.by_uuid(model, rows, lock=True)
+            late = _self_references(model)
+            writes, deletes = [], []
             for row_uuid, base in rows.items():
                 merge = merge_row(base, here.get(row_uuid), there.get(row_uuid))
                 if model is ChangeLog and merge.insert and not merge.send.get("replica"):
                     merge.send["replica"] = merge.take["replica"] = self.name
                 self.merges[model][row_uuid] = merge
-                self._send_one(model, row_uuid, merge, here.get(row_uuid), there.get(row_uuid))
-                done += 1
+                self._note_customer(model, here.get(row_uuid) or there.get(row_uuid), remote=True)
+                if merge.conflicts:
+                    self.remote_by[(model, row_uuid)] = self._who(model, there.get(row_uuid), merge)
+                row_id = there[row_uuid]["id"] if row_uuid in there else None
+                if merge.delete_remote:
+                    deletes.append((row_uuid, row_id))
+                elif merge.send:
+                    writes.append((row_uuid, merge, set(merge.send) - late, row_id))
+                    if any(merge.send.get(name) for name in late):
+                        late_writes.append((model, row_uuid, merge, late & set(merge.send)))
+            self._send_all(model, writes, deletes)
+            done += len(rows)
             self.step("send", done, total)
-        for model in sync_tracking.SYNCED:  # references to rows of the same table, last
-            names = _self_references(model)
-            for row_uuid, merge in self.merges.get(model, {}).items():
-                late = names & set(merge.send)
-                if late and (model._meta.table_name, row_uuid) not in self.failed:
-                    with self._server_write(model, row_uuid):
-                        self._write_remote(model, row_uuid, merge, late)
+        for model, row_uuid, merge, late in late_writes:  # references within a table, last
+            if (model._meta.table_name, row_uuid) not in self.failed:
+                with self._server_write(model, row_uuid):
+                    row_id = self.office.ids(model, [row_uuid]).get(row_uuid)
+                    self._write_remote(model, row_uuid, merge, late, row_id)
+                    self.result.sent -= 1  # the same row, written in two steps
 
-    def _send_one(
+    def _send_all(
         self,
         model: type[peewee.Model],
-        row_uuid: str,
-        merge: Merge,
-        here: Wire | None,
-        there: Wire | None,
+        writes: list[tuple[str, Merge, set[str], int | None]],
+        deletes: list[tuple[str, int]],
     ) -> None:
-        self._note_customer(model, here or there, remote=True)
-        if merge.delete_remote:
+        """One table's rows to the server: all at once, or, when the server refuses any,
+        one by one, to learn which (and to give new rows a name the server has free)."""
+        try:
+            with self.office.db.atomic():
+                for start in range(0, len(deletes), BATCH):
+                    chunk = [row_id for _, row_id in deletes[start : start + BATCH]]
+                    model.delete().where(model.id.in_(chunk)).bind(self.office.db).execute()
+                self.office.write_many(
+                    model,
+                    [(self._rekeyed(model, u, m, f), f, row_id) for u, m, f, row_id in writes],
+                )
+            self.result.sent += len(writes) + len(deletes)
+            return
+        except (peewee.DatabaseError, MissingParent):
+            self.office.known.clear()  # what the rolled-back writes made is gone
+        for row_uuid, row_id in deletes:
             with self._server_write(model, row_uuid):
-                self.office.delete(model, there["id"])
-        elif merge.send:
-            fields = set(merge.send) - _self_references(model)
+                self.office.delete(model, row_id)
+                self.result.sent += 1
+        for row_uuid, merge, fields, row_id in writes:
             with self._server_write(model, row_uuid):
-                self._write_remote(model, row_uuid, merge, fields)
-        if merge.conflicts:
-            self.remote_by[(model, row_uuid)] = self._who(model, there, merge)
+                self._write_remote(model, row_uuid, merge, fields, row_id)
+
+    def _rekeyed(
+        self, model: type[peewee.Model], row_uuid: str, merge: Merge, fields: set[str]
+    ) -> Wire:
+        """The row to send, naming the server's row where a parent took its name."""
+        row = {**merge.send, "uuid": row_uuid}
+        for name in fields & _references(model):
+            if row.get(name) in self.rekeyed:
+                row[name] = self.rekeyed[row[name]]
+        return row
 
     def _who(self, model: type[peewee.Model], there: Wire | None, merge: Merge) -> tuple:
         """Who last changed the server's side of a conflict, and when."""
@@ -649,13 +741,14 @@ class Run:
         return None, there.get("updated_at")
 
     def _write_remote(
-        self, model: type[peewee.Model], row_uuid: str, merge: Merge, fields: set[str]
+        self,
+        model: type[peewee.Model],
+        row_uuid: str,
+        merge: Merge,
+        fields: set[str],
+        there: int | None,
     ) -> None:
-        row = {**merge.send, "uuid": row_uuid}
-        for name in fields & _references(model):  # a parent now the server's row of its name
-            if row.get(name) in self.rekeyed:
-                row[name] = self.rekeyed[row[name]]
-        there = self.office.ids(model, [row_uuid]).get(row_uuid)
+        row = self._rekeyed(model, row_uuid, merge, fields)
         try:
             with self.office.db.atomic():
                 self.office.write(model, row, fields, there)
@@ -726,8 +819,7 @@ class Run:
         the server's rows as they now are (its triggers may have set some fields)."""
         ids = list(self.office.ids(Customer, self.touched_remote).values())
         with self.office.db.bind_ctx(_ALL):
-            for customer_id in ids:
-                followups.refresh_summary(customer_id)
+            followups.refresh_summaries(ids)
             customer_service.reindex_customers(ids)
         for model, rows in self.pending.items():
             wanted = set(rows) | (self.touched_remote if model is Customer else set())
@@ -769,18 +861,13 @@ class Run:
         now = self.local.by_uuid(model, self.merges[model])
         ids = {u: r["id"] for u, r in now.items()}
         after = self.after.get(model, {})
+        late = _self_references(model)
+        writes, done, settled = [], [], []  # pending no more; and with no conflict left
         for row_uuid, merge in self.merges[model].items():
             base = self.pending[model][row_uuid]
             if (table, row_uuid) in self.failed:
-                self._note_conflict(
-                    model,
-                    row_uuid,
-                    "",
-                    now.get(row_uuid),
-                    None,
-                    None,
-                    f"the server refused it: {self.failed[table, row_uuid]}",
-                )
+                reason = f"the server refused it: {self.failed[table, row_uuid]}"
+                self._note_conflict(model, row_uuid, "", now.get(row_uuid), None, None, reason)
                 continue
             if now.get(row_uuid) != read.get(row_uuid):
                 # Changed again while this sync ran: noted again, against the server's row.
@@ -788,35 +875,36 @@ class Run:
                     _write_pending(table, row_uuid, after[row_uuid])
                 continue
             server = after.get(row_uuid)
+            mine = now.get(row_uuid, {})
             if merge.delete_local and row_uuid in ids:
                 self.local.delete(model, ids[row_uuid])
             elif server is not None:
-                row = {
-                    **server,
-                    **{f: now[row_uuid][f] for f in merge.conflicts if f and row_uuid in now},
-                }
-                fields = set(row) - {"id", "uuid"}
-                self.local.write(model, row, fields, ids.get(row_uuid))
+                row = {**server, **{f: mine[f] for f in merge.conflicts if f in mine}}
+                writes.append((row, set(row) - {"id", "uuid"} - late, ids.get(row_uuid)))
                 self.result.received += merge.restore_local
+            if not merge.conflicts:
+                done.append((table, row_uuid))
+                settled.append((table, row_uuid))
+                continue
             self._clear_conflicts(table, row_uuid, merge.conflicts)
             for name, (here, there) in merge.conflicts.items():
                 self._note_conflict(
-                    model, row_uuid, name, now.get(row_uuid) or server, here, there, merge.reason
+                    model, row_uuid, name, mine or server, here, there, merge.reason
                 )
-            if merge.reason and not merge.restore_local:
-                continue  # changed here, gone there: kept as it is until the user decides
-            if merge.conflicts and not merge.restore_local:
+            if merge.restore_local:
+                done.append((table, row_uuid))
+            elif not merge.reason:  # the conflicting fields keep their base, so they stay so
                 kept = {f: (base or {}).get(f) for f in merge.conflicts}
                 _write_pending(table, row_uuid, {**server, **kept})
-            else:
-                _drop_pending(table, row_uuid)
-        # References to rows of the same table, once all are here
-        late = _self_references(model)
-        if late:
+            # (changed here, gone there: kept as it is until the user decides)
+        self.local.write_many(model, writes)
+        cursor = self.local.db.cursor()
+        cursor.executemany("DELETE FROM sync_pending WHERE tbl = ? AND row_uuid = ?", done)
+        cursor.executemany("DELETE FROM sync_conflict WHERE tbl = ? AND row_uuid = ?", settled)
+        if late:  # references to rows of the same table, once all are here
             ids = self.local.ids(model, after)
-            for row_uuid, server in after.items():
-                if row_uuid in ids:
-                    self.local.write(model, server, late, ids[row_uuid])
+            items = [(row, late, ids[u]) for u, row in after.items() if u in ids]
+            self.local.write_many(model, items)
 
     def _apply_pulled(self) -> None:
         for model in sync_tracking.SYNCED:
@@ -825,22 +913,26 @@ class Run:
                 continue
             ids = self.local.ids(model, rows)
             late = _self_references(model)
-            guarded = _has_unique_name(model)
-            for row_uuid, row in rows.items():
-                fields = set(row) - {"id", "uuid"} - late
-                try:
-                    if guarded:
+            items = [(row, set(row) - {"id", "uuid"} - late, ids.get(u)) for u, row in rows.items()]
+            # Rows naming a row this replica does not hold belong to what it may not see.
+            try:
+                with self.local.db.atomic():
+                    self.result.received += self.local.write_many(model, items, skip_orphans=True)
+            except peewee.IntegrityError:  # a unique name taken here: the others go in
+                for item in items:
+                    try:
                         with self.local.db.atomic():
-                            ids[row_uuid] = self.local.write(model, row, fields, ids.get(row_uuid))
-                    else:
-                        ids[row_uuid] = self.local.write(model, row, fields, ids.get(row_uuid))
-                except (MissingParent, peewee.IntegrityError):
-                    continue  # belongs to what this replica does not hold
-                self.result.received += 1
+                            self.local.write(*item)
+                        self.result.received += 1
+                    except (MissingParent, peewee.IntegrityError):
+                        continue
+            for row in rows.values():
                 self._note_customer(model, row, remote=False)
-            for row_uuid, row in rows.items():
-                if late and row_uuid in ids:
-                    self.local.write(model, row, late, ids[row_uuid])
+            if late:
+                ids = self.local.ids(model, rows)
+                self.local.write_many(
+                    model, [(row, late, ids[u]) for u, row in rows.items() if u in ids]
+                )
 
     def _clear_conflicts(self, table: str, row_uuid: str, keep: Iterable[str]) -> None:
         keep = list(keep)
@@ -881,10 +973,6 @@ class Run:
                 utcnow().isoformat(),
             ),
         )
-
-
-def _has_unique_name(model: type[peewee.Model]) -> bool:
-    return any(f.unique for f in _fields(model) if f.name != "uuid")
 
 
 def sync(url: str, *, progress: Progress | None = None) -> SyncResult:
