@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import socket
 from collections import defaultdict
@@ -140,7 +141,17 @@ def _fields(model: type[peewee.Model]) -> list[peewee.Field]:
 
 
 def _hex(value: Any) -> str | None:
-    return None if value is None else UUID(str(value)).hex
+    if value is None:
+        return None
+    if isinstance(value, UUID):
+        return value.hex
+    if isinstance(value, str) and len(value) == 32:
+        return value.lower()
+    return UUID(str(value)).hex
+
+
+def _stamp(value: datetime) -> str:
+    return value.isoformat(sep=" ", timespec="microseconds")
 
 
 def _wire(f: peewee.Field, value: Any) -> Any:
@@ -154,7 +165,7 @@ def _wire(f: peewee.Field, value: Any) -> Any:
     if isinstance(f, peewee.BooleanField):
         return bool(value)
     if isinstance(f, peewee.DateTimeField):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+        return _stamp(value)
     if isinstance(f, peewee.DateField):
         return value.isoformat()
     if isinstance(f, peewee.DecimalField):
@@ -164,11 +175,27 @@ def _wire(f: peewee.Field, value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _reader(f: peewee.Field) -> Callable[[Any], Any]:
+    """raw column value -> wire value, for one field (a sync reads millions of them)."""
+    if isinstance(f, peewee.ForeignKeyField | peewee.UUIDField):
+        return _hex
+    if isinstance(f, peewee.CharField | peewee.TextField) and not isinstance(f, JSONTextField):
+        return lambda raw: raw
+    if isinstance(f, peewee.DateTimeField):
+
+        def stamp(raw: Any) -> str | None:
+            if raw is None or (isinstance(raw, str) and len(raw) == 26):
+                return raw  # SQLite's text is the wire form already
+            return _stamp(f.python_value(raw))
+
+        return stamp
+    return lambda raw: None if raw is None else _wire(f, f.python_value(raw))
+
+
 def _from_raw(f: peewee.Field, raw: Any) -> Any:
     """The wire form of a value read from a column (a reference: its row's uuid)."""
-    if raw is None or isinstance(f, peewee.ForeignKeyField):
-        return _hex(raw)
-    return _wire(f, f.python_value(raw))
+    return _reader(f)(raw)
 
 
 def _python(f: peewee.Field, wire: Any) -> Any:
@@ -176,7 +203,7 @@ def _python(f: peewee.Field, wire: Any) -> Any:
     if wire is None or isinstance(f, JSONTextField):
         return wire
     if isinstance(f, peewee.DateTimeField):
-        return datetime.strptime(wire, "%Y-%m-%d %H:%M:%S.%f")
+        return datetime.fromisoformat(wire)
     if isinstance(f, peewee.DateField):
         return date.fromisoformat(wire)
     if isinstance(f, peewee.DecimalField):
@@ -221,9 +248,9 @@ class Side:
         if lock and self.office:
             sql += " FOR UPDATE OF t"
         found = {}
-        fields = _fields(model)
+        readers = [(f.name, _reader(f)) for f in _fields(model)]
         for raw in self.db.execute_sql(sql, params).fetchall():
-            row = {f.name: _from_raw(f, v) for f, v in zip(fields, raw[1:], strict=True)}
+            row = {name: read(v) for (name, read), v in zip(readers, raw[1:], strict=True)}
             row["id"] = raw[0]
             found[row["uuid"]] = row
         self._ids_to_uuids(model, found.values())
@@ -333,11 +360,11 @@ class Side:
         *,
         skip_orphans: bool = False,
     ) -> int:
-        """`write` for many rows at once: new rows in multi-row INSERTs, changed ones in one
-        prepared UPDATE per set of fields. With `skip_orphans`, rows naming a row that is
+        """`write` for many rows at once: one prepared INSERT or UPDATE per set of fields,
+        run for all their rows. With `skip_orphans`, rows naming a row that is
         not here are left out (else MissingParent). Returns the rows written."""
         self._prefetch(model, (row for row, _, _ in items))
-        inserts: list[dict[str, Any]] = []
+        inserts: dict[tuple[str, ...], list[list[Any]]] = defaultdict(list)
         updates: dict[tuple[str, ...], list[list[Any]]] = defaultdict(list)
         for row, fields, row_id in items:
             try:
@@ -347,23 +374,26 @@ class Side:
                     continue
                 raise
             if row_id is None:
-                inserts.append({"uuid": UUID(row["uuid"]), **values})
+                values["uuid"] = UUID(row["uuid"])
+            names = tuple(sorted(values))
+            params = [model._meta.fields[n].db_value(values[n]) for n in names]
+            if row_id is None:
+                inserts[names].append(params)
             elif values:
-                names = tuple(sorted(values))
-                params = [model._meta.fields[n].db_value(values[n]) for n in names]
                 updates[names].append([*params, row_id])
-        for start in range(0, len(inserts), BATCH):
-            model.insert_many(inserts[start : start + BATCH]).bind(self.db).execute()
-        table = model._meta.table_name
+        table, mark = model._meta.table_name, self.db.param
+        statements = []
+        for names, params in inserts.items():
+            columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in names)
+            marks = ", ".join([mark] * len(names))
+            statements.append((f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', params))
         for names, params in updates.items():
-            columns = ", ".join(
-                f'"{model._meta.fields[n].column_name}" = {self.db.param}' for n in names
-            )
+            columns = ", ".join(f'"{model._meta.fields[n].column_name}" = {mark}' for n in names)
+            statements.append((f'UPDATE "{table}" SET {columns} WHERE id = {mark}', params))
+        for statement, params in statements:
             with peewee.__exception_wrapper__:  # the driver's errors as peewee's
-                self.db.cursor().executemany(
-                    f'UPDATE "{table}" SET {columns} WHERE id = {self.db.param}', params
-                )
-        return len(inserts) + sum(len(p) for p in updates.values())
+                self.db.cursor().executemany(statement, params)
+        return sum(len(params) for _, params in statements)
 
     def _values(self, model: type[peewee.Model], row: Wire, fields: Iterable[str]) -> dict:
         """The model's values of `fields` of a wire row, references as ids here."""
@@ -373,7 +403,10 @@ class Side:
             f = model._meta.fields[name]
             if isinstance(f, peewee.ForeignKeyField):
                 target = row.get(name)
-                found = self.ids(f.rel_model, [target]).get(target) if target else None
+                found = None
+                if target:
+                    found = self.known[f.rel_model].get(target)
+                    found = found or self.ids(f.rel_model, [target]).get(target)
                 if target and found is None and not f.null:
                     raise MissingParent(f"{model._meta.table_name}.{name} names {target}")
                 values[name] = found
@@ -403,6 +436,13 @@ class MissingParent(CrmError):
 
 def _references(model: type[peewee.Model]) -> set[str]:
     return {f.name for f in model._meta.sorted_fields if isinstance(f, peewee.ForeignKeyField)}
+
+
+def _now_and_later(model: type[peewee.Model], row: Wire) -> tuple[set[str], set[str]]:
+    """The fields of a row to write at once, and those to write once all rows of its
+    table are there: references to another row of the same table."""
+    later = {name for name in _self_references(model) if row.get(name)}
+    return set(row) - {"id", "uuid"} - later, later
 
 
 def _self_references(model: type[peewee.Model]) -> set[str]:
@@ -657,7 +697,6 @@ class Run:
                 continue
             here = self.read_here.get(model, {})
             there = self.office.by_uuid(model, rows, lock=True)
-            late = _self_references(model)
             writes, deletes = [], []
             for row_uuid, base in rows.items():
                 merge = merge_row(base, here.get(row_uuid), there.get(row_uuid))
@@ -671,9 +710,10 @@ class Run:
                 if merge.delete_remote:
                     deletes.append((row_uuid, row_id))
                 elif merge.send:
-                    writes.append((row_uuid, merge, set(merge.send) - late, row_id))
-                    if any(merge.send.get(name) for name in late):
-                        late_writes.append((model, row_uuid, merge, late & set(merge.send)))
+                    now, later = _now_and_later(model, merge.send)
+                    writes.append((row_uuid, merge, now, row_id))
+                    if later:
+                        late_writes.append((model, row_uuid, merge, later))
             self._send_all(model, writes, deletes)
             done += len(rows)
             self.step("send", done, total)
@@ -861,8 +901,7 @@ class Run:
         now = self.local.by_uuid(model, self.merges[model])
         ids = {u: r["id"] for u, r in now.items()}
         after = self.after.get(model, {})
-        late = _self_references(model)
-        writes, done, settled = [], [], []  # pending no more; and with no conflict left
+        writes, later, done, settled = [], [], [], []  # pending no more; and with no conflict left
         for row_uuid, merge in self.merges[model].items():
             base = self.pending[model][row_uuid]
             if (table, row_uuid) in self.failed:
@@ -880,7 +919,10 @@ class Run:
                 self.local.delete(model, ids[row_uuid])
             elif server is not None:
                 row = {**server, **{f: mine[f] for f in merge.conflicts if f in mine}}
-                writes.append((row, set(row) - {"id", "uuid"} - late, ids.get(row_uuid)))
+                now_fields, later_fields = _now_and_later(model, row)
+                writes.append((row, now_fields, ids.get(row_uuid)))
+                if later_fields:
+                    later.append((row_uuid, row, later_fields))
                 self.result.received += merge.restore_local
             if not merge.conflicts:
                 done.append((table, row_uuid))
@@ -901,10 +943,9 @@ class Run:
         cursor = self.local.db.cursor()
         cursor.executemany("DELETE FROM sync_pending WHERE tbl = ? AND row_uuid = ?", done)
         cursor.executemany("DELETE FROM sync_conflict WHERE tbl = ? AND row_uuid = ?", settled)
-        if late:  # references to rows of the same table, once all are here
-            ids = self.local.ids(model, after)
-            items = [(row, late, ids[u]) for u, row in after.items() if u in ids]
-            self.local.write_many(model, items)
+        if later:  # references to rows of the same table, once all are here
+            ids = self.local.ids(model, (u for u, _, _ in later))
+            self.local.write_many(model, [(row, f, ids[u]) for u, row, f in later if u in ids])
 
     def _apply_pulled(self) -> None:
         for model in sync_tracking.SYNCED:
@@ -912,8 +953,8 @@ class Run:
             if not rows:
                 continue
             ids = self.local.ids(model, rows)
-            late = _self_references(model)
-            items = [(row, set(row) - {"id", "uuid"} - late, ids.get(u)) for u, row in rows.items()]
+            split = {u: _now_and_later(model, row) for u, row in rows.items()}
+            items = [(row, split[u][0], ids.get(u)) for u, row in rows.items()]
             # Rows naming a row this replica does not hold belong to what it may not see.
             try:
                 with self.local.db.atomic():
@@ -928,11 +969,10 @@ class Run:
                         continue
             for row in rows.values():
                 self._note_customer(model, row, remote=False)
-            if late:
-                ids = self.local.ids(model, rows)
-                self.local.write_many(
-                    model, [(row, late, ids[u]) for u, row in rows.items() if u in ids]
-                )
+            later = [(row, split[u][1], u) for u, row in rows.items() if split[u][1]]
+            if later:  # references to rows of the same table, once all are here
+                ids = self.local.ids(model, (u for _, _, u in later))
+                self.local.write_many(model, [(r, f, ids[u]) for r, f, u in later if u in ids])
 
     def _clear_conflicts(self, table: str, row_uuid: str, keep: Iterable[str]) -> None:
         keep = list(keep)
