@@ -301,7 +301,7 @@ def _paid_on_order(order_id: int, *, exclude_payment: int | None = None) -> Deci
     return dialect.money(Payment.select(fn.SUM(Payment.amount)).where(cond).scalar())
 
 
-def _next_order_no() -> str:
+def next_order_no() -> str:
     """A new order number SO00000001 …; call inside a write transaction."""
     setting, _ = Setting.get_or_create(key=_ORDER_NO_COUNTER, defaults={"value": 0})
     number = int(setting.value or 0)
@@ -610,7 +610,7 @@ def create_order(
         if clean["status"] != "cancelled":
             warning = credit_check(customer.id, clean["amount"])
         order = Order.create(
-            customer=customer.id, order_no=clean.pop("order_no", None) or _next_order_no(), **clean
+            customer=customer.id, order_no=clean.pop("order_no", None) or next_order_no(), **clean
         )
         history.record(
             customer.id,

@@ -57,7 +57,7 @@ from desktop_crm.db.models import (
     utcnow,
 )
 from desktop_crm.domain import customers as customer_service
-from desktop_crm.domain import followups, history
+from desktop_crm.domain import followups, history, orders
 from desktop_crm.errors import CrmError
 
 ORIGIN = "sync.origin"
@@ -92,6 +92,11 @@ _ENTITIES: dict[str, type[peewee.Model]] = {
 DELETED = "(deleted)"
 TABLES = {m._meta.table_name: m for m in sync_tracking.SYNCED}
 _ALL = [*sync_tracking.SYNCED, Setting]  # what the search index and code counter read
+# Numbers given out by each database: taken anew on the server for a row made offline.
+_NUMBERED = (
+    (Customer, "code", lambda: customer_service.reserve_codes(1)[0]),
+    (Order, "order_no", lambda: orders.next_order_no()),
+)
 
 
 class Cancelled(CrmError):
@@ -800,12 +805,12 @@ class Run:
 
     def _rename(self, model: type[peewee.Model], row_uuid: str, merge: Merge, error: str) -> bool:
         """A new row whose unique name the server already has: a customer takes a new code
-        there; a tag with the same name there is the same tag."""
-        if model is Customer and "code" in error:
-            with self.office.db.bind_ctx(_ALL):
-                (code,) = customer_service.reserve_codes(1)
-            merge.send["code"] = merge.take["code"] = code
-            return True
+        there, an order a new number; a tag with the same name there is the same tag."""
+        for numbered, column, take_one in _NUMBERED:
+            if model is numbered and column in error:
+                with self.office.db.bind_ctx(_ALL):
+                    merge.send[column] = merge.take[column] = take_one()
+                return True
         if model._meta.table_name == "tag":
             found = self.office.db.execute_sql(
                 "SELECT uuid FROM tag WHERE name = %s", (merge.send["name"],)

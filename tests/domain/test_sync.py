@@ -6,8 +6,10 @@ Against the real PostgreSQL server of the test suite, signed in as the restricte
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from desktop_crm.db import search_index
@@ -336,3 +338,86 @@ def test_a_tag_made_offline_that_the_office_has_too_becomes_the_same_tag(office_
         WANGS,
     ) == ("VIP",)
     assert laptop.sync().sent == 0
+
+
+def test_trash_and_restore_travel(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    customers.trash_customers([wangs])
+    laptop.sync()
+    assert office_row(
+        office_db, "SELECT deleted_at IS NOT NULL FROM customer WHERE name = %s", WANGS
+    ) == (True,)
+    customers.restore_customers([wangs])
+    laptop.sync()
+    assert office_row(office_db, "SELECT deleted_at FROM customer WHERE name = %s", WANGS) == (
+        None,
+    )
+
+
+def test_orders_and_payments_made_offline_travel(office_db, laptop):
+    from desktop_crm.domain import orders
+
+    wangs = Customer.get(Customer.name == WANGS).id
+    saved = orders.create_order(wangs, {"product": "茶叶", "amount": "1280.50"})
+    orders.add_payment(saved.order.id, {"amount": "1000", "method": "wechat"})
+    assert laptop.sync().refused == []
+    assert office_row(
+        office_db,
+        'SELECT o.product, o.amount, p.amount, p.method FROM "order" o '
+        "JOIN payment p ON p.order_id = o.id JOIN customer c ON c.id = o.customer_id "
+        "WHERE c.name = %s",
+        WANGS,
+    ) == ("茶叶", Decimal("1280.50"), Decimal("1000.00"), "wechat")
+
+
+def test_a_sync_cut_off_by_the_server_leaves_the_replica_as_it_was_and_the_next_completes(
+    office_db, laptop
+):
+    wangs = Customer.get(Customer.name == WANGS).id
+    customers.update_customer(wangs, {"notes": "not lost"})
+    waiting = sync.waiting_changes()
+
+    def cut_off(step: str, done: int, total: int) -> bool:
+        if step == "receive" and done == 5:  # the server goes, mid-sync
+            with psycopg.connect(postgres.database_url(office_db.name), autocommit=True) as c:
+                c.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE usename = 'wang' AND pid <> pg_backend_pid()"
+                )
+        return True
+
+    with pytest.raises(CrmError):
+        sync.sync(laptop.url, progress=cut_off)
+    assert sync.waiting_changes() == waiting
+    assert office_row(office_db, "SELECT notes FROM customer WHERE name = %s", WANGS) == (None,)
+    assert laptop.sync().refused == []
+    assert office_row(office_db, "SELECT notes FROM customer WHERE name = %s", WANGS) == (
+        "not lost",
+    )
+    assert sync.waiting_changes() == 0
+
+
+def test_an_office_that_cannot_be_reached_is_one_clear_error(office_db, laptop):
+    unreachable = laptop.url.replace(f"/{office_db.name}", "/no_such_database")
+    with pytest.raises(CrmError, match="no_such_database"):
+        sync.sync(unreachable)
+    assert sync.waiting_changes() == 0
+
+
+def test_an_order_number_the_office_gave_meanwhile_is_taken_anew(office_db, laptop):
+    from desktop_crm.domain import orders
+
+    wangs = Customer.get(Customer.name == WANGS).id
+    mine = orders.create_order(wangs, {"product": "路上卖的", "amount": "10"}).order
+    close_database()
+    open_database(as_user(office_db, "wang"))
+    try:
+        theirs = orders.create_order(wangs, {"product": "办公室卖的", "amount": "20"}).order
+    finally:
+        close_database()
+        open_database(str(laptop.path))
+    assert theirs.order_no == mine.order_no
+    assert laptop.sync().refused == []
+    (number,) = office_row(office_db, "SELECT order_no FROM \"order\" WHERE product = '路上卖的'")
+    assert number != theirs.order_no
+    assert orders.get_order(mine.id).order_no == number  # and the laptop has it too
