@@ -894,7 +894,8 @@ def cmd_sync(args: argparse.Namespace, database: str) -> int:
     if args.sync_command == "import" and is_postgres_url(database):
         if not args.reply:
             raise CrmError("at the office, say where the reply goes: --reply FILE")
-        result = sync_file.apply_changes(args.file, args.reply)
+        result = sync_file.apply_changes(args.file, args.reply, progress=_progress_printer(args))
+        _end_progress(args)
         for refusal in result.refused:
             print(f"refused by the office: {refusal}", file=sys.stderr)
         print(

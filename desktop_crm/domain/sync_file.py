@@ -171,7 +171,9 @@ def _older(mark: str, current: str | None) -> bool:
 # ------------------------------------------------------------------ at the office
 
 
-def apply_changes(path: str | Path, reply: str | Path) -> sync.SyncResult:
+def apply_changes(
+    path: str | Path, reply: str | Path, *, progress: sync.Progress | None = None
+) -> sync.SyncResult:
     """Merge a replica's changes file into the office database (the one open, signed in as
     the replica's user) and write the reply for it to `reply`."""
     path, reply = Path(path), Path(reply)
@@ -212,12 +214,15 @@ def apply_changes(path: str | Path, reply: str | Path) -> sync.SyncResult:
             def by_model(name: str) -> dict:
                 return {sync.TABLES[t]: rows for t, rows in body[name].items()}
 
-            run = sync.Run(office, None, by_model("pending"), by_model("read_here"), body["name"])
+            run = sync.Run(
+                office, progress, by_model("pending"), by_model("read_here"), body["name"]
+            )
             run.office_half(body["mark"], body["own"])
             office.execute_sql(
                 f"UPDATE {sync_tracking.REPLICAS} SET last_sequence = %s WHERE uuid = %s",
                 (header["sequence"], header["replica"]),
             )
+            run.step("commit", 0, 1)
             part = _write(
                 reply,
                 _header(REPLY, header["sequence"], replica=header["replica"], user=user),

@@ -145,3 +145,40 @@ def test_a_sync_killed_at_any_moment_loses_and_doubles_nothing(run, office_db, t
     assert office(office_db, "SELECT count(*) FROM customer") == [(4,)]
     with sqlite3.connect(laptop) as conn:
         assert conn.execute("SELECT count(*) FROM sync_pending").fetchone() == (0,)
+
+
+def test_a_sync_file_import_killed_at_the_office_loses_and_doubles_nothing(
+    run, office_db, tmp_path
+):
+    laptop = replica_of(run, office_db, tmp_path)
+    url = postgres.database_url(office_db.name, user="wang", password=PASSWORD)
+    at_office = [sys.executable, "-m", "desktop_crm", "--database", url, "sync", "import"]
+    for number, steps in enumerate((1, 10, 22), start=1):  # sending, receiving, committing
+        with sqlite3.connect(laptop) as conn:
+            conn.execute("UPDATE customer SET notes = ? WHERE name = ?", (f"note {number}", WANGS))
+        changes, reply = tmp_path / f"out{number}.crmsync", tmp_path / f"back{number}.crmsync"
+        assert run("--database", str(laptop), "sync", "export", str(changes)).code == 0
+        importing = subprocess.Popen(
+            [*at_office, str(changes), "--reply", str(reply), "--progress"],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            for _ in range(steps):
+                importing.stderr.readline()
+        finally:
+            importing.kill()  # kill -9
+            importing.wait()
+        if reply.exists():  # it had committed: the laptop takes the reply
+            assert run("--database", str(laptop), "sync", "import", str(reply)).code == 0
+        assert not (tmp_path / f"back{number}.crmsync.part").exists()
+    # whatever happened, the next file completes the work, once
+    changes, reply = tmp_path / "last.crmsync", tmp_path / "last-back.crmsync"
+    assert run("--database", str(laptop), "sync", "export", str(changes)).code == 0
+    done = subprocess.run([*at_office, str(changes), "--reply", str(reply)], capture_output=True)
+    assert done.returncode == 0, done.stderr
+    assert run("--database", str(laptop), "sync", "import", str(reply)).code == 0
+    assert office(office_db, "SELECT notes FROM customer WHERE name = %s", WANGS) == [("note 3",)]
+    assert office(office_db, "SELECT count(*) FROM customer") == [(4,)]
+    with sqlite3.connect(laptop) as conn:
+        assert conn.execute("SELECT count(*) FROM sync_pending").fetchone() == (0,)
