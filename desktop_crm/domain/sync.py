@@ -26,14 +26,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import json
 import socket
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -43,21 +41,14 @@ from desktop_crm.db import migrations, sync_tracking
 from desktop_crm.db.connection import display_target, make_database, write_transaction
 from desktop_crm.db.models import (
     ChangeLog,
-    Complaint,
     Customer,
-    CustomerMerge,
-    FollowUp,
-    JSONTextField,
     Order,
-    Payment,
     Setting,
-    Shipment,
-    Survey,
     database,
     utcnow,
 )
 from desktop_crm.domain import customers as customer_service
-from desktop_crm.domain import followups, history, orders
+from desktop_crm.domain import followups, history, orders, sync_rows
 from desktop_crm.errors import CrmError
 
 ORIGIN = "sync.origin"
@@ -69,8 +60,7 @@ WATERMARK = "sync.watermark"  # pg_snapshot_xmin of the last sync (or the clone)
 LAST_SYNCED = "sync.last_synced_at"
 OWN_XID = "sync.own_xid"  # the transaction of the last sync, whose rows are here already
 
-BATCH = 500
-Wire = dict[str, Any]  # field name -> value as it travels (see `_wire`)
+Wire = sync_rows.Wire
 Progress = Callable[[str, int, int], bool]  # (step, done, total) -> go on?
 
 # Kept by the database, not by people: never a conflict.
@@ -79,18 +69,8 @@ _BOOKKEEPING = frozenset({"id", "uuid", "updated_at", "version"})
 _SUMMARY = frozenset({"last_contact_at", "next_followup_at"})
 # Follows the field it is made from (the name's pinyin).
 _DERIVED = {"sort_key": "name"}
-# What `ChangeLog.entity` names, for its `entity_id`.
-_ENTITIES: dict[str, type[peewee.Model]] = {
-    "customer": Customer,
-    "followup": FollowUp,
-    "order": Order,
-    "payment": Payment,
-    "shipment": Shipment,
-    "complaint": Complaint,
-    "survey": Survey,
-}
 DELETED = "(deleted)"
-TABLES = {m._meta.table_name: m for m in sync_tracking.SYNCED}
+TABLES = sync_rows.TABLES
 _ALL = [*sync_tracking.SYNCED, Setting]  # what the search index and code counter read
 # Numbers given out by each database: taken anew on the server for a row made offline.
 _NUMBERED = (
@@ -136,332 +116,6 @@ class Conflict:
         if self.remote == DELETED:
             return "deleted_there"
         return "refused"
-
-
-# --------------------------------------------------------------------- the wire form
-
-
-def _fields(model: type[peewee.Model]) -> list[peewee.Field]:
-    return [f for f in model._meta.sorted_fields if f.name != "id"]
-
-
-def _hex(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, UUID):
-        return value.hex
-    if isinstance(value, str) and len(value) == 32:
-        return value.lower()
-    return UUID(str(value)).hex
-
-
-def _stamp(value: datetime) -> str:
-    return value.isoformat(sep=" ", timespec="microseconds")
-
-
-def _wire(f: peewee.Field, value: Any) -> Any:
-    """A column's Python value in a form equal on both backends and fit for JSON."""
-    if value is None:
-        return None
-    if isinstance(f, peewee.ForeignKeyField | peewee.UUIDField):
-        return _hex(value)
-    if isinstance(f, JSONTextField):
-        return value
-    if isinstance(f, peewee.BooleanField):
-        return bool(value)
-    if isinstance(f, peewee.DateTimeField):
-        return _stamp(value)
-    if isinstance(f, peewee.DateField):
-        return value.isoformat()
-    if isinstance(f, peewee.DecimalField):
-        return format(Decimal(value).normalize(), "f")
-    if isinstance(f, peewee.IntegerField):
-        return int(value)
-    return value
-
-
-@functools.cache
-def _reader(f: peewee.Field) -> Callable[[Any], Any]:
-    """raw column value -> wire value, for one field (a sync reads millions of them)."""
-    if isinstance(f, peewee.ForeignKeyField | peewee.UUIDField):
-        return _hex
-    if isinstance(f, peewee.CharField | peewee.TextField) and not isinstance(f, JSONTextField):
-        return lambda raw: raw
-    if isinstance(f, peewee.DateTimeField):
-
-        def stamp(raw: Any) -> str | None:
-            if raw is None or (isinstance(raw, str) and len(raw) == 26):
-                return raw  # SQLite's text is the wire form already
-            return _stamp(f.python_value(raw))
-
-        return stamp
-    return lambda raw: None if raw is None else _wire(f, f.python_value(raw))
-
-
-def _from_raw(f: peewee.Field, raw: Any) -> Any:
-    """The wire form of a value read from a column (a reference: its row's uuid)."""
-    return _reader(f)(raw)
-
-
-def _python(f: peewee.Field, wire: Any) -> Any:
-    """A wire value as the model's field takes it (references are resolved elsewhere)."""
-    if wire is None or isinstance(f, JSONTextField):
-        return wire
-    if isinstance(f, peewee.DateTimeField):
-        return datetime.fromisoformat(wire)
-    if isinstance(f, peewee.DateField):
-        return date.fromisoformat(wire)
-    if isinstance(f, peewee.DecimalField):
-        return Decimal(wire)
-    if isinstance(f, peewee.UUIDField):
-        return UUID(wire)
-    return wire
-
-
-# --------------------------------------------------------------- one side of a sync
-
-
-class Side:
-    """Reading and writing synced rows of one database, by uuid, in the wire form."""
-
-    def __init__(self, db: peewee.Database) -> None:
-        self.db = db
-        self.office = isinstance(db, peewee.PostgresqlDatabase)
-        self.known: dict[type[peewee.Model], dict[str, int]] = defaultdict(dict)
-
-    def _marks(self, count: int) -> str:
-        return ", ".join([self.db.param] * count)
-
-    def select(self, model: type[peewee.Model], where: str, params: Iterable[Any] = ()) -> str:
-        columns = []
-        for f in _fields(model):
-            if isinstance(f, peewee.ForeignKeyField):
-                parent = f.rel_model._meta.table_name
-                columns.append(
-                    f'(SELECT p.uuid FROM "{parent}" p WHERE p.id = t."{f.column_name}")'
-                )
-            else:
-                columns.append(f't."{f.column_name}"')
-        table = model._meta.table_name
-        return f'SELECT t.id, {", ".join(columns)} FROM "{table}" t WHERE {where}'
-
-    def rows(
-        self, model: type[peewee.Model], where: str, params: list[Any], *, lock: bool = False
-    ) -> dict[str, Wire]:
-        """uuid -> wire row (with its id here under "id") of the rows matching `where`."""
-        sql = self.select(model, where)
-        if lock and self.office:
-            sql += " FOR UPDATE OF t"
-        found = {}
-        readers = [(f.name, _reader(f)) for f in _fields(model)]
-        for raw in self.db.execute_sql(sql, params).fetchall():
-            row = {name: read(v) for (name, read), v in zip(readers, raw[1:], strict=True)}
-            row["id"] = raw[0]
-            found[row["uuid"]] = row
-        self._ids_to_uuids(model, found.values())
-        return found
-
-    def by_uuid(
-        self, model: type[peewee.Model], uuids: Iterable[str], *, lock: bool = False
-    ) -> dict[str, Wire]:
-        found: dict[str, Wire] = {}
-        keys = list(uuids)
-        for start in range(0, len(keys), BATCH):
-            chunk = [self._key(u) for u in keys[start : start + BATCH]]
-            where = f"t.uuid IN ({self._marks(len(chunk))})"
-            found.update(self.rows(model, where, chunk, lock=lock))
-        return found
-
-    def _key(self, uuid_hex: str) -> str:
-        return str(UUID(uuid_hex)) if self.office else uuid_hex
-
-    def ids(self, model: type[peewee.Model], uuids: Iterable[str | None]) -> dict[str, int]:
-        """uuid -> id here of those rows of `model` that exist (and may be seen).
-
-        Ids found are kept for the rest of the sync (a row's id never changes; `delete`
-        forgets them all)."""
-        known = self.known[model]
-        keys = {u for u in uuids if u}
-        missing = sorted(keys - known.keys())
-        table = model._meta.table_name
-        for start in range(0, len(missing), BATCH):
-            chunk = missing[start : start + BATCH]
-            cursor = self.db.execute_sql(
-                f'SELECT uuid, id FROM "{table}" WHERE uuid IN ({self._marks(len(chunk))})',
-                [self._key(u) for u in chunk],
-            )
-            known.update({_hex(u): i for u, i in cursor.fetchall()})
-        return {u: known[u] for u in keys if u in known}
-
-    def uuids(self, model: type[peewee.Model], ids: Iterable[int | None]) -> dict[int, str]:
-        keys = sorted({i for i in ids if i is not None})
-        found: dict[int, str] = {}
-        table = model._meta.table_name
-        for start in range(0, len(keys), BATCH):
-            chunk = keys[start : start + BATCH]
-            cursor = self.db.execute_sql(
-                f'SELECT id, uuid FROM "{table}" WHERE id IN ({self._marks(len(chunk))})', chunk
-            )
-            found.update({i: _hex(u) for i, u in cursor.fetchall()})
-        return found
-
-    # Ids inside values (the history's entity, a merge's moved rows) travel as uuids too.
-
-    def _ids_to_uuids(self, model: type[peewee.Model], rows: Iterable[Wire]) -> None:
-        rows = list(rows)
-        if model is ChangeLog:
-            by_entity = defaultdict(list)
-            for row in rows:
-                if row["entity"] in _ENTITIES:
-                    by_entity[row["entity"]].append(row)
-            for entity, group in by_entity.items():
-                names = self.uuids(_ENTITIES[entity], (r["entity_id"] for r in group))
-                for row in group:
-                    row["entity_id"] = names.get(row["entity_id"])
-        elif model is CustomerMerge:
-            for row in rows:
-                row["details"] = self._merge_ids(row["details"], self.uuids)
-
-    def _uuids_to_ids(self, model: type[peewee.Model], row: Wire) -> Wire:
-        row = dict(row)
-        if model is ChangeLog and row.get("entity") in _ENTITIES and row.get("entity_id"):
-            found = self.ids(_ENTITIES[row["entity"]], [row["entity_id"]])
-            row["entity_id"] = found.get(row["entity_id"])
-        elif model is CustomerMerge and row.get("details") is not None:
-            row["details"] = self._merge_ids(row["details"], self.ids)
-        return row
-
-    @staticmethod
-    def _merge_ids(details: dict, translate: Callable) -> dict:
-        """A merge's record with the rows it moved ("table.column": [rows]) translated."""
-        details = dict(details)
-        for part in ("moved", "primary"):
-            translated = {}
-            for key, values in (details.get(part) or {}).items():
-                model = TABLES.get(key.split(".")[0])
-                if model is not None:
-                    names = translate(model, values)
-                    translated[key] = [names[v] for v in values if v in names]
-            details[part] = translated
-        return details
-
-    # Writing
-
-    def write(
-        self, model: type[peewee.Model], row: Wire, fields: Iterable[str], row_id: int | None
-    ) -> int:
-        """Set `fields` of the row (insert it when `row_id` is None); returns its id here."""
-        values = self._values(model, row, fields)
-        if row_id is None:
-            return model.insert(uuid=UUID(row["uuid"]), **values).bind(self.db).execute()
-        if values:
-            model.update(**values).where(model.id == row_id).bind(self.db).execute()
-        return row_id
-
-    def write_many(
-        self,
-        model: type[peewee.Model],
-        items: list[tuple[Wire, Iterable[str], int | None]],
-        *,
-        skip_orphans: bool = False,
-    ) -> int:
-        """`write` for many rows at once: one prepared INSERT or UPDATE per set of fields,
-        run for all their rows. With `skip_orphans`, rows naming a row that is
-        not here are left out (else MissingParent). Returns the rows written."""
-        self._prefetch(model, (row for row, _, _ in items))
-        inserts: dict[tuple[str, ...], list[list[Any]]] = defaultdict(list)
-        updates: dict[tuple[str, ...], list[list[Any]]] = defaultdict(list)
-        for row, fields, row_id in items:
-            try:
-                values = self._values(model, row, fields)
-            except MissingParent:
-                if skip_orphans:
-                    continue
-                raise
-            if row_id is None:
-                values["uuid"] = UUID(row["uuid"])
-            names = tuple(sorted(values))
-            params = [model._meta.fields[n].db_value(values[n]) for n in names]
-            if row_id is None:
-                inserts[names].append(params)
-            elif values:
-                updates[names].append([*params, row_id])
-        table, mark = model._meta.table_name, self.db.param
-        statements = []
-        for names, params in inserts.items():
-            columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in names)
-            marks = ", ".join([mark] * len(names))
-            statements.append((f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', params))
-        for names, params in updates.items():
-            columns = ", ".join(f'"{model._meta.fields[n].column_name}" = {mark}' for n in names)
-            statements.append((f'UPDATE "{table}" SET {columns} WHERE id = {mark}', params))
-        for statement, params in statements:
-            with peewee.__exception_wrapper__:  # the driver's errors as peewee's
-                self.db.cursor().executemany(statement, params)
-        return sum(len(params) for _, params in statements)
-
-    def _values(self, model: type[peewee.Model], row: Wire, fields: Iterable[str]) -> dict:
-        """The model's values of `fields` of a wire row, references as ids here."""
-        row = self._uuids_to_ids(model, row)
-        values: dict[str, Any] = {}
-        for name in fields:
-            f = model._meta.fields[name]
-            if isinstance(f, peewee.ForeignKeyField):
-                target = row.get(name)
-                found = None
-                if target:
-                    found = self.known[f.rel_model].get(target)
-                    found = found or self.ids(f.rel_model, [target]).get(target)
-                if target and found is None and not f.null:
-                    raise MissingParent(f"{model._meta.table_name}.{name} names {target}")
-                values[name] = found
-            elif name not in ("id", "uuid"):
-                values[name] = _python(f, row.get(name))
-        return values
-
-    def _prefetch(self, model: type[peewee.Model], rows: Iterable[Wire]) -> None:
-        """Look up every row these rows name in one query per table (kept for `ids`)."""
-        wanted: dict[type[peewee.Model], set[str]] = defaultdict(set)
-        references = [f for f in model._meta.sorted_fields if isinstance(f, peewee.ForeignKeyField)]
-        for row in rows:
-            for f in references:
-                if row.get(f.name):
-                    wanted[f.rel_model].add(row[f.name])
-        for parent, uuids in wanted.items():
-            self.ids(parent, uuids)
-
-    def delete(self, model: type[peewee.Model], row_id: int) -> int:
-        self.known.clear()  # rows hanging off it may go too
-        return model.delete().where(model.id == row_id).bind(self.db).execute()
-
-
-class MissingParent(CrmError):
-    """A row names a row the other side does not have (or may not see)."""
-
-
-def _references(model: type[peewee.Model]) -> set[str]:
-    return {f.name for f in model._meta.sorted_fields if isinstance(f, peewee.ForeignKeyField)}
-
-
-def _now_and_later(model: type[peewee.Model], row: Wire) -> tuple[set[str], set[str]]:
-    """The fields of a row to write at once, and those to write once all rows of its
-    table are there: references to another row of the same table."""
-    later = {name for name in _self_references(model) if row.get(name)}
-    return set(row) - {"id", "uuid"} - later, later
-
-
-def _self_references(model: type[peewee.Model]) -> set[str]:
-    return {
-        f.name
-        for f in model._meta.sorted_fields
-        if isinstance(f, peewee.ForeignKeyField) and f.rel_model is model
-    }
-
-
-def _customer_of(model: type[peewee.Model], row: Wire) -> str | None:
-    if model is Customer:
-        return row["uuid"]
-    return row.get("customer")
 
 
 # ------------------------------------------------------------------------ the merge
@@ -585,9 +239,11 @@ def _pending(
         model = TABLES[table]
         value = None if base is None else json.loads(base)
         if value is not None and kind == "raw":
-            by_column = {f.column_name: f for f in _fields(model)}
-            value = {by_column[c].name: _from_raw(by_column[c], v) for c, v in value.items()}
-        found[model][_hex(row_uuid)] = value
+            by_column = {f.column_name: f for f in sync_rows.fields_of(model)}
+            value = {
+                by_column[c].name: sync_rows.from_raw(by_column[c], v) for c, v in value.items()
+            }
+        found[model][sync_rows.hex_uuid(row_uuid)] = value
     return found
 
 
@@ -595,7 +251,7 @@ def changes_here() -> tuple[dict, dict]:
     """What changed here since the last sync: per table, uuid -> base, and uuid -> row
     (a row deleted here is missing)."""
     pending = _pending()
-    local = Side(database.obj)
+    local = sync_rows.Side(database.obj)
     return pending, {model: local.by_uuid(model, rows) for model, rows in pending.items()}
 
 
@@ -612,7 +268,7 @@ class Run:
         read_here: dict[type[peewee.Model], dict[str, Wire]],
         name: str,
     ) -> None:
-        self.office = Side(office) if office is not None else None
+        self.office = sync_rows.Side(office) if office is not None else None
         self.progress = progress
         self.result = SyncResult()
         self.name = name
@@ -715,7 +371,7 @@ class Run:
                 if merge.delete_remote:
                     deletes.append((row_uuid, row_id))
                 elif merge.send:
-                    now, later = _now_and_later(model, merge.send)
+                    now, later = sync_rows.now_and_later(model, merge.send)
                     writes.append((row_uuid, merge, now, row_id))
                     if later:
                         late_writes.append((model, row_uuid, merge, later))
@@ -739,8 +395,8 @@ class Run:
         one by one, to learn which (and to give new rows a name the server has free)."""
         try:
             with self.office.db.atomic():
-                for start in range(0, len(deletes), BATCH):
-                    chunk = [row_id for _, row_id in deletes[start : start + BATCH]]
+                for start in range(0, len(deletes), sync_rows.BATCH):
+                    chunk = [row_id for _, row_id in deletes[start : start + sync_rows.BATCH]]
                     model.delete().where(model.id.in_(chunk)).bind(self.office.db).execute()
                 self.office.write_many(
                     model,
@@ -748,7 +404,7 @@ class Run:
                 )
             self.result.sent += len(writes) + len(deletes)
             return
-        except (peewee.DatabaseError, MissingParent):
+        except (peewee.DatabaseError, sync_rows.MissingParent):
             self.office.known.clear()  # what the rolled-back writes made is gone
         for row_uuid, row_id in deletes:
             with self._server_write(model, row_uuid):
@@ -763,7 +419,7 @@ class Run:
     ) -> Wire:
         """The row to send, naming the server's row where a parent took its name."""
         row = {**merge.send, "uuid": row_uuid}
-        for name in fields & _references(model):
+        for name in fields & sync_rows.references(model):
             if row.get(name) in self.rekeyed:
                 row[name] = self.rekeyed[row[name]]
         return row
@@ -772,7 +428,7 @@ class Run:
         """Who last changed the server's side of a conflict, and when."""
         if there is None:
             return None, None
-        entity = next((name for name, m in _ENTITIES.items() if m is model), None)
+        entity = next((name for name, m in sync_rows.ENTITIES.items() if m is model), None)
         fields = [f for f in merge.conflicts if f] or [""]
         if entity is not None:
             found = self.office.db.execute_sql(
@@ -782,7 +438,7 @@ class Run:
                 (entity, there["id"], fields, fields == [""]),
             ).fetchone()
             if found:
-                return found[0], _wire(ChangeLog.changed_at, found[1])
+                return found[0], sync_rows.wire_value(ChangeLog.changed_at, found[1])
         return None, there.get("updated_at")
 
     def _write_remote(
@@ -816,7 +472,7 @@ class Run:
                 "SELECT uuid FROM tag WHERE name = %s", (merge.send["name"],)
             ).fetchone()
             if found:
-                self.rekeyed[row_uuid] = _hex(found[0])
+                self.rekeyed[row_uuid] = sync_rows.hex_uuid(found[0])
                 merge.send = {}
                 return False
         return False
@@ -827,7 +483,7 @@ class Run:
         try:
             with self.office.db.atomic():
                 yield
-        except (peewee.DatabaseError, MissingParent) as exc:
+        except (peewee.DatabaseError, sync_rows.MissingParent) as exc:
             if row_uuid in self.rekeyed:  # not refused: it is the server's row of that name
                 return
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -837,7 +493,7 @@ class Run:
     def _note_customer(self, model: type[peewee.Model], row: Wire | None, *, remote: bool) -> None:
         if row is None:
             return
-        customer = _customer_of(model, row)
+        customer = sync_rows.customer_of(model, row)
         if customer:
             (self.touched_remote if remote else self.touched_local).add(customer)
 
@@ -857,7 +513,7 @@ class Run:
             f"SELECT table_name, row_uuid FROM {sync_tracking.TOMBSTONES} WHERE {where}",
             (mark, own),
         )
-        self.gone = [(t, _hex(u)) for t, u in cursor.fetchall() if t in TABLES]
+        self.gone = [(t, sync_rows.hex_uuid(u)) for t, u in cursor.fetchall() if t in TABLES]
 
     def refresh_remote(self) -> None:
         """The server's search documents and follow-up summaries of what was sent; then
@@ -875,7 +531,7 @@ class Run:
     # 4: this replica takes it all, in one transaction
 
     def apply_here(self) -> None:
-        self.local = Side(database.obj)
+        self.local = sync_rows.Side(database.obj)
         db = self.local.db
         with db.atomic():
             db.execute_sql("INSERT INTO sync_applying (one) VALUES (1)")
@@ -924,7 +580,7 @@ class Run:
                 self.local.delete(model, ids[row_uuid])
             elif server is not None:
                 row = {**server, **{f: mine[f] for f in merge.conflicts if f in mine}}
-                now_fields, later_fields = _now_and_later(model, row)
+                now_fields, later_fields = sync_rows.now_and_later(model, row)
                 writes.append((row, now_fields, ids.get(row_uuid)))
                 if later_fields:
                     later.append((row_uuid, row, later_fields))
@@ -958,7 +614,7 @@ class Run:
             if not rows:
                 continue
             ids = self.local.ids(model, rows)
-            split = {u: _now_and_later(model, row) for u, row in rows.items()}
+            split = {u: sync_rows.now_and_later(model, row) for u, row in rows.items()}
             items = [(row, split[u][0], ids.get(u)) for u, row in rows.items()]
             # Rows naming a row this replica does not hold belong to what it may not see.
             try:
@@ -970,7 +626,7 @@ class Run:
                         with self.local.db.atomic():
                             self.local.write(*item)
                         self.result.received += 1
-                    except (MissingParent, peewee.IntegrityError):
+                    except (sync_rows.MissingParent, peewee.IntegrityError):
                         continue
             for row in rows.values():
                 self._note_customer(model, row, remote=False)
@@ -1009,7 +665,7 @@ class Run:
                 model._meta.table_name,
                 row_uuid,
                 name,
-                _customer_of(model, row) if row else None,
+                sync_rows.customer_of(model, row) if row else None,
                 json.dumps(here, ensure_ascii=False),
                 json.dumps(there, ensure_ascii=False),
                 who,
@@ -1076,7 +732,7 @@ def conflicted_customers() -> set[str]:
     cursor = database.execute_sql(
         "SELECT DISTINCT customer_uuid FROM sync_conflict WHERE customer_uuid IS NOT NULL"
     )
-    return {_hex(u) for (u,) in cursor.fetchall()}
+    return {sync_rows.hex_uuid(u) for (u,) in cursor.fetchall()}
 
 
 MINE, THEIRS = "mine", "theirs"
@@ -1094,7 +750,7 @@ def resolve(conflict_id: int, choice: str, value: Any = _UNSET) -> None:
         raise CrmError("that conflict is settled already")
     (conflict,) = found
     model = TABLES[conflict.table]
-    local = Side(database.obj)
+    local = sync_rows.Side(database.obj)
     with write_transaction():
         row_id = local.ids(model, [conflict.row_uuid]).get(conflict.row_uuid)
         base = _pending_of(conflict.table, conflict.row_uuid)
@@ -1128,7 +784,7 @@ def _settle_field(
 ) -> None:
     if row_id is None:
         return
-    local = Side(database.obj)
+    local = sync_rows.Side(database.obj)
     (here,) = local.by_uuid(model, [conflict.row_uuid]).values()
     # The server's value is now the base: the next sync sends the choice if it differs.
     _write_pending(
@@ -1139,19 +795,23 @@ def _settle_field(
     row = {
         "uuid": conflict.row_uuid,
         conflict.field: chosen,
-        "updated_at": _wire(model.updated_at, utcnow()),
+        "updated_at": sync_rows.wire_value(model.updated_at, utcnow()),
     }
     if model is Customer and conflict.field == "name":
         row["sort_key"] = customer_service.sort_key(chosen)
     local.write(model, row, set(row) - {"uuid"}, row_id)
-    customer = _customer_of(model, here)
+    customer = sync_rows.customer_of(model, here)
     if customer:
         customer_id = local.ids(Customer, [customer]).get(customer)
         history.record(customer_id, "update", [(conflict.field, here.get(conflict.field), chosen)])
 
 
 def _restore(
-    local: Side, model: type[peewee.Model], row_id: int | None, row_uuid: str, base: Wire | None
+    local: sync_rows.Side,
+    model: type[peewee.Model],
+    row_id: int | None,
+    row_uuid: str,
+    base: Wire | None,
 ) -> None:
     """The row as it was at the last sync (a new row the server refused goes)."""
     if base is None:
