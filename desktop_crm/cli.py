@@ -307,7 +307,8 @@ def _password_options(parser: argparse.ArgumentParser, step: str) -> None:
         "--progress",
         action="store_true",
         help=f"write 'progress {'TABLE' if step == 'clone' else 'STEP'} DONE TOTAL' lines on "
-        "standard error (for the app)",
+        "standard error (for the app)"
+        + ("" if step == "clone" else ", and at the end 'result SENT RECEIVED DELETED CONFLICTS'"),
     )
 
 
@@ -955,6 +956,9 @@ def _sync_now(args: argparse.Namespace, database: str) -> int:
     _end_progress(args)
     for refusal in result.refused:
         print(f"refused by the office: {refusal}", file=sys.stderr)
+    if args.progress:  # for the app, beside the progress lines
+        counts = (result.sent, result.received, result.deleted, result.conflicts)
+        print("result", *counts, file=sys.stderr, flush=True)
     print(
         f"synced {_shown(database)} with {sync.origin()}: {result.sent} sent, "
         f"{result.received} received, {result.deleted} deleted; {result.conflicts} "

@@ -19,6 +19,7 @@ class HistoryEntry:
     old_value: str | None
     new_value: str | None
     entity: str = "customer"  # "followup" for a follow-up of this customer
+    replica: str | None = None  # the replica it was made on ("wang@laptop"); None: the office
 
 
 def default_actor() -> str:
@@ -121,7 +122,14 @@ def customer_history(customer_id: int) -> list[HistoryEntry]:
     )
     return [
         HistoryEntry(
-            r.changed_at, r.changed_by, r.action, r.field, r.old_value, r.new_value, r.entity
+            r.changed_at,
+            r.changed_by,
+            r.action,
+            r.field,
+            r.old_value,
+            r.new_value,
+            r.entity,
+            r.replica,
         )
         for r in query
     ]

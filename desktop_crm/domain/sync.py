@@ -98,6 +98,7 @@ class Conflict:
     table: str
     row_uuid: str
     field: str  # '' when the row itself is at stake (deleted on one side)
+    customer_uuid: str | None  # the customer it belongs to (32 hex digits)
     customer_name: str | None
     local: Any
     remote: Any
@@ -717,13 +718,15 @@ def open_conflict_count() -> int:
 def conflicts() -> list[Conflict]:
     """Every open conflict, newest first, with the name of the customer it belongs to."""
     cursor = database.execute_sql(
-        "SELECT k.id, k.tbl, k.row_uuid, k.field, c.name, k.local, k.remote, k.remote_by, "
-        "k.remote_at, k.reason FROM sync_conflict k "
+        "SELECT k.id, k.tbl, k.row_uuid, k.field, k.customer_uuid, c.name, k.local, k.remote, "
+        "k.remote_by, k.remote_at, k.reason FROM sync_conflict k "
         "LEFT JOIN customer c ON c.uuid = k.customer_uuid ORDER BY k.found_at DESC, k.id"
     )
     return [
-        Conflict(i, t, u, f, name, json.loads(lo), json.loads(re), by, at, reason)
-        for i, t, u, f, name, lo, re, by, at, reason in cursor.fetchall()
+        Conflict(
+            i, t, u, f, sync_rows.hex_uuid(cu), name, json.loads(lo), json.loads(re), by, at, why
+        )
+        for i, t, u, f, cu, name, lo, re, by, at, why in cursor.fetchall()
     ]
 
 

@@ -34,6 +34,7 @@ from desktop_crm.ui.widgets.history_view import HistoryView, local_time_text
 from desktop_crm.ui.widgets.orders_tab import OrdersTab
 from desktop_crm.ui.widgets.relations_editor import RelationsEditor
 from desktop_crm.ui.widgets.service_tab import ServiceTab
+from desktop_crm.ui.widgets.sync_conflict_badge import SyncConflictBadge
 
 _Button = QMessageBox.StandardButton
 
@@ -72,6 +73,7 @@ class CustomerDetailPane(QWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.hide()
+        self.conflict_badge = SyncConflictBadge(self)  # on a replica: a sync conflict waits
 
         self.form = CustomerForm(self)
         self.orders = OrdersTab(events, self.form)
@@ -106,6 +108,7 @@ class CustomerDetailPane(QWidget):
         layout.addWidget(self.title_label)
         layout.addWidget(self.subtitle_label)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.conflict_badge)
         layout.addWidget(self.stack, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -153,6 +156,7 @@ class CustomerDetailPane(QWidget):
             self.form.setEnabled(False)
             self._set_header(self.tr("No customer selected"), "")
             self._set_summary("")
+            self.conflict_badge.show_for(None)
             self._set_dirty(False)
             return
         self._show_record(record)
@@ -172,6 +176,7 @@ class CustomerDetailPane(QWidget):
         self.form.setCurrentIndex(0)
         self._set_header(self.tr("New customer"), labels.choice_label("kind", kind))
         self._set_summary("")
+        self.conflict_badge.show_for(None)
         self._set_dirty(False)
         self.form.edits["name"].setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -276,6 +281,7 @@ class CustomerDetailPane(QWidget):
             details.append(self.tr("In the trash"))
         self._set_header(record.name, " · ".join(details))
         self._set_summary("")
+        self.conflict_badge.show_for(record.uuid)
         self._set_dirty(False)
 
     def _load_tabs(self, customer_id: int | None) -> None:
@@ -381,5 +387,6 @@ class CustomerDetailPane(QWidget):
         if self._dirty:
             self.relations.set_customer(customer_id, record.relations)
             self.history.set_entries(customer_history(customer_id))
+            self.conflict_badge.show_for(record.uuid)
         else:
             self._show_record(record)

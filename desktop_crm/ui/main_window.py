@@ -40,6 +40,7 @@ from desktop_crm.ui.relationship_pane import RelationshipPane
 from desktop_crm.ui.reminders import ReminderService
 from desktop_crm.ui.report_actions import ReportActions
 from desktop_crm.ui.settings import UiSettings
+from desktop_crm.ui.sync_actions import SyncActions
 from desktop_crm.ui.tasks import TaskRunner, show_error
 from desktop_crm.ui.work_offline import ReplicaCopy, work_offline
 
@@ -150,6 +151,8 @@ class MainWindow(QMainWindow):
                 a.import_customers,
                 a.export_customers,
                 a.work_offline,
+                a.sync_now,
+                a.sync_conflicts,
                 None,
                 a.settings,
                 None,
@@ -288,6 +291,7 @@ class MainWindow(QMainWindow):
         self.reminders.reminded.connect(self._reminded)
         self.reminders.showDueRequested.connect(self._show_due)
         self.merging = MergeActions(self)
+        self.sync_actions = SyncActions(self)  # on a replica: Sync Now, conflicts, status
 
     # ------------------------------------------------------------------- customers
 

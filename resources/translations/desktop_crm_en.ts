@@ -252,4 +252,30 @@
         <translation><numerusform>Nothing was imported: %n row was bad (see the check step).</numerusform><numerusform>Nothing was imported: %n rows were bad (see the check step).</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>SyncRun</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/sync_now.py" line="+213" />
+        <source>%n conflict(s) wait for your choice: the same thing was changed here and at the office.</source>
+        <translation><numerusform>%n conflict waits for your choice: the same thing was changed here and at the office.</numerusform><numerusform>%n conflicts wait for your choice: the same thing was changed here and at the office.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8" />
+        <source>The office refused %n change(s); they stay here, unsent:</source>
+        <translation><numerusform>The office refused %n change; it stays here, unsent:</numerusform><numerusform>The office refused %n changes; they stay here, unsent:</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/sync_status.py" line="+60" />
+        <source>%n change(s) waiting</source>
+        <translation><numerusform>%n change waiting</numerusform><numerusform>%n changes waiting</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n conflict(s)</source>
+        <translation><numerusform>%n conflict</numerusform><numerusform>%n conflicts</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -214,6 +214,16 @@
         <translation>离线工作(&amp;W)…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>S&amp;ync Now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync C&amp;onflicts…</source>
+        <translation>同步冲突(&amp;O)…</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
@@ -1212,6 +1222,397 @@
     </message>
 </context>
 <context>
+    <name>ConflictTexts</name>
+    <message>
+        <location filename="../../desktop_crm/ui/conflict_texts.py" line="+23"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+31"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat / IM account</source>
+        <translation>微信 / 即时通讯账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag of the customer</source>
+        <translation>客户的标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relation</source>
+        <translation>关联客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipment</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History entry</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change by an import</source>
+        <translation>导入所做的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relationship step</source>
+        <translation>关系维护步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In the trash</source>
+        <translation>在回收站中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned for</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made at</source>
+        <translation>联系时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who started it</source>
+        <translation>发起方</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Primary</source>
+        <translation>首选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order date</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment due</source>
+        <translation>付款期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped on</source>
+        <translation>发货日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>付款凭证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened at</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Respond by</source>
+        <translation>响应期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved at</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surveyed on</source>
+        <translation>调查日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Would recommend (0–10)</source>
+        <translation>推荐意愿（0–10）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 “%2”</source>
+        <translation>%1“%2”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not in the trash</source>
+        <translation>不在回收站中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the trash since %1</source>
+        <translation>%1 起在回收站中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deleted or no longer yours</source>
+        <translation>已删除，或已不归您</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your change, not sent</source>
+        <translation>您的修改，未发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Changed here and at the office. Keep Mine sends your value with the next sync; Take Theirs takes the office&apos;s value here.</source>
+        <translation>本机和办公室都修改了此项。“保留我的”会在下次同步时发送您的值；“采用对方的”会在本机采用办公室的值。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You deleted this here while it was changed at the office. Keep Mine deletes it at the office too with the next sync; Take Theirs keeps the office&apos;s version.</source>
+        <translation>您在本机删除了此项，而办公室修改了它。“保留我的”会在下次同步时也在办公室删除它；“采用对方的”会保留办公室的版本。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You changed this here while it was deleted at the office, or it is no longer yours to see. Keep Mine sends it back to the office with the next sync; Take Theirs deletes it here too.</source>
+        <translation>您在本机修改了此项，而办公室已将其删除，或您已无权查看它。“保留我的”会在下次同步时把它送回办公室；“采用对方的”会在本机也删除它。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The office refused this change: %1. Keep Mine keeps it here and tries again with the next sync; Take Theirs puts back the office&apos;s version.</source>
+        <translation>办公室拒绝了此修改：%1。“保留我的”会把它留在本机，下次同步时再试；“采用对方的”会恢复办公室的版本。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
         <location filename="../../desktop_crm/ui/live_updates.py" line="+129"/>
@@ -1464,12 +1865,12 @@
 <context>
     <name>CustomerDetailPane</name>
     <message>
-        <location filename="../../desktop_crm/ui/customer_detail.py" line="+51"/>
+        <location filename="../../desktop_crm/ui/customer_detail.py" line="+52"/>
         <source>Customer details</source>
         <translation>客户详情</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Or&amp;ders</source>
         <translation>订单(&amp;D)</translation>
     </message>
@@ -1490,12 +1891,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>No customer selected</source>
         <translation>未选择客户</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>Re&amp;vert</source>
         <translation>还原(&amp;V)</translation>
     </message>
@@ -1515,12 +1916,12 @@
         <translation>保存客户</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>this customer</source>
         <translation>该客户</translation>
     </message>
@@ -1540,7 +1941,7 @@
         <translation>在回收站中</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Save the new customer first</source>
         <translation>请先保存新客户</translation>
     </message>
@@ -2626,7 +3027,7 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/history_view.py" line="+27"/>
+        <location filename="../../desktop_crm/ui/widgets/history_view.py" line="+28"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2701,7 +3102,12 @@
         <translation>联系时间</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+69"/>
+        <source>%1 (from %2)</source>
+        <translation>%1（来自 %2）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Change history</source>
         <translation>变更历史</translation>
     </message>
@@ -3994,7 +4400,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="+53"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="+54"/>
         <location line="+17"/>
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
@@ -4020,7 +4426,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -4055,7 +4461,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -5759,6 +6165,233 @@
         <location line="+3"/>
         <source>&amp;Comments</source>
         <translation>评价(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflictBadge</name>
+    <message>
+        <location filename="../../desktop_crm/ui/widgets/sync_conflict_badge.py" line="+32"/>
+        <source>This customer has a sync conflict: something was changed both here and at the office.</source>
+        <translation>此客户有同步冲突：有内容在本机和办公室都被修改了。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show &amp;Conflicts…</source>
+        <translation>查看冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show this customer&apos;s sync conflicts</source>
+        <translation>查看此客户的同步冲突</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflictsDialog</name>
+    <message>
+        <location filename="../../desktop_crm/ui/dialogs/sync_conflicts_dialog.py" line="+53"/>
+        <source>Sync Conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>These were changed both here and at the office since the last sync. Choose which to keep; the next sync sends your choice to the office.</source>
+        <translation>以下内容自上次同步以来在本机和办公室都被修改了。请选择保留哪一方；下次同步时会把您的选择发送到办公室。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There are no sync conflicts.</source>
+        <translation>没有同步冲突。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Keep &amp;Mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take &amp;Theirs</source>
+        <translation>采用对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use &amp;Another Value…</source>
+        <translation>使用其他值(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value here</source>
+        <translation>本机的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office&apos;s value</source>
+        <translation>办公室的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed at the office</source>
+        <translation>办公室修改人及时间</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>At the office: %1</source>
+        <translation>办公室：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Here: %1</source>
+        <translation>本机：%1</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>At the office: %1 (%2)</source>
+        <translation>办公室：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Use Another Value</source>
+        <translation>使用其他值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2:</source>
+        <translation>%2 的%1：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Not used: %1</source>
+        <translation>未采用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRun</name>
+    <message>
+        <location filename="../../desktop_crm/ui/sync_now.py" line="+60"/>
+        <source>Sync with the Office</source>
+        <translation>与办公室同步</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Syncing with the office…</source>
+        <translation>正在与办公室同步…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+68"/>
+        <location line="+12"/>
+        <location line="+39"/>
+        <source>Sync Now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>Sending your changes to the office…</source>
+        <translation>正在把您的修改发送到办公室…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiving the office&apos;s changes…</source>
+        <translation>正在接收办公室的修改…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finishing the sync…</source>
+        <translation>正在完成同步…</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The sync was cancelled. Nothing was lost: your changes wait here and go to the office with the next sync.</source>
+        <translation>同步已取消。没有丢失任何内容：您的修改保留在本机，下次同步时发送到办公室。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the sync stopped unexpectedly</source>
+        <translation>同步意外中止</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sync did not finish: %1
+
+Nothing was lost: your changes wait here for the next sync.</source>
+        <translation>同步未完成：%1
+
+没有丢失任何内容：您的修改保留在本机，等待下次同步。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sent: %1 · Received: %2 · Deleted here: %3</source>
+        <translation>已发送：%1 · 已接收：%2 · 本机已删除：%3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n conflict(s) wait for your choice: the same thing was changed here and at the office.</source>
+        <translation>
+            <numerusform>%n 个冲突等待您选择：同一内容在本机和办公室都被修改了。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The office refused %n change(s); they stay here, unsent:</source>
+        <translation>
+            <numerusform>办公室拒绝了 %n 项修改；它们保留在本机，未发送：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Synced with the office.</source>
+        <translation>已与办公室同步。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show &amp;Conflicts…</source>
+        <translation>查看冲突(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <location filename="../../desktop_crm/ui/sync_status.py" line="+43"/>
+        <source>This is a replica of %1.</source>
+        <translation>这是 %1 的副本。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last synced %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n 项修改待发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n 个冲突</numerusform>
+        </translation>
     </message>
 </context>
 <context>

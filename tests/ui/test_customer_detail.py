@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.db.models import ChangeLog
 from desktop_crm.domain import customers
 from desktop_crm.domain.history import customer_history
 from desktop_crm.domain.users import create_user
 from desktop_crm.ui.customer_detail import CustomerDetailPane
 from desktop_crm.ui.events import AppEvents
+from desktop_crm.ui.widgets.history_view import FIELD, WHO
 
 Button = QMessageBox.StandardButton
 # The offscreen platform warns about every shown window; nothing a user would see.
@@ -670,3 +672,16 @@ def test_saving_adds_to_the_history_tab(pane, no_dialogs):
         "",
         "Responsible",
     ]
+
+
+def test_the_history_names_the_replica_a_synced_change_was_made_on(pane, no_dialogs):
+    record = customers.create_customer({"name": "张三"})
+    customers.update_customer(record.id, {"title": "经理"}, changed_by="wang")
+    ChangeLog.update(replica="wang@laptop").where(ChangeLog.field == "title").execute()
+    pane.load_customer(record.id)
+    model = pane.history.history_model
+    shown = {
+        model.index(r, FIELD).data(): model.index(r, WHO).data() for r in range(model.rowCount())
+    }
+    assert shown["Title"] == "wang (from wang@laptop)"
+    assert not pane.conflict_badge.isVisibleTo(pane)  # not a replica: no sync conflicts

@@ -1,5 +1,6 @@
-"""A customer's change log as a read-only table, newest first: when (local time), who,
-which field (translated), old value, new value."""
+"""A customer's change log as a read-only table, newest first: when (local time), who
+(and the replica, for a change made offline), which field (translated), old value, new
+value."""
 
 from __future__ import annotations
 
@@ -118,6 +119,12 @@ class HistoryTableModel(QAbstractTableModel):
         if column == WHEN:
             return local_time_text(entry.changed_at)
         if column == WHO:
+            if entry.replica:  # made offline and synced: which laptop it came from
+                return (
+                    QCoreApplication.translate("HistoryTableModel", "%1 (from %2)")
+                    .replace("%1", entry.changed_by or "?")
+                    .replace("%2", entry.replica)
+                )
             return entry.changed_by or ""
         if column == FIELD:
             title = self._field_title(entry)
