@@ -17,9 +17,8 @@ from uuid import UUID
 
 import peewee
 
-from desktop_crm.db import sync_tracking
 from desktop_crm.db.models import JSONTextField
-from desktop_crm.domain import customers
+from desktop_crm.domain import customers, sync_rows
 from desktop_crm.domain.validation import (
     FieldError,
     clean_int,
@@ -62,8 +61,7 @@ _CHOSEN_ONLY = (
     peewee.UUIDField,
 )
 _INT_LIMIT = 2**31 - 1
-# The synced tables by name, as `sync.Conflict.table` names them.
-_TABLES = {model._meta.table_name: model for model in sync_tracking.SYNCED}
+_TABLES = sync_rows.TABLES  # as `sync.Conflict.table` names them
 
 
 def _field(table: str, name: str) -> peewee.Field | None:
@@ -73,10 +71,7 @@ def _field(table: str, name: str) -> peewee.Field | None:
 
 def wire_time(wire: str) -> datetime:
     """A time in the wire form (UTC) as a naive UTC datetime."""
-    try:
-        return datetime.strptime(wire, "%Y-%m-%d %H:%M:%S.%f")
-    except ValueError:
-        return datetime.fromisoformat(wire)
+    return datetime.fromisoformat(wire)
 
 
 def readable(table: str, field: str, wire: Any) -> Any:
@@ -149,7 +144,7 @@ def typed_value(table: str, field: str, text: str) -> Any:
             value = _clean(f, text)
     except FieldError as exc:
         raise ValidationError({field: exc.reason}) from None
-    return _wire(value)
+    return sync_rows.wire_value(f, value)
 
 
 def _clean(f: peewee.Field, text: str) -> Any:
@@ -162,11 +157,3 @@ def _clean(f: peewee.Field, text: str) -> Any:
     limit = getattr(f, "max_length", None) or 100_000
     multiline = isinstance(f, peewee.TextField)
     return clean_text(text, max_length=limit, required=not f.null, multiline=multiline)
-
-
-def _wire(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return value
