@@ -8,7 +8,7 @@ the same transaction as the change itself.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -493,37 +493,97 @@ def _region_from(addresses: list[AddressEntry]) -> dict[str, str | None]:
     return {"province": first.province, "city": first.city, "district": first.district}
 
 
+def _replace_rows(model: type[peewee.Model], where: Any, wanted: list[dict[str, Any]]) -> None:
+    """Make the rows of `model` matching `where` be those `wanted`: a row already there
+    with the same values stays as it is (with its uuid, so a sync sees only what really
+    changed, and two replicas adding a phone each keep the one they shared once); the
+    others are deleted, and the missing ones inserted."""
+    fields = sorted(wanted[0]) if wanted else []
+
+    def key(values: Mapping[str, Any]) -> tuple:
+        return tuple(values.get(name) for name in fields)
+
+    missing = Counter(key(values) for values in wanted)
+    gone = []
+    for row in model.select().where(where):
+        if missing[key(row.__data__)] > 0:
+            missing[key(row.__data__)] -= 1
+        else:
+            gone.append(row.id)
+    if gone:
+        model.delete().where(model.id.in_(gone)).execute()
+    for values in wanted:
+        if missing[key(values)] > 0:
+            missing[key(values)] -= 1
+            model.create(**values)
+
+
 def _write_collections(customer_id: int, clean: Mapping[str, Any]) -> None:
     if "phones" in clean:
-        Phone.delete().where((Phone.customer == customer_id) & Phone.contact.is_null()).execute()
-        for i, p in enumerate(clean["phones"]):
-            Phone.create(
-                customer=customer_id,
-                label=p.label,
-                number=p.number,
-                e164=p.e164,
-                digits=p.digits,
-                is_primary=i == 0,
-            )
+        _replace_rows(
+            Phone,
+            (Phone.customer == customer_id) & Phone.contact.is_null(),
+            [
+                _phone_values(customer_id, None, p, is_primary=i == 0)
+                for i, p in enumerate(clean["phones"])
+            ],
+        )
     if "emails" in clean:
-        Email.delete().where((Email.customer == customer_id) & Email.contact.is_null()).execute()
-        for i, e in enumerate(clean["emails"]):
-            Email.create(customer=customer_id, label=e.label, address=e.address, is_primary=i == 0)
+        _replace_rows(
+            Email,
+            (Email.customer == customer_id) & Email.contact.is_null(),
+            [
+                {
+                    "customer": customer_id,
+                    "contact": None,
+                    "label": e.label,
+                    "address": e.address,
+                    "is_primary": i == 0,
+                }
+                for i, e in enumerate(clean["emails"])
+            ],
+        )
     if "messengers" in clean:
-        MessengerAccount.delete().where(MessengerAccount.customer == customer_id).execute()
-        for m in clean["messengers"]:
-            MessengerAccount.create(customer=customer_id, service=m.service, handle=m.handle)
+        _replace_rows(
+            MessengerAccount,
+            MessengerAccount.customer == customer_id,
+            [
+                {"customer": customer_id, "service": m.service, "handle": m.handle}
+                for m in clean["messengers"]
+            ],
+        )
     if "addresses" in clean:
-        Address.delete().where(Address.customer == customer_id).execute()
-        for i, a in enumerate(clean["addresses"]):
-            Address.create(customer=customer_id, is_primary=i == 0, **vars(a))
+        _replace_rows(
+            Address,
+            Address.customer == customer_id,
+            [
+                {"customer": customer_id, "is_primary": i == 0, **vars(a)}
+                for i, a in enumerate(clean["addresses"])
+            ],
+        )
     if "contacts" in clean:
         _write_contacts(customer_id, clean["contacts"])
     if "tags" in clean:
-        CustomerTag.delete().where(CustomerTag.customer == customer_id).execute()
-        for name in clean["tags"]:
-            tag, _ = Tag.get_or_create(name=name)
-            CustomerTag.create(customer=customer_id, tag=tag)
+        tags = [Tag.get_or_create(name=name)[0].id for name in clean["tags"]]
+        _replace_rows(
+            CustomerTag,
+            CustomerTag.customer == customer_id,
+            [{"customer": customer_id, "tag": tag} for tag in tags],
+        )
+
+
+def _phone_values(
+    customer_id: int, contact_id: int | None, p: PhoneEntry, *, is_primary: bool = False
+) -> dict[str, Any]:
+    return {
+        "customer": customer_id,
+        "contact": contact_id,
+        "label": p.label,
+        "number": p.number,
+        "e164": p.e164,
+        "digits": p.digits,
+        "is_primary": is_primary,
+    }
 
 
 def _write_contacts(customer_id: int, contacts: list[ContactEntry]) -> None:
@@ -551,19 +611,25 @@ def _write_contacts(customer_id: int, contacts: list[ContactEntry]) -> None:
                 ContactPerson.id == row.id
             ).execute()
         kept.add(row.id)
-        Phone.delete().where(Phone.contact == row.id).execute()
-        Email.delete().where(Email.contact == row.id).execute()
-        for p in entry.phones:
-            Phone.create(
-                customer=customer_id,
-                contact=row.id,
-                label=p.label,
-                number=p.number,
-                e164=p.e164,
-                digits=p.digits,
-            )
-        for e in entry.emails:
-            Email.create(customer=customer_id, contact=row.id, label=e.label, address=e.address)
+        _replace_rows(
+            Phone,
+            Phone.contact == row.id,
+            [_phone_values(customer_id, row.id, p) for p in entry.phones],
+        )
+        _replace_rows(
+            Email,
+            Email.contact == row.id,
+            [
+                {
+                    "customer": customer_id,
+                    "contact": row.id,
+                    "label": e.label,
+                    "address": e.address,
+                    "is_primary": False,
+                }
+                for e in entry.emails
+            ],
+        )
     gone = [cid for cid in existing if cid not in kept]
     if gone:
         # Contacts are referenced by follow-ups: keep the row, mark it deleted; their

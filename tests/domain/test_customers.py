@@ -359,3 +359,24 @@ def test_a_removed_contacts_phone_no_longer_finds_the_company(db):
     customers.update_customer(record.id, {"contacts": [record.contacts[1]]})
     assert search_customers(CustomerQuery(text="135 0000")) == []
     assert search_customers(CustomerQuery(text="马化腾")) == []
+
+
+def test_saving_a_customer_keeps_the_rows_of_entries_that_did_not_change(db):
+    from desktop_crm.db.models import Phone, Tag
+
+    record = customers.create_customer(
+        {"name": "王芳", "phones": ["13800000001", "13800000002"], "tags": ["VIP", "北京"]}
+    )
+
+    def rows() -> dict[str, object]:
+        return {p.digits: p.uuid for p in Phone.select().where(Phone.customer == record.id)}
+
+    before = rows()
+    customers.update_customer(record.id, {"phones": ["13800000001", "13900000003"]})
+    after = rows()
+    # the kept phone is the same row (a sync follows it by uuid); the other is replaced
+    assert after["13800000001"] == before["13800000001"]
+    assert set(after) == {"13800000001", "13900000003"}
+    customers.update_customer(record.id, {"tags": ["北京", "VIP", "新"]})
+    assert sorted(customers.get_customer(record.id).tags) == ["VIP", "北京", "新"]
+    assert Tag.select().count() == 3

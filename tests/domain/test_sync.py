@@ -421,3 +421,29 @@ def test_an_order_number_the_office_gave_meanwhile_is_taken_anew(office_db, lapt
     (number,) = office_row(office_db, "SELECT order_no FROM \"order\" WHERE product = '路上卖的'")
     assert number != theirs.order_no
     assert orders.get_order(mine.id).order_no == number  # and the laptop has it too
+
+
+def test_phones_added_on_both_sides_are_all_kept_once(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    customers.update_customer(wangs, {"phones": ["13800000001"]})
+    laptop.sync()
+    customers.update_customer(wangs, {"phones": ["13800000001", "13800000002"]})
+    close_database()
+    open_database(as_user(office_db, "boss"))
+    try:
+        customers.update_customer(wangs, {"phones": ["13800000001", "13800000003"]})
+    finally:
+        close_database()
+        open_database(str(laptop.path))
+    laptop.sync()
+    here = sorted(p.digits for p in Phone.select().where(Phone.customer == wangs))
+    with office_db.connect("boss") as conn:
+        there = sorted(
+            row[0]
+            for row in conn.execute(
+                "SELECT p.digits FROM phone p JOIN customer c ON c.id = p.customer_id "
+                "WHERE c.name = %s",
+                (WANGS,),
+            )
+        )
+    assert here == there == ["13800000001", "13800000002", "13800000003"]
