@@ -29,7 +29,7 @@ from desktop_crm.db.connection import is_sqlite
 from desktop_crm.domain import sync, sync_file
 from desktop_crm.domain.sync_file import FileResult
 from desktop_crm.errors import CrmError
-from desktop_crm.ui.sync_now import refusal_text, tell_synced
+from desktop_crm.ui.sync_now import SyncSummary, refusal_text
 from desktop_crm.ui.tasks import show_error
 
 if TYPE_CHECKING:
@@ -173,8 +173,8 @@ class SyncFiles(QObject):
 
         def done(result: sync.SyncResult) -> None:
             self._reread()  # behind what is said next
-            text = self.tr("The office's reply was applied: this replica is in step again.")
-            if tell_synced(window, title, text, result):
+            text = self.tr("The office's reply was applied.")
+            if SyncSummary().tell(window, title, text, result):
                 self._show_conflicts()
 
         self._start(

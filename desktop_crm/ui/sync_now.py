@@ -193,63 +193,61 @@ class SyncRun(QObject):
             )
 
     def _tell_synced(self) -> None:
-        if tell_synced(
-            self._parent, self.tr("Sync Now"), self.tr("Synced with the office."), self.outcome
-        ):
+        said = self.tr("Synced with the office.")
+        if SyncSummary().tell(self._parent, self.tr("Sync Now"), said, self.outcome):
             self.conflictsRequested.emit()
 
 
-def told_after_sync(outcome: SyncOutcome | SyncResult) -> list[str]:
-    """The paragraphs under what a sync (by network or by file) says at its end: counts,
-    conflicts, refusals."""
-    paragraphs = [
-        QCoreApplication.translate("SyncRun", "Sent: %1 · Received: %2 · Deleted here: %3")
-        .replace("%1", str(outcome.sent))
-        .replace("%2", str(outcome.received))
-        .replace("%3", str(outcome.deleted))
-    ]
-    conflicts = outcome.conflicts  # (lupdate skips a count that is not a plain name)
-    if conflicts:
-        paragraphs.append(
-            QCoreApplication.translate(
-                "SyncRun",
-                "%n conflict(s) wait for your choice: the same thing was changed here and "
-                "at the office.",
-                "",
-                conflicts,
+class SyncSummary(QObject):
+    """What a sync, by network or by file, says at its end: counts, conflicts, refusals."""
+
+    def paragraphs(self, outcome: SyncOutcome | SyncResult) -> list[str]:
+        """The paragraphs under the first line."""
+        paragraphs = [
+            self.tr("Sent: %1 · Received: %2 · Deleted here: %3")
+            .replace("%1", str(outcome.sent))
+            .replace("%2", str(outcome.received))
+            .replace("%3", str(outcome.deleted))
+        ]
+        if outcome.conflicts:
+            paragraphs.append(
+                self.tr(
+                    "%n conflict(s) wait for your choice: the same thing was changed here and "
+                    "at the office.",
+                    "",
+                    outcome.conflicts,
+                )
             )
-        )
-    refusals = len(outcome.refused)
-    if refusals:
-        refused = QCoreApplication.translate(
-            "SyncRun", "The office refused %n change(s); they stay here, unsent:", "", refusals
-        )
-        lines = [f"• {refusal_text(line)}" for line in outcome.refused]
-        paragraphs.append("\n".join([refused, *lines]))
-    return paragraphs
+        if outcome.refused:
+            refused = self.tr(
+                "The office refused %n change(s); they stay here, unsent:",
+                "",
+                len(outcome.refused),
+            )
+            lines = [f"• {refusal_text(line)}" for line in outcome.refused]
+            paragraphs.append("\n".join([refused, *lines]))
+        return paragraphs
 
-
-def tell_synced(parent: QWidget, title: str, text: str, outcome: SyncOutcome | SyncResult) -> bool:
-    """The message box at the end of a sync: `text`, then counts, conflicts and refusals,
-    with a button to the Conflicts view when some wait; True when it was pressed."""
-    box = QMessageBox(parent)
-    box.setObjectName("syncDone")
-    box.setWindowTitle(title)
-    box.setIcon(
-        QMessageBox.Icon.Warning
-        if outcome.refused or outcome.conflicts
-        else QMessageBox.Icon.Information
-    )
-    box.setStyleSheet("#qt_msgbox_label, #qt_msgbox_informativelabel { min-width: 28em; }")
-    box.setText(text)
-    box.setInformativeText("\n\n".join(told_after_sync(outcome)))
-    show = None
-    if outcome.conflicts:
-        show = box.addButton(
-            QCoreApplication.translate("SyncRun", "Show &Conflicts…"),
-            QMessageBox.ButtonRole.ActionRole,
+    def tell(
+        self, parent: QWidget, title: str, text: str, outcome: SyncOutcome | SyncResult
+    ) -> bool:
+        """The message box: `text`, then the paragraphs, with a button to the Conflicts
+        view when some wait; True when it was pressed."""
+        box = QMessageBox(parent)
+        box.setObjectName("syncDone")
+        box.setWindowTitle(title)
+        box.setIcon(
+            QMessageBox.Icon.Warning
+            if outcome.refused or outcome.conflicts
+            else QMessageBox.Icon.Information
         )
-        show.setObjectName("syncShowConflicts")
-    box.addButton(QMessageBox.StandardButton.Ok)
-    box.exec()
-    return show is not None and box.clickedButton() is show
+        box.setStyleSheet("#qt_msgbox_label, #qt_msgbox_informativelabel { min-width: 28em; }")
+        box.setText(text)
+        box.setInformativeText("\n\n".join(self.paragraphs(outcome)))
+        show = None
+        if outcome.conflicts:
+            show = box.addButton(self.tr("Show &Conflicts…"), QMessageBox.ButtonRole.ActionRole)
+            show.setObjectName("syncShowConflicts")
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
+        return show is not None and box.clickedButton() is show

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton
 
 from desktop_crm.app import create_main_window
@@ -106,6 +107,16 @@ def windows(qtbot, tmp_path, told):
         close_window(opened[-1])
 
 
+def said(context: str, text: str, n: int) -> str:
+    """A plural message as the app says it (English plural forms may be installed by an
+    earlier test: "1 change", not "1 change(s)")."""
+    return QCoreApplication.translate(context, text, "", n)
+
+
+def waiting_text(n: int) -> str:
+    return said("SyncStatusLabel", "%n change(s) waiting", n)
+
+
 def office_url(office_db: Office, user: str = "wang") -> str:
     return postgres.database_url(office_db.name, user=user, password=PASSWORD)
 
@@ -158,12 +169,14 @@ def test_an_edit_carried_by_file_reaches_the_office_and_the_reply_brings_the_lap
     assert file_filter == "Desktop CRM sync files (*.crmsync)"
     assert changes.exists() and not list(stick.glob("*.part"))
     assert name == "syncFileWritten"
-    assert text == f"{waiting} change(s) written to {changes}."
+    assert text == said("SyncFiles", "%n change(s) written to %1.", waiting).replace(
+        "%1", str(changes)
+    )
     assert "Take this file to the office" in details
     assert "signed in as wang, choose File → Apply a Replica's Sync File…" in details
     assert "choose File → Apply Office Reply… here" in details
     # nothing counts as sent before the reply comes back
-    status_text(qtbot, window, "Last synced ", f" · {waiting} change(s) waiting")
+    status_text(qtbot, window, "Last synced ", " · " + waiting_text(waiting))
 
     # at the office, signed in as wang
     window = windows(office_url(office_db))
@@ -194,9 +207,9 @@ def test_an_edit_carried_by_file_reaches_the_office_and_the_reply_brings_the_lap
     name, text, details = run(qtbot, window, told, "apply_sync_reply")
     assert chosen.asked[-1][:2] == ("open", str(stick))  # where the last file was
     assert name == "syncDone"
-    assert text == "The office's reply was applied: this replica is in step again."
+    assert text == "The office's reply was applied."
     assert details.startswith("Sent: ") and "Sent: 0 " not in details
-    status_text(qtbot, window, "Last synced ", " · 0 change(s) waiting")
+    status_text(qtbot, window, "Last synced ", " · " + waiting_text(0))
     assert sync.waiting_changes() == 0
 
 
@@ -235,11 +248,16 @@ def test_a_conflict_carried_by_file_is_told_and_opens_the_conflicts_view(
     told.press = "Show &Conflicts…"
     name, _text, details = run(qtbot, window, told, "apply_sync_reply")
     assert name == "syncDone"
-    assert "\n\n1 conflict(s) wait for your choice" in details
+    conflicts = said(
+        "SyncSummary",
+        "%n conflict(s) wait for your choice: the same thing was changed here and at the office.",
+        1,
+    )
+    assert details.endswith(f"\n\n{conflicts}")
     dialog = window.sync_actions.conflicts_dialog
     assert dialog is not None and dialog.isVisible() and len(dialog.conflicts) == 1
     dialog.reject()
-    status_text(qtbot, window, "Last synced ", " · 1 conflict(s)")
+    status_text(qtbot, window, "Last synced ", " · " + said("SyncStatusLabel", "%n conflict(s)", 1))
 
 
 # ------------------------------------------------------------------------ refused
