@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
                 None,
                 a.import_customers,
                 a.export_customers,
+                None,
                 a.work_offline,
                 a.sync_now,
                 a.sync_conflicts,

@@ -271,7 +271,7 @@ class SyncFiles(QObject):
         box = self._box("replicaSyncFileApplied", self.tr("Apply a Replica's Sync File"))
         if refusals:
             box.setIcon(QMessageBox.Icon.Warning)
-        box.setText(self.tr("The laptop's changes were applied to the office."))
+        box.setText(self.tr("The laptop's sync file was applied to the office."))
         paragraphs = [
             self.tr("Taken: %1 · Refused: %2")
             .replace("%1", str(result.sent))
@@ -286,7 +286,8 @@ class SyncFiles(QObject):
         paragraphs.append(
             self.tr(
                 "The reply is in %1. Take it back to the laptop and choose File → Apply "
-                "Office Reply… there: it brings the office's changes too."
+                "Office Reply… there: it brings the office's changes, and whatever was "
+                "changed on both sides waits there as a conflict to settle."
             ).replace("%1", str(reply))
         )
         box.setInformativeText("\n\n".join(paragraphs))
@@ -311,6 +312,7 @@ class SyncFiles(QObject):
         dialog = _ProgressDialog(label, self.tr("Cancel"), window, cancellable=bool(cancel))
         dialog.setObjectName("syncFileProgress")
         dialog.setWindowTitle(title)
+        dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 50)  # room for a name
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(500)
         dialog.setAutoClose(False)

@@ -4441,7 +4441,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -6418,11 +6418,16 @@ Until the reply is applied your changes wait here, and the next sync file or Syn
     </message>
     <message>
         <location line="+12"/>
-        <source>The laptop&apos;s changes were applied to the office.</source>
-        <translation>笔记本电脑的修改已应用到办公室。</translation>
+        <source>The laptop&apos;s sync file was applied to the office.</source>
+        <translation>笔记本电脑的同步文件已应用到办公室。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+14"/>
+        <source>The reply is in %1. Take it back to the laptop and choose File → Apply Office Reply… there: it brings the office&apos;s changes, and whatever was changed on both sides waits there as a conflict to settle.</source>
+        <translation>回复文件保存在 %1。请把它带回笔记本电脑，在那里选择“文件 → 应用办公室回复…”：它会带回办公室的修改；两边都改过的内容会作为冲突留在那里，等待处理。</translation>
+    </message>
+    <message>
+        <location line="-12"/>
         <source>Taken: %1 · Refused: %2</source>
         <translation>已接受：%1 · 已拒绝：%2</translation>
     </message>
@@ -6434,12 +6439,7 @@ Until the reply is applied your changes wait here, and the next sync file or Syn
         </translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The reply is in %1. Take it back to the laptop and choose File → Apply Office Reply… there: it brings the office&apos;s changes too.</source>
-        <translation>回复文件保存在 %1。请把它带回笔记本电脑，在那里选择“文件 → 应用办公室回复…”：它也会带回办公室的修改。</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+30"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -190,7 +190,7 @@ def test_an_edit_carried_by_file_reaches_the_office_and_the_reply_brings_the_lap
     ]
     assert (name, text) == (
         "replicaSyncFileApplied",
-        "The laptop's changes were applied to the office.",
+        "The laptop's sync file was applied to the office.",
     )
     counts, _, rest = details.partition("\n\n")
     assert re.fullmatch(r"Taken: [1-9]\d* · Refused: 0", counts)
