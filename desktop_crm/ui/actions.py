@@ -81,6 +81,15 @@ class Actions(QObject):
         # F9 as in mail programs' Send/Receive; on a replica only (see ui/sync_actions.py)
         self.sync_now = self._make("sync_now", self.tr("S&ync Now"), "F9")
         self.sync_conflicts = self._make("sync_conflicts", self.tr("Sync C&onflicts…"), None)
+        # Sync by file, with no network (see ui/sync_files.py): the first two on a replica,
+        # the third at the office; so only one "&Apply" shows at a time.
+        self.write_sync_file = self._make("write_sync_file", self.tr("Write Sync &File…"), None)
+        self.apply_sync_reply = self._make(
+            "apply_sync_reply", self.tr("&Apply Office Reply…"), None
+        )
+        self.apply_replica_sync_file = self._make(
+            "apply_replica_sync_file", self.tr("&Apply a Replica's Sync File…"), None
+        )
         self.settings = self._make("settings", self.tr("&Settings…"), Std.Preferences)
         self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit = self._make("quit", self.tr("&Quit"), Std.Quit)

@@ -88,5 +88,15 @@ class UiSettings:
     def office(self, value: dict[str, str]) -> None:
         self._settings.setValue("office/signIn", json.dumps(value, ensure_ascii=False))
 
+    @property
+    def sync_file_folder(self) -> str:
+        """The folder a sync file was last written to or read from (a USB stick, often);
+        "" before the first."""
+        return str(self._settings.value("sync/fileFolder", ""))
+
+    @sync_file_folder.setter
+    def sync_file_folder(self, value: str) -> None:
+        self._settings.setValue("sync/fileFolder", value)
+
     def sync(self) -> None:
         self._settings.sync()

@@ -1,8 +1,11 @@
 """Field sync in the main window: File → Sync Now and Sync Conflicts…, the status bar
-label and the detail pane's conflict badge — all only on a replica.
+label and the detail pane's conflict badge — all only on a replica; and sync by file
+(ui/sync_files.py): Write Sync File… and Apply Office Reply… on a replica, Apply a
+Replica's Sync File… at the office.
 
-After a sync, and after conflicts were settled, every pane reads afresh (the same events
-a restore from backup sends), and so do the status label and the badge.
+After a sync (by network or file), and after conflicts were settled, every pane reads
+afresh (the same events a restore from backup sends), and so do the status label and
+the badge.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from desktop_crm.db.models import database
 from desktop_crm.domain import sync
 from desktop_crm.ui.dialogs.sync_conflicts_dialog import SyncConflictsDialog
+from desktop_crm.ui.sync_files import SyncFiles
 from desktop_crm.ui.sync_now import SyncRun, ask_office_password
 from desktop_crm.ui.sync_status import SyncStatusLabel
 
@@ -22,7 +26,7 @@ if TYPE_CHECKING:
 
 
 class SyncActions(QObject):
-    """Connects the sync actions of `window`; shows them only when it works on a replica."""
+    """Connects the sync actions of `window`; shows each only where it makes sense."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -41,6 +45,7 @@ class SyncActions(QObject):
         if replica:
             self.status_label = SyncStatusLabel(window.events, window.tasks, window)
             window.statusBar().addPermanentWidget(self.status_label)
+        self.files = SyncFiles(window, replica, self.reread, lambda: self.show_conflicts())
 
     def sync_now(self) -> SyncRun | None:
         """Save or drop pending edits, ask for the password, start the sync (None: not

@@ -19,6 +19,7 @@ from desktop_crm.db import sign_in
 from desktop_crm.db.connection import make_database
 from desktop_crm.db.sign_in import OfficeAddress
 from desktop_crm.domain import conflict_values, messages
+from desktop_crm.domain.sync import SyncResult
 from desktop_crm.errors import CrmError
 from desktop_crm.ui.conflict_texts import table_title
 from desktop_crm.ui.dialogs.sign_in_dialog import SignInDialog
@@ -191,9 +192,17 @@ class SyncRun(QObject):
                 ).replace("%1", reason),
             )
 
-    def _told_after_sync(self) -> list[str]:
-        """The paragraphs under "Synced with the office.": counts, conflicts, refusals."""
-        outcome = self.outcome
+    def _tell_synced(self) -> None:
+        said = self.tr("Synced with the office.")
+        if SyncSummary().tell(self._parent, self.tr("Sync Now"), said, self.outcome):
+            self.conflictsRequested.emit()
+
+
+class SyncSummary(QObject):
+    """What a sync, by network or by file, says at its end: counts, conflicts, refusals."""
+
+    def paragraphs(self, outcome: SyncOutcome | SyncResult) -> list[str]:
+        """The paragraphs under the first line."""
         paragraphs = [
             self.tr("Sent: %1 · Received: %2 · Deleted here: %3")
             .replace("%1", str(outcome.sent))
@@ -219,24 +228,26 @@ class SyncRun(QObject):
             paragraphs.append("\n".join([refused, *lines]))
         return paragraphs
 
-    def _tell_synced(self) -> None:
-        outcome = self.outcome
-        box = QMessageBox(self._parent)
+    def tell(
+        self, parent: QWidget, title: str, text: str, outcome: SyncOutcome | SyncResult
+    ) -> bool:
+        """The message box: `text`, then the paragraphs, with a button to the Conflicts
+        view when some wait; True when it was pressed."""
+        box = QMessageBox(parent)
         box.setObjectName("syncDone")
-        box.setWindowTitle(self.tr("Sync Now"))
+        box.setWindowTitle(title)
         box.setIcon(
             QMessageBox.Icon.Warning
             if outcome.refused or outcome.conflicts
             else QMessageBox.Icon.Information
         )
         box.setStyleSheet("#qt_msgbox_label, #qt_msgbox_informativelabel { min-width: 28em; }")
-        box.setText(self.tr("Synced with the office."))
-        box.setInformativeText("\n\n".join(self._told_after_sync()))
+        box.setText(text)
+        box.setInformativeText("\n\n".join(self.paragraphs(outcome)))
         show = None
         if outcome.conflicts:
             show = box.addButton(self.tr("Show &Conflicts…"), QMessageBox.ButtonRole.ActionRole)
             show.setObjectName("syncShowConflicts")
         box.addButton(QMessageBox.StandardButton.Ok)
         box.exec()
-        if show is not None and box.clickedButton() is show:
-            self.conflictsRequested.emit()
+        return show is not None and box.clickedButton() is show

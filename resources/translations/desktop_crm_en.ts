@@ -37,7 +37,7 @@
 <context>
     <name>CareView</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/care_view.py" line="+248" />
+        <location filename="../../desktop_crm/ui/care_view.py" line="+220" />
         <source>%n occasion(s) for customers</source>
         <translation><numerusform>%n occasion for customers</numerusform><numerusform>%n occasions for customers</numerusform></translation>
     </message>
@@ -136,7 +136,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="+330" />
+        <location filename="../../desktop_crm/ui/main_window.py" line="+351" />
         <source>%n customer(s) moved to the trash — Undo brings them back</source>
         <translation>
             <numerusform>%n customer moved to the trash — Undo brings it back</numerusform>
@@ -213,7 +213,7 @@
 <context>
     <name>RetentionView</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/retention_view.py" line="+212" />
+        <location filename="../../desktop_crm/ui/retention_view.py" line="+183" />
         <source>%n customer(s) have left.</source>
         <translation><numerusform>%n customer has left.</numerusform><numerusform>%n customers have left.</numerusform></translation>
     </message>
@@ -239,7 +239,7 @@
 <context>
     <name>ServiceTab</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/widgets/service_tab.py" line="+262" />
+        <location filename="../../desktop_crm/ui/widgets/service_tab.py" line="+241" />
         <source>%n overdue</source>
         <translation><numerusform>%n overdue</numerusform><numerusform>%n overdue</numerusform></translation>
     </message>
@@ -253,16 +253,16 @@
     </message>
 </context>
 <context>
-    <name>SyncRun</name>
+    <name>SyncFiles</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/sync_now.py" line="+213" />
-        <source>%n conflict(s) wait for your choice: the same thing was changed here and at the office.</source>
-        <translation><numerusform>%n conflict waits for your choice: the same thing was changed here and at the office.</numerusform><numerusform>%n conflicts wait for your choice: the same thing was changed here and at the office.</numerusform></translation>
+        <location filename="../../desktop_crm/ui/sync_files.py" line="+193" />
+        <source>%n change(s) written to %1.</source>
+        <translation><numerusform>%n change written to %1.</numerusform><numerusform>%n changes written to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+8" />
-        <source>The office refused %n change(s); they stay here, unsent:</source>
-        <translation><numerusform>The office refused %n change; it stays here, unsent:</numerusform><numerusform>The office refused %n changes; they stay here, unsent:</numerusform></translation>
+        <location line="+89" />
+        <source>The office refused %n change(s); they stay on the laptop, unsent:</source>
+        <translation><numerusform>The office refused %n change; it stays on the laptop, unsent:</numerusform><numerusform>The office refused %n changes; they stay on the laptop, unsent:</numerusform></translation>
     </message>
 </context>
 <context>
@@ -276,6 +276,19 @@
         <location line="+2" />
         <source>%n conflict(s)</source>
         <translation><numerusform>%n conflict</numerusform><numerusform>%n conflicts</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SyncSummary</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/sync_now.py" line="+215" />
+        <source>%n conflict(s) wait for your choice: the same thing was changed here and at the office.</source>
+        <translation><numerusform>%n conflict waits for your choice: the same thing was changed here and at the office.</numerusform><numerusform>%n conflicts wait for your choice: the same thing was changed here and at the office.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8" />
+        <source>The office refused %n change(s); they stay here, unsent:</source>
+        <translation><numerusform>The office refused %n change; it stays here, unsent:</numerusform><numerusform>The office refused %n changes; they stay here, unsent:</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -224,7 +224,22 @@
         <translation>同步冲突(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Write Sync &amp;File…</source>
+        <translation>写出同步文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Apply Office Reply…</source>
+        <translation>应用办公室回复(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Apply a Replica&apos;s Sync File…</source>
+        <translation>应用副本的同步文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -4426,7 +4441,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -6188,7 +6203,7 @@
 <context>
     <name>SyncConflictsDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/dialogs/sync_conflicts_dialog.py" line="+53"/>
+        <location filename="../../desktop_crm/ui/dialogs/sync_conflicts_dialog.py" line="+54"/>
         <source>Sync Conflicts</source>
         <translation>同步冲突</translation>
     </message>
@@ -6243,7 +6258,7 @@
         <translation>办公室修改人及时间</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>At the office: %1</source>
         <translation>办公室：%1</translation>
     </message>
@@ -6274,9 +6289,170 @@
     </message>
 </context>
 <context>
+    <name>SyncFiles</name>
+    <message>
+        <location filename="../../desktop_crm/ui/sync_files.py" line="+125"/>
+        <source>Taking the laptop&apos;s changes…</source>
+        <translation>正在接收笔记本电脑的修改…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gathering the office&apos;s changes for the laptop…</source>
+        <translation>正在为笔记本电脑汇总办公室的修改…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the reply…</source>
+        <translation>正在写出回复文件…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+54"/>
+        <source>Write Sync File</source>
+        <translation>写出同步文件</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Write Sync File: Save Your Changes As</source>
+        <translation>写出同步文件：将您的修改另存为</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+92"/>
+        <source>Desktop CRM sync files (*.crmsync)</source>
+        <translation>Desktop CRM 同步文件 (*.crmsync)</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>Writing your changes to %1…</source>
+        <translation>正在把您的修改写入 %1…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No sync file was written.</source>
+        <translation>未写出同步文件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Apply Office Reply</source>
+        <translation>应用办公室回复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply Office Reply: Open the Office&apos;s Reply</source>
+        <translation>应用办公室回复：打开办公室的回复文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+53"/>
+        <source>Desktop CRM sync files (*.crmsync);;All files (*)</source>
+        <translation>Desktop CRM 同步文件 (*.crmsync);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>The office&apos;s reply was applied.</source>
+        <translation>已应用办公室的回复。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Applying the office&apos;s reply…</source>
+        <translation>正在应用办公室的回复…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The office&apos;s reply was not applied; nothing here changed.</source>
+        <translation>未应用办公室的回复；本机没有任何改动。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n change(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 项修改写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next:
+1. Take this file to the office (on a USB stick, for example).
+2. There, in Desktop CRM signed in as %1, choose File → Apply a Replica&apos;s Sync File…; it writes a reply file.
+3. Bring the reply back and choose File → Apply Office Reply… here.
+
+Until the reply is applied your changes wait here, and the next sync file or Sync Now carries them too.</source>
+        <translation>接下来：
+1. 把这个文件带到办公室（例如用 U 盘）。
+2. 在办公室以 %1 的身份登录 Desktop CRM，选择“文件 → 应用副本的同步文件…”；它会写出一个回复文件。
+3. 把回复文件带回来，在本机选择“文件 → 应用办公室回复…”。
+
+在应用回复之前，您的修改保留在本机；下一个同步文件或“立即同步”也会带上它们。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+55"/>
+        <source>Apply a Replica&apos;s Sync File</source>
+        <translation>应用副本的同步文件</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Apply a Replica&apos;s Sync File: Open the Laptop&apos;s Changes</source>
+        <translation>应用副本的同步文件：打开笔记本电脑的修改</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The sync file was not applied.</source>
+        <translation>未应用该同步文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply a Replica&apos;s Sync File: Save the Reply for the Laptop As</source>
+        <translation>应用副本的同步文件：将给笔记本电脑的回复另存为</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Applying %1 to the office…</source>
+        <translation>正在把 %1 应用到办公室…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sync file was not applied: nothing changed at the office and no reply was written.</source>
+        <translation>未应用该同步文件：办公室没有任何改动，也没有写出回复文件。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The laptop&apos;s sync file was applied to the office.</source>
+        <translation>笔记本电脑的同步文件已应用到办公室。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The reply is in %1. Take it back to the laptop and choose File → Apply Office Reply… there: it brings the office&apos;s changes, and whatever was changed on both sides waits there as a conflict to settle.</source>
+        <translation>回复文件保存在 %1。请把它带回笔记本电脑，在那里选择“文件 → 应用办公室回复…”：它会带回办公室的修改；两边都改过的内容会作为冲突留在那里，等待处理。</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Taken: %1 · Refused: %2</source>
+        <translation>已接受：%1 · 已拒绝：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The office refused %n change(s); they stay on the laptop, unsent:</source>
+        <translation>
+            <numerusform>办公室拒绝了 %n 项修改；它们保留在笔记本电脑上，未发送：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cancelled: nothing changed at the office and no reply was written.</source>
+        <translation>已取消：办公室没有任何改动，也没有写出回复文件。</translation>
+    </message>
+</context>
+<context>
     <name>SyncRun</name>
     <message>
-        <location filename="../../desktop_crm/ui/sync_now.py" line="+60"/>
+        <location filename="../../desktop_crm/ui/sync_now.py" line="+57"/>
         <source>Sync with the Office</source>
         <translation>与办公室同步</translation>
     </message>
@@ -6292,14 +6468,14 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+68"/>
+        <location line="+65"/>
         <location line="+12"/>
-        <location line="+39"/>
+        <location line="+9"/>
         <source>Sync Now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-79"/>
         <source>Sending your changes to the office…</source>
         <translation>正在把您的修改发送到办公室…</translation>
     </message>
@@ -6314,7 +6490,7 @@
         <translation>正在完成同步…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+58"/>
         <source>The sync was cancelled. Nothing was lost: your changes wait here and go to the office with the next sync.</source>
         <translation>同步已取消。没有丢失任何内容：您的修改保留在本机，下次同步时发送到办公室。</translation>
     </message>
@@ -6333,33 +6509,9 @@ Nothing was lost: your changes wait here for the next sync.</source>
 没有丢失任何内容：您的修改保留在本机，等待下次同步。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Sent: %1 · Received: %2 · Deleted here: %3</source>
-        <translation>已发送：%1 · 已接收：%2 · 本机已删除：%3</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>%n conflict(s) wait for your choice: the same thing was changed here and at the office.</source>
-        <translation>
-            <numerusform>%n 个冲突等待您选择：同一内容在本机和办公室都被修改了。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>The office refused %n change(s); they stay here, unsent:</source>
-        <translation>
-            <numerusform>办公室拒绝了 %n 项修改；它们保留在本机，未发送：</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+6"/>
         <source>Synced with the office.</source>
         <translation>已与办公室同步。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Show &amp;Conflicts…</source>
-        <translation>查看冲突(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -6392,6 +6544,33 @@ Nothing was lost: your changes wait here for the next sync.</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncSummary</name>
+    <message>
+        <location filename="../../desktop_crm/ui/sync_now.py" line="+11"/>
+        <source>Sent: %1 · Received: %2 · Deleted here: %3</source>
+        <translation>已发送：%1 · 已接收：%2 · 本机已删除：%3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n conflict(s) wait for your choice: the same thing was changed here and at the office.</source>
+        <translation>
+            <numerusform>%n 个冲突等待您选择：同一内容在本机和办公室都被修改了。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The office refused %n change(s); they stay here, unsent:</source>
+        <translation>
+            <numerusform>办公室拒绝了 %n 项修改；它们保留在本机，未发送：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Show &amp;Conflicts…</source>
+        <translation>查看冲突(&amp;C)…</translation>
     </message>
 </context>
 <context>
