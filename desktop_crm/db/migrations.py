@@ -105,6 +105,17 @@ def schema_version(db: peewee.Database) -> int:
     return row.version if row else 0
 
 
+def require_current(db: peewee.Database, target: str) -> None:
+    """Refuse an office database at another schema than this app's (a replica is copied
+    from it and synced with it row for row, so both must be the same version)."""
+    found = schema_version(db)
+    if found != CURRENT_VERSION:
+        raise DatabaseError(
+            f"{target} is at schema {found}, this app at {CURRENT_VERSION}: "
+            "use the same version of Desktop CRM as the office"
+        )
+
+
 def _require_schema_rights(db: peewee.Database, target: str, found: int) -> None:
     """On an office server only its administrator may create or upgrade the schema."""
     if not isinstance(db, peewee.PostgresqlDatabase):

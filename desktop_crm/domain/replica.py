@@ -107,12 +107,7 @@ def _copy(
     office = make_database(source)
     office.connect()
     try:
-        found = migrations.schema_version(office)
-        if found != migrations.CURRENT_VERSION:
-            raise CrmError(
-                f"{display_target(source)} is at schema {found}, this app at "
-                f"{migrations.CURRENT_VERSION}: use the same version of Desktop CRM as the office"
-            )
+        migrations.require_current(office, display_target(source))
         user = office.execute_sql("SELECT session_user").fetchone()[0]
         replica_id, secret = str(uuid.uuid4()), secrets.token_hex(32)
         office.execute_sql(

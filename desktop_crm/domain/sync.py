@@ -687,12 +687,7 @@ def sync(url: str, *, progress: Progress | None = None) -> SyncResult:
     office = make_database(url)
     office.connect()
     try:
-        found = migrations.schema_version(office)
-        if found != migrations.CURRENT_VERSION:
-            raise CrmError(
-                f"{display_target(url)} is at schema {found}, this app at "
-                f"{migrations.CURRENT_VERSION}: use the same version of Desktop CRM as the office"
-            )
+        migrations.require_current(office, display_target(url))
         (user,) = office.execute_sql("SELECT session_user").fetchone()
         if user != setting(USER):
             raise CrmError(
