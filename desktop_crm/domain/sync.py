@@ -37,7 +37,7 @@ from uuid import UUID
 
 import peewee
 
-from desktop_crm.db import migrations, sync_tracking
+from desktop_crm.db import migrations, search_index, sync_tracking
 from desktop_crm.db.connection import display_target, make_database, write_transaction
 from desktop_crm.db.models import (
     ChangeLog,
@@ -256,6 +256,12 @@ def changes_here() -> tuple[dict, dict]:
     return pending, {model: local.by_uuid(model, rows) for model, rows in pending.items()}
 
 
+def customers_here() -> list[str]:
+    """The uuids of every customer this replica holds (the office sends what hangs off
+    one it now may see and this replica does not have)."""
+    return [sync_rows.hex_uuid(u) for (u,) in database.execute_sql("SELECT uuid FROM customer")]
+
+
 class Run:
     """One sync: the state shared by its steps. The office's half (`send`, `receive`,
     `refresh_remote`) runs where the server is; the replica's (`apply_here`) where the
@@ -268,6 +274,7 @@ class Run:
         pending: dict[type[peewee.Model], dict[str, Wire | None]],
         read_here: dict[type[peewee.Model], dict[str, Wire]],
         name: str,
+        held: Iterable[str] | None = None,
     ) -> None:
         self.office = sync_rows.Side(office) if office is not None else None
         self.progress = progress
@@ -282,6 +289,8 @@ class Run:
         self.remote_by: dict[tuple, tuple] = {}  # (model, uuid) -> (who, when) of a conflict
         self.pulled: dict[type[peewee.Model], dict[str, Wire]] = {}
         self.gone: list[tuple[str, str]] = []
+        self.held = None if held is None else set(held)  # the replica's customers
+        self.visible: set[str] | None = None  # every customer the user may see at the office
         self.touched_remote: set[str] = set()  # customer uuids whose documents change there
         self.touched_local: set[str] = set()
         self.mark = self.own = ""  # where the next sync starts (see `sync`)
@@ -305,6 +314,7 @@ class Run:
             "rekeyed": self.rekeyed,
             "remote_by": [[m._meta.table_name, u, *who] for (m, u), who in self.remote_by.items()],
             "gone": self.gone,
+            "visible": sorted(self.visible or ()),
             "touched": sorted(self.touched_remote),
             "sent": self.result.sent,
             "refused": self.result.refused,
@@ -328,6 +338,7 @@ class Run:
         run.rekeyed = data["rekeyed"]
         run.remote_by = {(TABLES[t], u): (by, at) for t, u, by, at in data["remote_by"]}
         run.gone = [tuple(g) for g in data["gone"]]
+        run.visible = set(data["visible"]) if "visible" in data else None  # an older reply
         run.touched_remote = set(data["touched"])
         run.result.sent, run.result.refused = data["sent"], data["refused"]
         run.mark, run.own = data["mark"], data["own"]
@@ -515,6 +526,43 @@ class Run:
             (mark, own),
         )
         self.gone = [(t, sync_rows.hex_uuid(u)) for t, u in cursor.fetchall() if t in TABLES]
+        # Row-level security decides: a customer given to another rep is no longer here.
+        cursor = self.office.db.execute_sql("SELECT uuid FROM customer")
+        self.visible = {sync_rows.hex_uuid(u) for (u,) in cursor.fetchall()}
+        if self.held is not None:
+            self._receive_whole(self.visible - self.held)
+
+    def _receive_whole(self, customers: set[str]) -> None:
+        """Everything that hangs off customers this user may now see (given to them, or
+        shared) that the replica does not hold: unchanged rows too, they are new there."""
+        if not customers:
+            return
+        found: dict[type[peewee.Model], dict[str, int]] = {}
+        for model in sync_tracking.SYNCED:
+            if model is Customer:
+                rows = self.office.by_uuid(Customer, customers)
+            else:
+                links = [
+                    f
+                    for f in sync_rows.fields_of(model)
+                    if isinstance(f, peewee.ForeignKeyField) and f.rel_model in found
+                ]
+                if not links:
+                    continue
+                rows = {}
+                for f in links:
+                    parents = list(found[f.rel_model].values())
+                    for start in range(0, len(parents), sync_rows.BATCH):
+                        chunk = parents[start : start + sync_rows.BATCH]
+                        marks = ", ".join(["%s"] * len(chunk))
+                        rows.update(
+                            self.office.rows(model, f't."{f.column_name}" IN ({marks})', chunk)
+                        )
+            for row_uuid in self.pending.get(model, {}):
+                rows.pop(row_uuid, None)
+            if rows:
+                found[model] = {u: row["id"] for u, row in rows.items()}
+                self.pulled.setdefault(model, {}).update(rows)
 
     def refresh_remote(self) -> None:
         """The server's search documents and follow-up summaries of what was sent; then
@@ -548,7 +596,10 @@ class Run:
                     continue  # merged above: a conflict if it was changed here
                 row_id = self.local.ids(model, [row_uuid]).get(row_uuid)
                 if row_id is not None:
+                    if model is Customer:
+                        search_index.delete_documents(db, [row_id])
                     self.result.deleted += self.local.delete(model, row_id)
+            self._drop_unseen()
             local_ids = self.local.ids(Customer, self.touched_local | self.touched_remote)
             customer_service.reindex_customers(local_ids.values())
             put_setting(WATERMARK, self.mark)
@@ -556,6 +607,28 @@ class Run:
             put_setting(LAST_SYNCED, utcnow().isoformat())
             db.execute_sql("DELETE FROM sync_applying")
         self.result.conflicts = open_conflict_count()
+
+    def _drop_unseen(self) -> None:
+        """Customers this user may no longer see at the office (given to another rep, no
+        longer shared) leave the replica with all that hangs off them — unless a change
+        made here waits for them (that is a conflict, see `merge_row`)."""
+        if self.visible is None:
+            return
+        waiting = {
+            sync_rows.customer_of(model, row)
+            for part in (self.pending, self.read_here)
+            for model, rows in part.items()
+            for row in rows.values()
+            if row
+        }
+        here = self.local.db.execute_sql("SELECT uuid, id FROM customer").fetchall()
+        unseen = [i for u, i in here if u not in self.visible and u not in waiting]
+        for start in range(0, len(unseen), sync_rows.BATCH):
+            chunk = unseen[start : start + sync_rows.BATCH]
+            search_index.delete_documents(self.local.db, chunk)
+            Customer.delete().where(Customer.id.in_(chunk)).bind(self.local.db).execute()
+        self.local.known.clear()
+        self.result.deleted += len(unseen)
 
     def _apply_merges(self, model: type[peewee.Model]) -> None:
         table = model._meta.table_name
@@ -693,7 +766,7 @@ def sync(url: str, *, progress: Progress | None = None) -> SyncResult:
             raise CrmError(
                 f"this replica is {setting(USER)}'s: sign in as {setting(USER)}, not {user}"
             )
-        run = Run(office, progress, *changes_here(), replica_name())
+        run = Run(office, progress, *changes_here(), replica_name(), customers_here())
         with office.atomic():
             run.office_half(mark, setting(OWN_XID) or "0")
             run.step("commit", 0, 1)

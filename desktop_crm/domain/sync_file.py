@@ -129,6 +129,7 @@ def write_changes(path: str | Path) -> FileResult:
         "own": sync.setting(sync.OWN_XID) or "0",
         "pending": {m._meta.table_name: rows for m, rows in pending.items()},
         "read_here": {m._meta.table_name: rows for m, rows in here.items()},
+        "held": sync.customers_here(),
     }
     part = _write(path, header, body, sync.setting(sync.SECRET))
     with database.atomic():
@@ -215,7 +216,12 @@ def apply_changes(
                 return {sync.TABLES[t]: rows for t, rows in body[name].items()}
 
             run = sync.Run(
-                office, progress, by_model("pending"), by_model("read_here"), body["name"]
+                office,
+                progress,
+                by_model("pending"),
+                by_model("read_here"),
+                body["name"],
+                body.get("held"),  # not in a file of an older version
             )
             run.office_half(body["mark"], body["own"])
             office.execute_sql(

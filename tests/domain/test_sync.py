@@ -14,7 +14,7 @@ import pytest
 
 from desktop_crm.db import search_index
 from desktop_crm.db.connection import close_database, open_database
-from desktop_crm.db.models import Customer, FollowUp, Phone
+from desktop_crm.db.models import Customer, FollowUp, Phone, database_of
 from desktop_crm.domain import customers, followups, replica, sync
 from desktop_crm.domain.search import CustomerQuery, search_customers
 from desktop_crm.errors import CrmError
@@ -161,6 +161,69 @@ def test_deleted_at_the_office_is_deleted_here(office_db, laptop):
     result = laptop.sync()
     assert result.deleted == 1
     assert FollowUp.select().where(FollowUp.customer == wangs).count() == 0
+
+
+def search_rows_of(customer_id: int) -> int:
+    sql = "SELECT COUNT(*) FROM customer_search WHERE rowid = ?"
+    return database_of(Customer).execute_sql(sql, (customer_id,)).fetchone()[0]
+
+
+def test_a_customer_deleted_at_the_office_leaves_nothing_searchable_here(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    assert search_rows_of(wangs) == 1
+    with office_db.connect("boss") as conn:
+        conn.execute("DELETE FROM customer WHERE name = %s", (WANGS,))
+    laptop.sync()
+    assert not Customer.select().where(Customer.id == wangs).exists()
+    assert search_rows_of(wangs) == 0
+
+
+def give_wangs_to_li(office_db: Office) -> None:
+    with office_db.connect("boss") as conn:
+        (li,) = conn.execute('SELECT id FROM "user" WHERE username = %s', ("li",)).fetchone()
+        conn.execute("UPDATE customer SET owner_id = %s WHERE name = %s", (li, WANGS))
+
+
+def test_a_customer_given_to_another_rep_leaves_the_replica_with_its_records(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    assert search_customers(CustomerQuery(text="wang's"))
+    give_wangs_to_li(office_db)
+
+    result = laptop.sync()
+
+    assert result.refused == [] and result.deleted >= 1
+    assert not Customer.select().where(Customer.id == wangs).exists()
+    assert FollowUp.select().where(FollowUp.customer == wangs).count() == 0
+    assert search_customers(CustomerQuery(text="wang's")) == []
+    assert search_rows_of(wangs) == 0  # nothing of it stays searchable on the laptop
+    assert {c.name for c in Customer.select()} == {"shared customer"}
+    assert laptop.sync().deleted == 0  # and the next sync has nothing more to do
+
+
+def test_a_customer_given_away_with_an_edit_waiting_here_stays_as_a_conflict(office_db, laptop):
+    wangs = Customer.get(Customer.name == WANGS).id
+    customers.update_customer(wangs, {"notes": "met at the fair"})
+    give_wangs_to_li(office_db)
+
+    result = laptop.sync()
+
+    # Out of sight at the office, as if deleted there: kept here, for the user to decide.
+    assert result.conflicts == 1
+    assert Customer.get_by_id(wangs).notes == "met at the fair"  # not lost
+    assert [c.customer_uuid for c in sync.conflicts()] == [Customer.get_by_id(wangs).uuid.hex]
+
+
+def test_a_customer_given_to_this_rep_arrives_with_all_its_records(office_db, laptop):
+    with office_db.connect("boss") as conn:
+        (wang,) = conn.execute('SELECT id FROM "user" WHERE username = %s', ("wang",)).fetchone()
+        conn.execute("UPDATE customer SET owner_id = %s WHERE name = %s", (wang, "li's customer"))
+
+    laptop.sync()
+
+    lis = Customer.get(Customer.name == "li's customer")
+    assert [f.subject for f in FollowUp.select().where(FollowUp.customer == lis)] == ["call li"]
+    assert [r.name for r in search_customers(CustomerQuery(text="li's"))] == ["li's customer"]
+    assert laptop.sync().received == 0
 
 
 def test_a_replica_syncs_only_as_its_own_user(office_db, laptop):
