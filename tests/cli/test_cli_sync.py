@@ -3,12 +3,20 @@ laptop and syncs it. Runs against the real test server, signed in as the rep."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import random
 import sqlite3
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
 
+from desktop_crm.db.connection import close_database, open_database
+from desktop_crm.db.models import Customer
+from desktop_crm.domain import customers
 from tests import postgres
 from tests.office import PASSWORD, WANGS
 
@@ -23,7 +31,7 @@ def test_clone_writes_the_reps_replica_and_says_how_to_use_it(
     assert result.code == 0, result
     assert "2 customers" in result.out and f"--database {laptop}" in result.out
     assert PASSWORD not in result.out
-    with sqlite3.connect(laptop) as conn:
+    with sql(laptop) as conn:
         names = {row[0] for row in conn.execute("SELECT name FROM customer")}
     assert names == {WANGS, "shared customer"}
 
@@ -60,12 +68,24 @@ def test_a_clone_killed_mid_copy_leaves_no_replica_and_the_next_one_completes(
     result = run("sync", "clone", url, "--to", str(laptop))
     assert result.code == 0, result
     assert not (tmp_path / "laptop.db.part").exists()
-    with sqlite3.connect(laptop) as conn:
+    with sql(laptop) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert {r[0] for r in conn.execute("SELECT name FROM customer")} == {
             WANGS,
             "shared customer",
         }
+
+
+@contextlib.contextmanager
+def sql(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection to the laptop, closed after (sqlite3's own `with` only commits): one
+    left open in this process would share the -shm file that a sync process removes."""
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            yield conn
+    finally:
+        conn.close()
 
 
 def replica_of(run, office_db, tmp_path, user: str = "wang"):
@@ -85,7 +105,7 @@ def test_sync_sends_changes_lists_a_conflict_and_sends_the_choice(
     run, office_db, tmp_path, monkeypatch
 ):
     laptop = replica_of(run, office_db, tmp_path)
-    with sqlite3.connect(laptop) as conn:
+    with sql(laptop) as conn:
         conn.execute("UPDATE customer SET notes = 'mine', title = '总监' WHERE name = ?", (WANGS,))
     office(office_db, "UPDATE customer SET notes = 'theirs' WHERE name = %s", WANGS)
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
@@ -116,7 +136,7 @@ def test_sync_of_a_database_that_is_no_replica_says_so(run, tmp_path):
 
 def test_a_sync_killed_at_any_moment_loses_and_doubles_nothing(run, office_db, tmp_path):
     laptop = replica_of(run, office_db, tmp_path)
-    with sqlite3.connect(laptop) as conn:
+    with sql(laptop) as conn:
         conn.execute("UPDATE customer SET notes = 'from the road' WHERE name = ?", (WANGS,))
     command = [sys.executable, "-m", "desktop_crm", "--database", str(laptop), "sync"]
     # killed while sending, while receiving, and as it commits
@@ -133,7 +153,7 @@ def test_a_sync_killed_at_any_moment_loses_and_doubles_nothing(run, office_db, t
         finally:
             syncing.kill()  # kill -9
             syncing.wait()
-        with sqlite3.connect(laptop) as conn:
+        with sql(laptop) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     result = subprocess.run(
         command, capture_output=True, text=True, env={**os.environ, "PGPASSWORD": PASSWORD}
@@ -143,7 +163,7 @@ def test_a_sync_killed_at_any_moment_loses_and_doubles_nothing(run, office_db, t
         ("from the road",)
     ]
     assert office(office_db, "SELECT count(*) FROM customer") == [(4,)]
-    with sqlite3.connect(laptop) as conn:
+    with sql(laptop) as conn:
         assert conn.execute("SELECT count(*) FROM sync_pending").fetchone() == (0,)
 
 
@@ -153,8 +173,12 @@ def test_a_sync_file_import_killed_at_the_office_loses_and_doubles_nothing(
     laptop = replica_of(run, office_db, tmp_path)
     url = postgres.database_url(office_db.name, user="wang", password=PASSWORD)
     at_office = [sys.executable, "-m", "desktop_crm", "--database", url, "sync", "import"]
-    for number, steps in enumerate((1, 10, 22), start=1):  # sending, receiving, committing
-        with sqlite3.connect(laptop) as conn:
+    seed = random.randrange(1_000_000)
+    chance = random.Random(seed)
+    # sending, receiving, committing; then at random moments
+    kills = (1, 10, 22, *(chance.randint(1, 24) for _ in range(3)))
+    for number, steps in enumerate(kills, start=1):
+        with sql(laptop) as conn:
             conn.execute("UPDATE customer SET notes = ? WHERE name = ?", (f"note {number}", WANGS))
         changes, reply = tmp_path / f"out{number}.crmsync", tmp_path / f"back{number}.crmsync"
         assert run("--database", str(laptop), "sync", "export", str(changes)).code == 0
@@ -178,7 +202,62 @@ def test_a_sync_file_import_killed_at_the_office_loses_and_doubles_nothing(
     done = subprocess.run([*at_office, str(changes), "--reply", str(reply)], capture_output=True)
     assert done.returncode == 0, done.stderr
     assert run("--database", str(laptop), "sync", "import", str(reply)).code == 0
-    assert office(office_db, "SELECT notes FROM customer WHERE name = %s", WANGS) == [("note 3",)]
+    assert office(office_db, "SELECT notes FROM customer WHERE name = %s", WANGS) == [
+        (f"note {len(kills)}",)
+    ], f"seed {seed}"
     assert office(office_db, "SELECT count(*) FROM customer") == [(4,)]
-    with sqlite3.connect(laptop) as conn:
+    with sql(laptop) as conn:
         assert conn.execute("SELECT count(*) FROM sync_pending").fetchone() == (0,)
+
+
+def test_syncs_killed_at_random_moments_lose_and_double_nothing(run, office_db, tmp_path):
+    """The soak: each round a new customer and an edit on the laptop, an edit at the
+    office, and a sync killed (-9) after a random delay within what a whole sync takes."""
+    seed = random.randrange(1_000_000)
+    chance = random.Random(seed)
+    laptop = replica_of(run, office_db, tmp_path)
+    command = [sys.executable, "-m", "desktop_crm", "--database", str(laptop), "sync"]
+    env = {**os.environ, "PGPASSWORD": PASSWORD}
+    started = time.monotonic()
+    assert subprocess.run(command, capture_output=True, env=env).returncode == 0
+    whole = time.monotonic() - started
+    rounds = 6
+    for number in range(1, rounds + 1):
+        open_database(str(laptop))
+        try:
+            customers.create_customer({"name": f"road {number}", "owner": "wang"})
+            wangs = Customer.get(Customer.name == WANGS).id
+            customers.update_customer(wangs, {"notes": f"laptop {number}"})
+        finally:
+            close_database()
+        office(
+            office_db, "UPDATE customer SET title = %s WHERE name = %s", f"office {number}", WANGS
+        )
+        syncing = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+        )
+        time.sleep(chance.uniform(0, whole))
+        syncing.kill()  # kill -9, or it had finished
+        syncing.wait()
+        with sql(laptop) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",), f"seed {seed}"
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, (seed, result.stderr)
+
+    expected = {WANGS, "shared customer", *(f"road {n}" for n in range(1, rounds + 1))}
+    names = [name for (name,) in office(office_db, "SELECT name FROM customer")]
+    assert sorted(names) == sorted(expected | {"li's customer", "chen's customer"}), f"seed {seed}"
+    assert office(office_db, "SELECT notes, title FROM customer WHERE name = %s", WANGS) == [
+        (f"laptop {rounds}", f"office {rounds}")
+    ], f"seed {seed}"
+    with sql(laptop) as conn:
+        here = [name for (name,) in conn.execute("SELECT name FROM customer")]
+        assert sorted(here) == sorted(expected), f"seed {seed}"
+        assert conn.execute(
+            "SELECT notes, title FROM customer WHERE name = ?", (WANGS,)
+        ).fetchone() == (
+            f"laptop {rounds}",
+            f"office {rounds}",
+        )
+        assert conn.execute("SELECT count(*) FROM sync_pending").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM sync_conflict").fetchone() == (0,)
