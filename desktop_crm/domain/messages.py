@@ -88,6 +88,92 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "unknown_followup": {"en": "no follow-up {value}", "zh_CN": "没有跟进记录 {value}"},
     "no_such_file": {"en": "there is no file “{value}”", "zh_CN": "文件“{value}”不存在"},
+    # field sync (domain/sync.py, sync_file.py, replica.py)
+    "sync_cancelled": {
+        "en": "the sync was cancelled; nothing changed on either side",
+        "zh_CN": "同步已取消，两边均未改动",
+    },
+    "not_a_replica": {
+        "en": "this database is not a replica: take one with `desktop-crm sync clone`",
+        "zh_CN": "此数据库不是离线副本：请用 `desktop-crm sync clone` 取一份",
+    },
+    "replica_without_mark": {
+        "en": "this replica does not know when it was taken; take a new one",
+        "zh_CN": "此副本不知道自己是何时取出的，请重新取一份",
+    },
+    "replica_of_another_user": {
+        "en": "this replica is {owner}'s: sign in as {owner}, not {user}",
+        "zh_CN": "此副本属于 {owner}：请以 {owner} 登录，而不是 {user}",
+    },
+    "bad_conflict_choice": {
+        "en": "choose “{mine}” or “{theirs}”, not “{choice}”",
+        "zh_CN": "请选择“{mine}”或“{theirs}”，而不是“{choice}”",
+    },
+    "conflict_settled": {
+        "en": "that conflict is settled already",
+        "zh_CN": "该冲突已经解决",
+    },
+    "not_a_sync_file": {
+        "en": "{file} is not a Desktop CRM sync file",
+        "zh_CN": "{file} 不是 Desktop CRM 同步文件",
+    },
+    "sync_file_altered": {
+        "en": "{file} was changed or cut short after it was written (its signature does not "
+        "match): it was not applied; write it again",
+        "zh_CN": "{file} 写出后被改动或截断（签名不符），未应用；请重新写出",
+    },
+    "sync_file_needs_replica": {
+        "en": "this database is not a replica: only a replica writes sync files and applies "
+        "the office's replies",
+        "zh_CN": "此数据库不是离线副本：只有副本才能写出同步文件并应用办公室的回复",
+    },
+    "not_our_reply": {
+        "en": "{file} is not the office's reply to this replica",
+        "zh_CN": "{file} 不是办公室给此副本的回复",
+    },
+    "reply_too_old": {
+        "en": "{file} is older than what this replica already has (reply {number}): "
+        "nothing was applied",
+        "zh_CN": "{file} 比此副本已有的内容更旧（回复 {number}），未应用任何内容",
+    },
+    "changes_go_to_office": {
+        "en": "a replica's changes are applied to its office database (postgresql://…)",
+        "zh_CN": "副本的更改须应用到其办公室数据库（postgresql://…）",
+    },
+    "reply_not_changes": {
+        "en": "{file} is a reply for a replica, not a replica's changes",
+        "zh_CN": "{file} 是给副本的回复，不是副本的更改",
+    },
+    "changes_of_another_user": {
+        "en": "{file} holds {owner}'s changes: sign in as {owner} to apply them, not as {user}",
+        "zh_CN": "{file} 中是 {owner} 的更改：请以 {owner} 登录后应用，而不是 {user}",
+    },
+    "unknown_replica": {
+        "en": "{file} comes from a replica this office did not give out ({office}); this is {here}",
+        "zh_CN": "{file} 来自一个并非本办公室发出的副本（{office}）；这里是 {here}",
+    },
+    "sync_file_applied_already": {
+        "en": "{file} is file {number} of this replica, and file {last} was applied already: "
+        "a newer one holds all of its changes; nothing was applied",
+        "zh_CN": "{file} 是此副本的第 {number} 个文件，而第 {last} 个已应用过："
+        "较新的文件包含了它的全部更改；未应用任何内容",
+    },
+    "replica_from_office_only": {
+        "en": "a replica is taken from an office database (postgresql://…), not {source}",
+        "zh_CN": "副本须从办公室数据库（postgresql://…）取出，而不是 {source}",
+    },
+    "replica_exists": {
+        "en": "{file} exists already: a replica is never written over; choose a new file",
+        "zh_CN": "{file} 已存在：副本从不覆盖已有文件，请另选一个文件名",
+    },
+    "folder_missing": {
+        "en": "the folder {folder} does not exist",
+        "zh_CN": "文件夹 {folder} 不存在",
+    },
+    "copy_cancelled": {
+        "en": "the copy was cancelled; nothing was written",
+        "zh_CN": "复制已取消，未写入任何内容",
+    },
     # importing and exporting files (exchange/*, domain/imports.py)
     "file_missing": {"en": "{file} does not exist", "zh_CN": "{file} 不存在"},
     "file_is_folder": {

@@ -39,6 +39,7 @@ from desktop_crm.db.connection import (
 from desktop_crm.db.models import ALL_MODELS, Setting, database, utcnow
 from desktop_crm.domain import sync
 from desktop_crm.domain.customers import rebuild_search_index
+from desktop_crm.domain.messages import text
 from desktop_crm.errors import CrmError
 
 BATCH = 1000
@@ -66,12 +67,12 @@ def clone(source: str, target: str | Path, *, progress: Progress | None = None) 
     works on another database runs this in a process of its own (`sync clone`).
     """
     if not is_postgres_url(source):
-        raise CrmError(f"a replica is taken from an office database (postgresql://…), not {source}")
+        raise CrmError(text("replica_from_office_only", source=source))
     path = Path(target)
     if path.exists():
-        raise CrmError(f"{path} exists already: a replica is never written over; choose a new file")
+        raise CrmError(text("replica_exists", file=path))
     if not path.parent.is_dir():
-        raise CrmError(f"the folder {path.parent} does not exist")
+        raise CrmError(text("folder_missing", folder=path.parent))
     part = partial_file(path)
     discard(part)
     try:
@@ -154,7 +155,7 @@ def _copy_table(
         model.insert_many(rows).execute()
         done += len(rows)
         if progress is not None and not progress(table, done, total):
-            raise Cancelled("the copy was cancelled; nothing was written")
+            raise Cancelled(text("copy_cancelled"))
     return done
 
 

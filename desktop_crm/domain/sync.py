@@ -49,6 +49,7 @@ from desktop_crm.db.models import (
 )
 from desktop_crm.domain import customers as customer_service
 from desktop_crm.domain import followups, history, orders, sync_rows
+from desktop_crm.domain.messages import text
 from desktop_crm.errors import CrmError
 
 ORIGIN = "sync.origin"
@@ -346,7 +347,7 @@ class Run:
 
     def step(self, name: str, done: int, total: int) -> None:
         if self.progress is not None and not self.progress(name, done, total):
-            raise Cancelled("the sync was cancelled; nothing changed on either side")
+            raise Cancelled(text("sync_cancelled"))
 
     def office_half(self, mark: str, own: str) -> None:
         """Everything done on the server, inside the caller's transaction there."""
@@ -753,19 +754,17 @@ class Run:
 def sync(url: str, *, progress: Progress | None = None) -> SyncResult:
     """Send this replica's changes to its office database at `url` and fetch the office's."""
     if not is_replica():
-        raise CrmError("this database is not a replica: take one with `desktop-crm sync clone`")
+        raise CrmError(text("not_a_replica"))
     mark = setting(WATERMARK)
     if mark is None:
-        raise CrmError("this replica does not know when it was taken; take a new one")
+        raise CrmError(text("replica_without_mark"))
     office = make_database(url)
     office.connect()
     try:
         migrations.require_current(office, display_target(url))
         (user,) = office.execute_sql("SELECT session_user").fetchone()
         if user != setting(USER):
-            raise CrmError(
-                f"this replica is {setting(USER)}'s: sign in as {setting(USER)}, not {user}"
-            )
+            raise CrmError(text("replica_of_another_user", owner=setting(USER), user=user))
         run = Run(office, progress, *changes_here(), replica_name(), customers_here())
         with office.atomic():
             run.office_half(mark, setting(OWN_XID) or "0")
@@ -815,10 +814,10 @@ def resolve(conflict_id: int, choice: str, value: Any = _UNSET) -> None:
     a field, `value` (in the wire form) is used instead of either. The next sync sends
     the outcome, so every replica ends with it."""
     if choice not in (MINE, THEIRS):
-        raise CrmError(f"choose {MINE!r} or {THEIRS!r}, not {choice!r}")
+        raise CrmError(text("bad_conflict_choice", mine=MINE, theirs=THEIRS, choice=choice))
     found = [c for c in conflicts() if c.id == conflict_id]
     if not found:
-        raise CrmError("that conflict is settled already")
+        raise CrmError(text("conflict_settled"))
     (conflict,) = found
     model = TABLES[conflict.table]
     local = sync_rows.Side(database.obj)

@@ -32,6 +32,7 @@ import peewee
 from desktop_crm.db import sync_tracking
 from desktop_crm.db.models import database, utcnow
 from desktop_crm.domain import sync
+from desktop_crm.domain.messages import text
 from desktop_crm.errors import CrmError, FileFormatError
 
 FORMAT = "desktop-crm-sync/1"
@@ -70,13 +71,13 @@ def read_header(path: Path) -> dict[str, Any]:
         with path.open("rb") as f:
             header = json.loads(f.readline())
     except (OSError, ValueError) as exc:
-        raise FileFormatError(f"{path} is not a Desktop CRM sync file ({exc})") from exc
+        raise FileFormatError(f"{text('not_a_sync_file', file=path)} ({exc})") from exc
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise FileFormatError(f"{path} is not a Desktop CRM sync file")
+        raise FileFormatError(text("not_a_sync_file", file=path))
     try:
         UUID(str(header.get("replica")))
     except ValueError as exc:
-        raise FileFormatError(f"{path} is not a Desktop CRM sync file (no replica)") from exc
+        raise FileFormatError(text("not_a_sync_file", file=path)) from exc
     return header
 
 
@@ -89,10 +90,7 @@ def _read(path: Path, secret: str) -> tuple[dict[str, Any], dict[str, Any]]:
     signed = json.dumps(unsigned, sort_keys=True).encode() + b"\n" + payload
     expected = hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
     if not hmac.compare_digest(expected, str(header.get("mac", ""))):
-        raise FileFormatError(
-            f"{path} was changed or cut short after it was written (its signature does not "
-            "match): it was not applied; write it again"
-        )
+        raise FileFormatError(text("sync_file_altered", file=path))
     return unsigned, json.loads(payload)
 
 
@@ -113,7 +111,7 @@ def write_changes(path: str | Path) -> FileResult:
     """The changes made on this replica since the last sync, for the office."""
     path = Path(path)
     if not sync.is_replica():
-        raise CrmError("this database is not a replica: only a replica writes sync files")
+        raise CrmError(text("sync_file_needs_replica"))
     pending, here = sync.changes_here()
     sequence = int(sync.setting(SEQUENCE) or 0) + 1
     header = _header(
@@ -142,22 +140,16 @@ def apply_reply(path: str | Path) -> sync.SyncResult:
     """The office's reply to this replica's changes: the last step of a sync."""
     path = Path(path)
     if not sync.is_replica():
-        raise CrmError("this database is not a replica: a reply is applied to the replica")
+        raise CrmError(text("sync_file_needs_replica"))
     header = read_header(path)
     mine = sync.setting(sync.REPLICA)
     if header.get("kind") != REPLY or header.get("replica") != mine:
-        raise CrmError(
-            f"{path} is not the office's reply to this replica ({header.get('kind')} for "
-            f"replica {header.get('replica')}; this is {mine})"
-        )
+        raise CrmError(text("not_our_reply", file=path))
     header, body = _read(path, sync.setting(sync.SECRET))
     if header["sequence"] <= int(sync.setting(REPLY_SEQUENCE) or 0) or _older(
         body["mark"], sync.setting(sync.WATERMARK)
     ):
-        raise CrmError(
-            f"{path} is older than what this replica already has (reply {header['sequence']}): "
-            "nothing was applied"
-        )
+        raise CrmError(text("reply_too_old", file=path, number=header["sequence"]))
     run = sync.Run.from_reply(body, sync.replica_name())
     run.apply_here()
     with database.atomic():
@@ -180,15 +172,14 @@ def apply_changes(
     path, reply = Path(path), Path(reply)
     office = database.obj
     if not isinstance(office, peewee.PostgresqlDatabase):
-        raise CrmError("a replica's changes are applied to its office database (postgresql://…)")
+        raise CrmError(text("changes_go_to_office"))
     header = read_header(path)
     if header.get("kind") != CHANGES:
-        raise CrmError(f"{path} is a reply for a replica, not a replica's changes")
+        raise CrmError(text("reply_not_changes", file=path))
     (user,) = office.execute_sql("SELECT session_user").fetchone()
     if header.get("user") != user:
         raise CrmError(
-            f"{path} holds {header.get('user')}'s changes: sign in as {header.get('user')} "
-            f"to apply them, not as {user}"
+            text("changes_of_another_user", file=path, owner=header.get("user"), user=user)
         )
     part: Path | None = None
     try:
@@ -200,16 +191,23 @@ def apply_changes(
             ).fetchone()
             if known is None:
                 raise CrmError(
-                    f"{path} comes from a replica this office did not give out "
-                    f"({header.get('office')}, replica {header.get('replica')}); this is "
-                    f"{office.database}"
+                    text(
+                        "unknown_replica",
+                        file=path,
+                        office=f"{header.get('office')}, replica {header.get('replica')}",
+                        here=office.database,
+                    )
                 )
             secret, last = known
             header, body = _read(path, secret)
             if header["sequence"] <= last:
                 raise CrmError(
-                    f"{path} is file {header['sequence']} of this replica, and file {last} was "
-                    "applied already: a newer one holds all of its changes; nothing was applied"
+                    text(
+                        "sync_file_applied_already",
+                        file=path,
+                        number=header["sequence"],
+                        last=last,
+                    )
                 )
 
             def by_model(name: str) -> dict:

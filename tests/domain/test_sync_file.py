@@ -11,7 +11,7 @@ import pytest
 
 from desktop_crm.db.connection import close_database, open_database
 from desktop_crm.db.models import Customer, FollowUp
-from desktop_crm.domain import customers, followups, replica, sync, sync_file
+from desktop_crm.domain import customers, followups, messages, replica, sync, sync_file
 from desktop_crm.errors import CrmError
 from tests import postgres
 from tests.domain.test_sync import Laptop, as_user, office_row
@@ -106,6 +106,11 @@ def test_an_altered_or_cut_short_file_is_refused_and_nothing_applied(office_db, 
     (tmp_path / "junk").write_text("hello")
     with pytest.raises(CrmError, match="not a Desktop CRM sync file"):
         sync_file.apply_reply(tmp_path / "junk")
+    messages.set_language("zh_CN")  # said in the user's language
+    with pytest.raises(CrmError, match="不是 Desktop CRM 同步文件"):
+        sync_file.apply_reply(tmp_path / "junk")
+    with pytest.raises(CrmError, match="签名不符"):
+        at_the_office(office_db, "wang", changes, tmp_path / "back", laptop)
 
 
 def test_an_older_file_and_an_older_reply_are_refused(office_db, laptop, tmp_path):
