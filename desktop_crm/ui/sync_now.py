@@ -12,19 +12,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, Qt, Signal
-from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop_crm.db import sign_in
 from desktop_crm.db.connection import make_database
 from desktop_crm.db.sign_in import OfficeAddress
-from desktop_crm.domain import conflict_values, messages
+from desktop_crm.domain import conflict_values
 from desktop_crm.domain.sync import SyncResult
 from desktop_crm.errors import CrmError
+from desktop_crm.ui.app_process import AppProcess
 from desktop_crm.ui.conflict_texts import table_title
 from desktop_crm.ui.dialogs.sign_in_dialog import SignInDialog
 from desktop_crm.ui.settings import UiSettings
-from desktop_crm.ui.work_offline import app_command
 
 _REFUSED = "refused by the office: "
 EXIT_REFUSED = 4  # the command line's: synced, but the office refused some changes
@@ -86,34 +86,18 @@ def refusal_text(line: str) -> str:
     return f"{shown}: {reason}" if reason else shown
 
 
-class SyncRun(QObject):
+class SyncRun(AppProcess):
     """One `desktop-crm sync` process, its progress dialog, and what the user is told."""
 
     finished = Signal(bool)  # whether the sync ran to its end (refusals included)
     conflictsRequested = Signal()  # noqa: N815 - Qt naming: "Show Conflicts…" was pressed
 
     def __init__(self, parent: QWidget, database_path: str, password: str) -> None:
-        super().__init__(parent)
-        self._parent = parent
+        super().__init__(parent, self.tr("Syncing with the office…"), "syncProgress")
         self._database = database_path
         self._password = password  # "": the server asks for none (or ~/.pgpass has it)
-        self._cancelled = False
         self.outcome = SyncOutcome()
-        self.process = QProcess(self)
-        self.process.setReadChannel(QProcess.ProcessChannel.StandardError)  # progress, errors
-        self.process.readyReadStandardError.connect(self._read_progress)
-        self.process.finished.connect(self._ended)
-        self.process.errorOccurred.connect(self._not_started)
-        self.dialog = QProgressDialog(
-            self.tr("Syncing with the office…"), self.tr("Cancel"), 0, 0, parent
-        )
-        self.dialog.setObjectName("syncProgress")
         self.dialog.setWindowTitle(self.tr("Sync Now"))
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(500)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.canceled.connect(self.cancel)
         self._steps = {
             "send": self.tr("Sending your changes to the office…"),
             "receive": self.tr("Receiving the office's changes…"),
@@ -121,56 +105,27 @@ class SyncRun(QObject):
         }
 
     def start(self) -> None:
-        program, *arguments = app_command()
-        arguments += ["--database", self._database, "--lang", messages.language()]
-        arguments += ["sync", "--progress"]
-        if self._password:
-            arguments.append("--password-stdin")
-        self.process.start(program, arguments)
-        if self._password:
-            self.process.write((self._password + "\n").encode())
-        self.process.closeWriteChannel()
+        self.run(["--database", self._database, "sync", "--progress"], self._password)
 
-    def is_running(self) -> bool:
-        return self.process.state() != QProcess.ProcessState.NotRunning
+    def stepped(self, step: str) -> None:
+        self.dialog.setLabelText(self._steps.get(step, self.dialog.labelText()))
 
-    def cancel(self) -> None:
-        self._cancelled = True
-        self.process.kill()
+    def said(self, line: str) -> None:
+        words = line.split()
+        if len(words) == 5 and words[0] == "result":
+            outcome = self.outcome
+            counts = [int(n) for n in words[1:]]
+            outcome.sent, outcome.received, outcome.deleted, outcome.conflicts = counts
+        elif line.startswith(_REFUSED):
+            self.outcome.refused.append(line.removeprefix(_REFUSED))
+        else:
+            self.outcome.error = line.partition("error: ")[2] or line
 
-    def _read_progress(self) -> None:
-        while self.process.canReadLine():
-            line = bytes(self.process.readLine().data()).decode(errors="replace").strip()
-            words = line.split()
-            if len(words) == 5 and words[0] == "result":
-                outcome = self.outcome
-                counts = [int(n) for n in words[1:]]
-                outcome.sent, outcome.received, outcome.deleted, outcome.conflicts = counts
-            elif len(words) == 4 and words[0] == "progress":
-                _, step, done, total = words
-                self.dialog.setLabelText(self._steps.get(step, self.dialog.labelText()))
-                self.dialog.setMaximum(int(total))
-                self.dialog.setValue(int(done))
-            elif line.startswith(_REFUSED):
-                self.outcome.refused.append(line.removeprefix(_REFUSED))
-            elif line:
-                self.outcome.error = line.partition("error: ")[2] or line
-
-    def _not_started(self, error: QProcess.ProcessError) -> None:
-        if error == QProcess.ProcessError.FailedToStart:  # no `finished` follows
-            self.outcome.error = self.process.errorString()
-            self._ended(-1, QProcess.ExitStatus.CrashExit)
-
-    def _ended(self, code: int, status: QProcess.ExitStatus) -> None:
-        self._read_progress()
-        self.dialog.canceled.disconnect(self.cancel)  # closing the dialog says "canceled"
-        self.dialog.close()
-        self.dialog.deleteLater()  # a child of the window, which outlives this run
-        normal = status == QProcess.ExitStatus.NormalExit
-        self.outcome.code = code if normal else -1
-        completed = not self._cancelled and normal and code in (0, EXIT_REFUSED)
+    def ended(self, code: int) -> None:
+        self.outcome.code = code
+        completed = not self.cancelled and code in (0, EXIT_REFUSED)
         self.finished.emit(completed)  # the window reads afresh behind what is said next
-        if self._cancelled:
+        if self.cancelled:
             QMessageBox.information(
                 self._parent,
                 self.tr("Sync Now"),

@@ -10,16 +10,16 @@ may open it in a new window at once.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QProcess, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_crm import paths
 from desktop_crm.db.connection import display_target
 from desktop_crm.db.models import database
 from desktop_crm.domain import replica
+from desktop_crm.ui.app_process import AppProcess, app_command
 
 
 def suggested_file(user: str) -> Path:
@@ -50,76 +50,33 @@ def work_offline(parent: QWidget) -> ReplicaCopy | None:
     return copy
 
 
-def app_command() -> list[str]:
-    """How this app starts itself again: the bundle's executable, or the Python module."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable]
-    return [sys.executable, "-m", "desktop_crm"]
-
-
-class ReplicaCopy(QObject):
+class ReplicaCopy(AppProcess):
     """One `sync clone` process, its progress dialog, and what the user is told after."""
 
     finished = Signal(bool)  # whether a replica was written
 
     def __init__(self, parent: QWidget, source: str, password: str | None) -> None:
-        super().__init__(parent)
-        self._parent = parent
+        super().__init__(parent, self.tr("Copying your customers…"), "replicaProgress")
         self._source = source  # without the password, which goes on standard input
         self._password = password  # None: the server asks for none (or ~/.pgpass has it)
         self._target = Path()
-        self._cancelled = False
         self._said = ""  # the process's last line that was not progress: its error
-        self.process = QProcess(self)
-        self.process.setReadChannel(QProcess.ProcessChannel.StandardError)  # progress, errors
-        self.process.readyReadStandardError.connect(self._read_progress)
-        self.process.finished.connect(self._ended)
-        self.dialog = QProgressDialog(
-            self.tr("Copying your customers…"), self.tr("Cancel"), 0, 0, parent
-        )
-        self.dialog.setObjectName("replicaProgress")
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(500)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.canceled.connect(self.cancel)
 
     def start(self, target: Path) -> None:
         self._target = target
-        program, *arguments = app_command()
-        arguments += ["sync", "clone", self._source, "--to", str(target), "--progress"]
-        if self._password:
-            arguments.append("--password-stdin")
-        self.process.start(program, arguments)
-        if self._password:
-            self.process.write((self._password + "\n").encode())
-        self.process.closeWriteChannel()
+        arguments = ["sync", "clone", self._source, "--to", str(target), "--progress"]
+        self.run(arguments, self._password)
 
-    def cancel(self) -> None:
-        self._cancelled = True
-        self.process.kill()
+    def said(self, line: str) -> None:
+        self._said = line
 
-    def _read_progress(self) -> None:
-        while self.process.canReadLine():
-            line = bytes(self.process.readLine().data()).decode(errors="replace").strip()
-            words = line.split()
-            if len(words) == 4 and words[0] == "progress":
-                _, _table, done, total = words
-                self.dialog.setMaximum(int(total))
-                self.dialog.setValue(int(done))
-            elif line:
-                self._said = line
-
-    def _ended(self, code: int, status: QProcess.ExitStatus) -> None:
-        self._read_progress()
-        self.dialog.canceled.disconnect(self.cancel)  # closing the dialog says "canceled"
-        self.dialog.close()
-        written = not self._cancelled and status == QProcess.ExitStatus.NormalExit and code == 0
+    def ended(self, code: int) -> None:
+        written = not self.cancelled and code == 0
         if written:
             self._offer_to_open()
         else:
             replica.discard(replica.partial_file(self._target))  # a killed copy's leftovers
-            if not self._cancelled:
+            if not self.cancelled:
                 # the command line's one line, "desktop-crm: error: …", without its prefix
                 reason = self._said.partition("error: ")[2] or self.tr("the copy stopped")
                 QMessageBox.warning(
