@@ -52,8 +52,13 @@ class BackupSettingsPage(QGroupBox):
         self.folder = QLineEdit(str(policy.folder) if policy.folder is not None else "", self)
         self.folder.setObjectName("backupFolder")
         self.folder.setAccessibleName(self.tr("Backup folder"))
-        self.folder.setPlaceholderText(str(paths.backup_dir()))
-        self.folder.setToolTip(self.tr("Empty: the backups folder in the user data folder."))
+        self.folder.setPlaceholderText(self.tr("The backups folder in the user data folder"))
+        self.folder.setToolTip(
+            self.tr(
+                "A folder on a USB stick or a synced folder keeps the backups away from "
+                "this computer."
+            )
+        )
         choose = QPushButton(self.tr("Choose…"), self)
         choose.setObjectName("chooseBackupFolder")
         choose.clicked.connect(self._choose_folder)
@@ -72,9 +77,8 @@ class BackupSettingsPage(QGroupBox):
         counts.addStretch(1)
         hint = QLabel(
             self.tr(
-                "A backup is taken once a day while Desktop CRM runs and each time it closes. "
-                "Of these, the newest of each of the last days, weeks and months set here "
-                "are kept; the newest backup is always kept."
+                "Backups are taken daily while Desktop CRM runs and when it closes. "
+                "The newest backup is always kept."
             ),
             self,
         )
@@ -114,7 +118,7 @@ class BackupSettingsPage(QGroupBox):
         try:
             validate_policy(self.policy())
         except ValidationError as exc:
-            self.error_label.setText("\n".join(exc.errors.values()))
+            self._show_error("\n".join(exc.errors.values()))
             return False
         self.error_label.clear()
         return True
@@ -124,13 +128,19 @@ class BackupSettingsPage(QGroupBox):
         try:
             save_policy(self.policy())
         except ValidationError as exc:
-            self.error_label.setText("\n".join(exc.errors.values()))
+            self._show_error("\n".join(exc.errors.values()))
             return False
         except OSError as exc:
-            self.error_label.setText(
+            self._show_error(
                 self.tr("The backup settings cannot be saved: %1").replace(
                     "%1", exc.strerror or str(exc)
                 )
             )
             return False
         return True
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        window = self.window()
+        # grow to fit the reason rather than squeeze the wrapped hint above it
+        window.resize(window.width(), max(window.height(), window.sizeHint().height()))

@@ -146,6 +146,7 @@ class BackupsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 3 // 2)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
@@ -177,7 +178,7 @@ class BackupsDialog(QDialog):
         column.addLayout(middle, 1)
         column.addWidget(self.message)
         column.addWidget(close)
-        self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 24)
+        self.resize(self.fontMetrics().averageCharWidth() * 100, self.fontMetrics().height() * 28)
         self._update_buttons()
         self.reload()
 
