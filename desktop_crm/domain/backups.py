@@ -292,16 +292,26 @@ def automatic_backup(
     """The app's own backup (daily while it runs, and at exit), by the stored policy.
 
     When the policy file cannot be read the backup still goes to the default folder,
-    but nothing is pruned: deleting by a guessed policy could lose backups.
+    but nothing is pruned: deleting by a guessed policy could lose backups. A database
+    that is itself in the backup folder (a backup opened to look at) is left alone.
     """
     try:
         policy, prune_old = load_policy(), True
     except BackupPolicyError as exc:
         log.warning("%s", exc.message)
         policy, prune_old = BackupPolicy(), False
+    if _inside(Path(database), policy.backup_folder()):
+        return None  # a backup opened to look at (Open Read-Only) is not backed up again
     if only_if_due and not backup_due(database, policy, now):
         return None
     return take_backup(database, policy, prune_old=prune_old)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().parent == folder.resolve()
+    except OSError:
+        return False
 
 
 # ------------------------------------------------------------------------ files

@@ -307,3 +307,9 @@ def test_a_damaged_policy_file_is_reported_with_its_name(content: str) -> None:
     paths.backup_policy_file().write_text(content, encoding="utf-8")
     with pytest.raises(BackupPolicyError, match="backup-policy.json"):
         load_policy()
+
+
+def test_a_backup_opened_to_look_at_is_not_backed_up_again(database: Path) -> None:
+    opened = backup_sqlite(database, paths.backup_dir() / name_at(at("2026-12-01", 9)))
+    assert automatic_backup(opened, only_if_due=False) is None
+    assert [p.name for p in paths.backup_dir().iterdir()] == [opened.name]

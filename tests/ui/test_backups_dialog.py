@@ -226,3 +226,17 @@ def test_a_backup_is_taken_at_exit_after_the_last_save(qtbot, window, db_path):
     assert [e.customers for e in entries] == [2, 1]
     assert entries[1].path == earlier
     assert datetime.now() - entries[0].taken_at < timedelta(minutes=1)
+
+
+def test_an_office_database_gets_no_automatic_backups(qtbot, pg_url, tmp_path):
+    win = create_main_window(pg_url, UiSettings(tmp_path / "ui.ini"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: not win.list_pane.model.loading, timeout=10000)
+    assert not win.named_actions.backups.isVisible()
+    win.backups.start()
+    assert not win.backups.timer.isActive() and not win.backups.running
+    assert win.backups.at_exit() is None and win.backups.show_backups() is None
+    assert not list(paths.backup_dir().iterdir())
+    win.live_updates.stop()
+    win.tasks.wait(5000)
