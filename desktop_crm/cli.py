@@ -7,7 +7,8 @@
                             [--date-order dmy|mdy]
     desktop-crm import --list               desktop-crm import --undo BATCH_ID
     desktop-crm export FILE [--format csv|xlsx|vcard|ics] [--owner NAME]
-    desktop-crm backup [-o FILE]            desktop-crm restore FILE
+    desktop-crm backup [-o FILE | --list | --prune]
+    desktop-crm restore FILE
     desktop-crm check
     desktop-crm report customer|list|followups|labels|envelopes|letters … -o FILE.pdf
     desktop-crm office init [URL]           # an administrator sets up an office database
@@ -34,12 +35,15 @@ import traceback
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import peewee
 
 from desktop_crm import __version__, paths
 from desktop_crm.errors import CrmError, DatabaseError
+
+if TYPE_CHECKING:
+    from desktop_crm.domain.backups import BackupPolicy
 
 PROG = "desktop-crm"
 LANGS = ("zh_CN", "en")
@@ -195,13 +199,26 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="copy the database",
         description="Copy the SQLite database while it may be in use "
-        "(SQLite's online backup) and print where the copy is.",
+        "(SQLite's online backup), check the copy and print where it is. Without -o the "
+        "copy goes to the backup folder of the rotation set in Settings (default: 7 daily, "
+        "4 weekly, 12 monthly) and older backups the rotation does not keep are removed.",
     )
-    backup.add_argument(
+    what = backup.add_mutually_exclusive_group()
+    what.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="where to write it (default: the backups folder, with the time)",
+        help="write the copy to FILE (no rotation)",
+    )
+    what.add_argument(
+        "--list",
+        action="store_true",
+        help="list the backups of the database, newest first: time, size, customers, file",
+    )
+    what.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove the backups the rotation does not keep, and print them",
     )
 
     restore = commands.add_parser(
@@ -703,24 +720,74 @@ def _reject_old_excel(file: str) -> None:
 
 
 def cmd_backup(args: argparse.Namespace, database: str) -> int:
-    """Copy the database with SQLite's online backup; print where the copy is."""
-    from desktop_crm.db.backup import backup_sqlite, describe_sqlite, new_backup_path
+    """Copy the database with SQLite's online backup; print where the copy is.
+
+    Without -o the copy joins the rotation; --list and --prune work on the rotation only,
+    so they also work when the database itself is damaged or gone.
+    """
+    from desktop_crm.db.backup import backup_sqlite, describe_sqlite
+    from desktop_crm.domain import backups
 
     _sqlite_only(database, "backup", "pg_dump")
+    if args.list:
+        return _list_backups(database)
+    if args.prune:
+        policy = backups.load_policy()
+        removed = backups.prune(database, policy)
+        _print_removed(removed)
+        kept = len(backups.list_backups(database, policy))
+        print(f"{len(removed)} removed, {kept} kept ({_rotation(policy)})")
+        return EXIT_OK
     _require_file(database)
     describe_sqlite(database)  # refuses a file that is not one of our databases
-    if args.output:
-        target = Path(args.output)
-        if target.is_dir():
-            raise CrmError(f"{target} is a folder; give a file name for the backup")
-        if not target.parent.is_dir():
-            raise CrmError(f"cannot write {target}: the folder {target.parent} does not exist")
-    else:
-        target = new_backup_path(database)
+    if not args.output:
+        policy = backups.load_policy()
+        entry = backups.take_backup(database, policy, prune_old=False)
+        print(
+            f"backed up {database} to {entry.path} ({entry.size / 1_048_576:.1f} MB, "
+            f"{entry.customers} customers, checked)"
+        )
+        removed = backups.prune(database, policy)
+        print(f"kept by the rotation ({_rotation(policy)}): {len(removed)} older backup(s) removed")
+        _print_removed(removed)
+        return EXIT_OK
+    target = Path(args.output)
+    if target.is_dir():
+        raise CrmError(f"{target} is a folder; give a file name for the backup")
+    if not target.parent.is_dir():
+        raise CrmError(f"cannot write {target}: the folder {target.parent} does not exist")
     written = backup_sqlite(database, target)
     size = written.stat().st_size
     print(f"backed up {database} to {written} ({size / 1_048_576:.1f} MB)")
     return EXIT_OK
+
+
+def _list_backups(database: str) -> int:
+    from desktop_crm.domain import backups
+
+    policy = backups.load_policy()
+    entries = backups.list_backups(database, policy)
+    for entry in entries:
+        customers = "unreadable" if entry.customers is None else f"{entry.customers} customers"
+        print(
+            f"{entry.taken_at:%Y-%m-%d %H:%M:%S}  {entry.size / 1_048_576:8.1f} MB  "
+            f"{customers:>15}  {entry.path}"
+        )
+    if not entries:
+        print(f"no backups of {database} in {policy.backup_folder()}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _print_removed(removed: list[Path]) -> None:
+    for path in removed:
+        print(f"removed {path}")
+
+
+def _rotation(policy: BackupPolicy) -> str:
+    return (
+        f"{policy.daily} daily, {policy.weekly} weekly, {policy.monthly} monthly "
+        f"in {policy.backup_folder()}"
+    )
 
 
 def cmd_restore(args: argparse.Namespace, database: str) -> int:

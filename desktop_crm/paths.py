@@ -34,6 +34,12 @@ def backup_dir() -> Path:
     return path
 
 
+def backup_policy_file() -> Path:
+    """How many backups to keep and where (JSON): outside the database, so that it can be
+    read when the database is damaged, and by the command line."""
+    return data_dir() / "backup-policy.json"
+
+
 def log_file() -> Path:
     return data_dir() / "desktop-crm.log"
 

@@ -25,7 +25,7 @@ def backup_sqlite(source: str | Path, destination: str | Path) -> Path:
         raise DatabaseError(f"{destination} is a folder; give a file name for the backup")
     tmp = destination.with_name(destination.name + ".part")
     try:
-        _online_copy(Path(source), tmp)
+        _online_copy(Path(source), tmp, single_file=True)
         tmp.replace(destination)  # a half-written backup never carries the final name
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
@@ -42,9 +42,11 @@ def backup_before_migration(db: peewee.Database, target: str, version: int) -> P
     return backup_sqlite(path, path.with_name(f"{path.stem}.schema{version}-{stamp}{path.suffix}"))
 
 
-def new_backup_path(database: str | Path) -> Path:
-    """A new file in the backups folder named after the database and the time."""
-    return _unique(backup_dir() / timestamped_name(Path(database).stem))
+def new_backup_path(database: str | Path, folder: str | Path | None = None) -> Path:
+    """A new file in `folder` (default: the backups folder) named after the database and
+    the time."""
+    where = Path(folder) if folder is not None else backup_dir()
+    return _unique(where / timestamped_name(Path(database).stem))
 
 
 def timestamped_name(stem: str = "crm") -> str:
@@ -194,13 +196,20 @@ def restore_sqlite(
     return RestoreResult(source, target, safety, info, upgraded_from)
 
 
-def _online_copy(source: Path, destination: Path) -> None:
-    """Copy `source` (opened read-only) into `destination` with SQLite's online backup API."""
+def _online_copy(source: Path, destination: Path, *, single_file: bool = False) -> None:
+    """Copy `source` (opened read-only) into `destination` with SQLite's online backup API.
+
+    The copy takes the source's WAL mode with its pages; `single_file` turns it back to
+    a rollback journal, so a backup is one file to carry and opening it read-only (to
+    list or check it) leaves no -wal and -shm files beside it.
+    """
     src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(destination, timeout=30)
         try:
             src.backup(dst)
+            if single_file:
+                dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
     finally:

@@ -575,6 +575,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "尊敬的{name}{title}：\n\n今天是我们合作 {years} 周年的日子，"
         "感谢您一直以来的信任与支持！",
     },
+    # backups and their rotation (domain/backups.py)
+    "backup_folder_missing": {
+        "en": "the backup folder {folder} does not exist (is the drive plugged in?)",
+        "zh_CN": "备份文件夹 {folder} 不存在（移动硬盘或 U 盘是否已插好？）",
+    },
+    "backup_folder_not_writable": {
+        "en": "cannot write in the backup folder {folder}: {reason}",
+        "zh_CN": "无法写入备份文件夹 {folder}：{reason}",
+    },
+    "backup_policy_unreadable": {
+        "en": "the backup settings file {file} cannot be read ({reason}); "
+        "save the backup settings again or delete the file",
+        "zh_CN": "无法读取备份设置文件 {file}（{reason}）；请重新保存备份设置或删除该文件",
+    },
+    "backup_not_sound": {
+        "en": "the backup {file} failed its check and was deleted: {reason}",
+        "zh_CN": "备份 {file} 未通过检查，已删除：{reason}",
+    },
 }
 
 

@@ -63,6 +63,7 @@ class Actions(QObject):
             "plan_followup", self.tr("&Plan Next Follow-up"), "Ctrl+Shift+P"
         )
         self.today = self._make("today", self.tr("&Today's Follow-ups"), "Ctrl+T", "today")
+        self.backups = self._make("backups", self.tr("Back&ups…"), None)
         self.backup = self._make("backup", self.tr("&Back Up Now…"), None)
         self.restore_backup = self._make("restore_backup", self.tr("Restore from Bac&kup…"), None)
         self.import_customers = self._make("import_customers", self.tr("&Import…"), "Ctrl+I")

@@ -52,19 +52,25 @@ def back_up_now(parent: QWidget, tasks: TaskRunner, events: AppEvents) -> None:
     )
 
 
-def restore_from_backup(parent: QWidget, tasks: TaskRunner, events: AppEvents) -> bool:
-    """Replace the data with a backup after asking; the current data is kept in a copy."""
+def restore_from_backup(
+    parent: QWidget, tasks: TaskRunner, events: AppEvents, source: str | None = None
+) -> bool:
+    """Replace the data with a backup after asking; the current data is kept in a copy.
+
+    Without `source` the user picks the file first (Tools → Restore from Backup…); the
+    Backups list passes the one chosen there."""
     target = current_database_path()
     if target is None:
         return False
-    source, _ = QFileDialog.getOpenFileName(
-        parent,
-        QCoreApplication.translate("BackupActions", "Restore from backup"),
-        str(backup_dir()),
-        QCoreApplication.translate(
-            "BackupActions", "Desktop CRM database (*.sqlite3);;All files (*)"
-        ),
-    )
+    if source is None:
+        source, _ = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("BackupActions", "Restore from backup"),
+            str(backup_dir()),
+            QCoreApplication.translate(
+                "BackupActions", "Desktop CRM database (*.sqlite3);;All files (*)"
+            ),
+        )
     if not source:
         return False
     answer = QMessageBox.warning(

@@ -24,6 +24,7 @@ from desktop_crm.domain import followups
 from desktop_crm.paths import resource_path
 from desktop_crm.ui.actions import Actions
 from desktop_crm.ui.backup_actions import back_up_now, restore_from_backup
+from desktop_crm.ui.backups import BackupActions
 from desktop_crm.ui.commands import BulkEditCommand, TrashCommand
 from desktop_crm.ui.complaint_count import OverdueComplaintsLabel
 from desktop_crm.ui.customer_detail import CustomerDetailPane
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
                 a.find_duplicates,
                 a.recompute,
                 None,
+                a.backups,
                 a.backup,
                 a.restore_backup,
                 None,
@@ -263,7 +265,7 @@ class MainWindow(QMainWindow):
         self.reports = ReportActions(self)
         a.settings.triggered.connect(self.open_settings)
         a.backup.triggered.connect(lambda: back_up_now(self, self.tasks, self.events))
-        a.restore_backup.triggered.connect(self._restore_backup)
+        a.restore_backup.triggered.connect(lambda: self.restore_from_backup())
         a.import_customers.triggered.connect(self.import_customers)
         a.export_customers.triggered.connect(self.export_customers)
         a.work_offline.setVisible(not is_sqlite())  # a replica is taken from an office server
@@ -296,6 +298,7 @@ class MainWindow(QMainWindow):
         self.reminders.showDueRequested.connect(self._show_due)
         self.merging = MergeActions(self)
         self.sync_actions = SyncActions(self)  # on a replica: Sync Now, conflicts, status
+        self.backups = BackupActions(self)  # automatic backups, Tools → Backups…
 
     # ------------------------------------------------------------------- customers
 
@@ -423,9 +426,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.reminders.summary(items)[1], 10000)
             self.refresh_due_counts()
 
-    def _restore_backup(self) -> None:
-        if self.detail.maybe_save() and restore_from_backup(self, self.tasks, self.events):
+    def restore_from_backup(self, source: str | None = None) -> bool:
+        """Tools → Restore from Backup… (`source` given: from the Backups list)."""
+        if self.detail.maybe_save() and restore_from_backup(self, self.tasks, self.events, source):
             self._current_id = None
+            return True
+        return False
 
     # Views opened from the menus are imported when first asked for: start-up stays short.
 
@@ -471,6 +477,7 @@ class MainWindow(QMainWindow):
         self.refresh_due_counts(then=self._show_today_if_due)
         QTimer.singleShot(0, self.reminders.check_now)
         self.lifecycle.start()  # the daily stage/grade/credit recompute, in the background
+        self.backups.start()  # a backup if none in a day, in the background; hourly checks
         if not is_sqlite():
             self.live_updates.start()
 
@@ -517,4 +524,5 @@ class MainWindow(QMainWindow):
         self.reminders.stop()
         self.tray.hide()
         self.tasks.wait(5000)
+        self.backups.at_exit()  # after all else is saved; the window is hidden meanwhile
         event.accept()

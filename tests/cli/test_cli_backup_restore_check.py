@@ -19,10 +19,99 @@ def test_backup_to_the_backups_folder_prints_the_path(run: Any, database: Path) 
     result = run("--database", str(database), "backup")
     assert result.code == 0, result.err
     (written,) = paths.backup_dir().glob("crm-*.sqlite3")
-    assert str(written) in result.out
+    assert str(written) in result.out and "2 customers, checked" in result.out
+    assert "7 daily, 4 weekly, 12 monthly" in result.out
     assert customer_names(written) == ["张三", "李四"]
     second = run("--database", str(database), "backup")  # within the same second
-    assert second.code == 0 and len(list(paths.backup_dir().glob("crm-*.sqlite3"))) == 2
+    assert second.code == 0, second.err
+    # the rotation keeps the newest backup of a day: the first one goes
+    (newest,) = paths.backup_dir().glob("crm-*.sqlite3")
+    assert newest != written and f"removed {written}" in second.out
+    assert "1 older backup(s) removed" in second.out
+
+
+def test_backup_goes_to_the_folder_of_the_rotation(
+    run: Any, database: Path, tmp_path: Path
+) -> None:
+    from desktop_crm.domain.backups import BackupPolicy, save_policy
+
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    save_policy(BackupPolicy(daily=2, folder=stick))
+    result = run("--database", str(database), "backup")
+    assert result.code == 0, result.err
+    (written,) = stick.glob("crm-*.sqlite3")
+    assert str(written) in result.out and "2 daily" in result.out
+    assert not list(paths.backup_dir().glob("crm-*.sqlite3"))
+
+
+def write_backups(folder: Path, database: Path, stamps: list[str]) -> list[Path]:
+    from desktop_crm.db.backup import backup_sqlite
+
+    return [backup_sqlite(database, folder / f"crm-{stamp}.sqlite3") for stamp in stamps]
+
+
+def test_backup_list_shows_each_backup_newest_first(run: Any, database: Path) -> None:
+    older, newer = write_backups(
+        paths.backup_dir(), database, ["20261201-090000", "20261202-181500"]
+    )
+    damaged = paths.backup_dir() / "crm-20261203-090000.sqlite3"
+    damaged.write_text("garbage", encoding="utf-8")
+    (paths.backup_dir() / "crm-before-restore-20261204-090000.sqlite3").write_text("x")
+    result = run("--database", str(database), "backup", "--list")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith("2026-12-03 09:00:00") and "unreadable" in lines[0]
+    assert lines[1].startswith("2026-12-02 18:15:00") and lines[1].endswith(str(newer))
+    assert "2 customers" in lines[1] and " MB " in lines[1]
+    assert lines[2].startswith("2026-12-01 09:00:00") and lines[2].endswith(str(older))
+
+
+def test_backup_list_works_when_the_database_is_gone(run: Any, database: Path) -> None:
+    write_backups(paths.backup_dir(), database, ["20261201-090000"])
+    database.unlink()
+    result = run("--database", str(database), "backup", "--list")
+    assert result.code == 0 and len(result.out.splitlines()) == 1
+    empty = run("--database", str(database.with_name("other.sqlite3")), "backup", "--list")
+    assert empty.code == 0 and empty.out == "" and "no backups of" in empty.err
+
+
+def test_backup_prune_applies_the_rotation_and_prints_what_it_removed(
+    run: Any, database: Path
+) -> None:
+    from desktop_crm.domain.backups import BackupPolicy, save_policy
+
+    save_policy(BackupPolicy(daily=2, weekly=0, monthly=0))
+    made = write_backups(
+        paths.backup_dir(),
+        database,
+        ["20261201-090000", "20261202-090000", "20261202-180000", "20261203-090000"],
+    )
+    other = paths.backup_dir() / "notes.txt"
+    other.write_text("mine", encoding="utf-8")
+    result = run("--database", str(database), "backup", "--prune")
+    assert result.code == 0, result.err
+    assert sorted(line for line in result.out.splitlines() if line.startswith("removed")) == [
+        f"removed {made[0]}",
+        f"removed {made[1]}",
+    ]
+    assert "2 removed, 2 kept (2 daily, 0 weekly, 0 monthly" in result.out
+    assert sorted(paths.backup_dir().iterdir()) == sorted([made[2], made[3], other])
+
+
+def test_backup_prune_refuses_a_damaged_rotation_file(run: Any, database: Path) -> None:
+    write_backups(paths.backup_dir(), database, ["20261201-090000", "20261202-090000"])
+    paths.backup_policy_file().write_text("{oops", encoding="utf-8")
+    run("--database", str(database), "backup", "--prune").assert_one_clear_error(
+        "backup-policy.json"
+    )
+    assert len(list(paths.backup_dir().glob("crm-*.sqlite3"))) == 2
+
+
+def test_backup_list_and_output_do_not_go_together(run: Any, database: Path) -> None:
+    result = run("--database", str(database), "backup", "--list", "-o", "x.sqlite3")
+    assert result.code == 2
 
 
 def test_backup_to_a_named_file(run: Any, database: Path, tmp_path: Path) -> None:

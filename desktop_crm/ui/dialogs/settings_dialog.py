@@ -1,4 +1,5 @@
-"""Settings: interface language, colour theme, and our company as reports print it."""
+"""Settings: interface language, colour theme, our company as reports print it, and the
+rotation of automatic backups (on a SQLite file)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.db.connection import is_sqlite
 from desktop_crm.domain.company import company, set_company
 from desktop_crm.errors import ValidationError
+from desktop_crm.ui.dialogs.backup_settings_page import BackupSettingsPage
 from desktop_crm.ui.settings import UiSettings
 from desktop_crm.ui.theme import apply_theme
 
@@ -80,6 +83,10 @@ class SettingsDialog(QDialog):
         self.error_label.setStyleSheet("color: #d32f2f;")
         self.error_label.setWordWrap(True)
         form.addRow(self.error_label)
+        # an office server keeps its own backups
+        self.backups = BackupSettingsPage(self) if is_sqlite() else None
+        if self.backups is not None:
+            form.addRow(self.backups)
         form.addRow(buttons)
 
     def _choose_logo(self) -> None:
@@ -90,6 +97,8 @@ class SettingsDialog(QDialog):
             self.company_logo.setText(path)
 
     def accept(self) -> None:
+        if self.backups is not None and not self.backups.check():
+            return  # before anything is saved: all or nothing
         try:
             set_company(
                 self.company_name.text(),
@@ -98,6 +107,8 @@ class SettingsDialog(QDialog):
             )
         except ValidationError as exc:
             self.error_label.setText("\n".join(exc.errors.values()))
+            return
+        if self.backups is not None and not self.backups.save():
             return
         self._settings.language = self.language.currentData() or None
         self._settings.theme = self.theme.currentData()
