@@ -140,6 +140,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Back&amp;ups…</source>
+        <translation>备份列表(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Back Up Now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
@@ -606,6 +611,14 @@
     </message>
 </context>
 <context>
+    <name>AppProcess</name>
+    <message>
+        <location filename="../../desktop_crm/ui/app_process.py" line="+39"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <location filename="../../desktop_crm/ui/backup_actions.py" line="+28"/>
@@ -638,7 +651,7 @@
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <location line="+10"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
@@ -662,6 +675,192 @@
         <location line="+8"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/backups.py" line="+76"/>
+        <source>Backed up automatically to %1</source>
+        <translation>已自动备份到 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsPage</name>
+    <message>
+        <location filename="../../desktop_crm/ui/dialogs/backup_settings_page.py" line="+39"/>
+        <source>Automatic backups</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Daily backups kept</source>
+        <translation>保留的每日备份数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly backups kept</source>
+        <translation>保留的每周备份数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly backups kept</source>
+        <translation>保留的每月备份数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+48"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>The backups folder in the user data folder</source>
+        <translation>用户数据文件夹中的备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A folder on a USB stick or a synced folder keeps the backups away from this computer.</source>
+        <translation>选择 U 盘或同步文件夹中的文件夹，可在本机之外另存一份备份。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Daily:</source>
+        <translation>每日：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly:</source>
+        <translation>每周：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly:</source>
+        <translation>每月：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backups are taken daily while Desktop CRM runs and when it closes. The newest backup is always kept.</source>
+        <translation>Desktop CRM 运行时每天备份一次，关闭时再备份一次。最新的一份备份始终保留。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Keep:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The backup settings cannot be saved: %1</source>
+        <translation>无法保存备份设置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <location filename="../../desktop_crm/ui/dialogs/backups_dialog.py" line="+86"/>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This file cannot be read as a Desktop CRM database.</source>
+        <translation>无法将此文件读取为 Desktop CRM 数据库。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location line="+14"/>
+        <location line="+15"/>
+        <source>Backups</source>
+        <translation>备份列表</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open Read-Only</source>
+        <translation>只读打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show in &amp;Folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Back Up Now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Reading the backups…</source>
+        <translation>正在读取备份…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Backups of %1 in %2</source>
+        <translation>%1 的备份，位于 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kept: the newest of each of the last %1 days, %2 weeks and %3 months (change it in Settings).</source>
+        <translation>保留规则：最近 %1 天、%2 周、%3 个月中每天（周、月）最新的一份备份（可在“设置”中修改）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Open Read-Only</source>
+        <translation>只读打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A second Desktop CRM window could not be started.</source>
+        <translation>无法启动第二个 Desktop CRM 窗口。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
     </message>
 </context>
 <context>
@@ -4415,7 +4614,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="+54"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="+55"/>
         <location line="+17"/>
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
@@ -4466,7 +4665,7 @@
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -4476,7 +4675,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+126"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -4512,7 +4711,7 @@
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
@@ -5442,17 +5641,12 @@
         <translation>Desktop CRM 数据库 (*.db *.sqlite3)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+15"/>
         <source>Copying your customers…</source>
         <translation>正在复制您的客户…</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location line="+22"/>
         <source>the copy stopped</source>
         <translation>复制已中止</translation>
     </message>
@@ -5892,7 +6086,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/dialogs/settings_dialog.py" line="+32"/>
+        <location filename="../../desktop_crm/ui/dialogs/settings_dialog.py" line="+35"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5972,7 +6166,7 @@
         <translation>标志：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
@@ -6444,7 +6638,7 @@ Until the reply is applied your changes wait here, and the next sync file or Syn
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Cancelled: nothing changed at the office and no reply was written.</source>
         <translation>已取消：办公室没有任何改动，也没有写出回复文件。</translation>
     </message>
@@ -6457,25 +6651,20 @@ Until the reply is applied your changes wait here, and the next sync file or Syn
         <translation>与办公室同步</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+39"/>
         <source>Syncing with the office…</source>
         <translation>正在与办公室同步…</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+65"/>
+        <location line="+4"/>
+        <location line="+31"/>
         <location line="+12"/>
         <location line="+9"/>
         <source>Sync Now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-50"/>
         <source>Sending your changes to the office…</source>
         <translation>正在把您的修改发送到办公室…</translation>
     </message>
@@ -6490,7 +6679,7 @@ Until the reply is applied your changes wait here, and the next sync file or Syn
         <translation>正在完成同步…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+29"/>
         <source>The sync was cancelled. Nothing was lost: your changes wait here and go to the office with the next sync.</source>
         <translation>同步已取消。没有丢失任何内容：您的修改保留在本机，下次同步时发送到办公室。</translation>
     </message>
