@@ -40,7 +40,7 @@ KDF_ITERATIONS = 256_000  # SQLCipher 4's default
 KEY_BYTES = 32
 SALT_BYTES = 16
 WORK_SUFFIX = ".encrypting"  # the new file, beside the old one, until it replaces it
-PROGRESS_EVERY = 20_000  # SQLite instructions between two looks at the new file's size
+PROGRESS_EVERY = 10_000  # SQLite instructions between two looks at the new file's size
 
 # What a raw connection may raise, whichever library opened it.
 SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
@@ -303,7 +303,7 @@ def _rewrite(path: Path, old: str | None, new: str | None, progress: Progress | 
         # The new file is thrown away if anything fails, so no journal; a small cache
         # makes its pages reach the disk as they are written, which is the progress.
         source.execute("PRAGMA rewritten.journal_mode = OFF")
-        source.execute("PRAGMA rewritten.cache_size = 256")
+        source.execute("PRAGMA rewritten.cache_size = 64")
         _export(source, work, pages, progress, path)
         source.execute("DETACH DATABASE rewritten")
         _flush(work)

@@ -1,4 +1,5 @@
-"""Settings: interface language, colour theme, and our company as reports print it."""
+"""Settings: interface language, colour theme, our company as reports print it; and, on
+its own page, the database's password (ui/security_page.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,7 +29,13 @@ LANGUAGES = (("", "System / 跟随系统"), ("zh_CN", "简体中文"), ("en", "E
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: UiSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: UiSettings,
+        parent: QWidget | None = None,
+        *,
+        security: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -52,7 +61,8 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
+        general = QWidget(self)
+        form = QFormLayout(general)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Theme:"), self.theme)
         form.addRow(QLabel(self.tr("A new language applies the next time Desktop CRM starts.")))
@@ -80,7 +90,14 @@ class SettingsDialog(QDialog):
         self.error_label.setStyleSheet("color: #d32f2f;")
         self.error_label.setWordWrap(True)
         form.addRow(self.error_label)
-        form.addRow(buttons)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("settingsPages")
+        self.pages.addTab(general, self.tr("General"))
+        if security is not None:
+            self.pages.addTab(security, self.tr("Security"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(buttons)
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
