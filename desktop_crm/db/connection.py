@@ -223,6 +223,8 @@ def close_database() -> None:
     """Close the current connection, if any (the proxy stays bound)."""
     if database.obj is not None and not database.obj.is_closed():
         database.obj.close()
+    if isinstance(database.obj, cipher.EncryptedDatabase):
+        database.obj.close_idle()  # the pool's too: nothing may hold the file when it goes
 
 
 def is_sqlite(db: peewee.Database | None = None) -> bool:
