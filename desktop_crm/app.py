@@ -13,11 +13,13 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_crm import __version__
+from desktop_crm.db.cipher import is_encrypted
 from desktop_crm.db.connection import is_postgres_url, open_database
 from desktop_crm.domain import messages
 from desktop_crm.errors import CrmError
 from desktop_crm.paths import log_file, resource_path
 from desktop_crm.ui.collector import UiThreadCollector
+from desktop_crm.ui.dialogs.password_dialog import ask_database_password
 from desktop_crm.ui.dialogs.sign_in_dialog import sign_in_to_office
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.settings import UiSettings
@@ -101,6 +103,8 @@ def run_gui(database: str, lang: str | None = None) -> int:
         if signed_in is None:
             return 0
         database = signed_in
+    elif is_encrypted(database) and not ask_database_password(database):
+        return 0  # the password was not given: nothing to open
     try:
         window = create_main_window(database, settings)
     except CrmError as exc:

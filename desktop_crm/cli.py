@@ -15,6 +15,11 @@
     desktop-crm office user add NAME --role admin|manager|rep [--team T] [--name N]
     desktop-crm office user passwd NAME     desktop-crm office user disable NAME
     desktop-crm office user list
+    desktop-crm encrypt | decrypt | passwd  [--password-stdin] [--progress]
+
+An encrypted database needs its password for every command: $DESKTOP_CRM_PASSWORD, or
+the first line of standard input with --password-stdin (before the command), or typed
+at the terminal.
 
 Every problem a user can act on is printed as one line on stderr,
 `desktop-crm: error: ...`, with a non-zero exit code; a bug is logged with its
@@ -65,8 +70,13 @@ exit codes:
   130  interrupted (Ctrl+C); the work in progress was rolled back
 
 The database is --database, else the DESKTOP_CRM_DATABASE environment variable, else
-crm.sqlite3 in the user data folder.
+crm.sqlite3 in the user data folder. An encrypted database's password is
+$DESKTOP_CRM_PASSWORD, else the first line of standard input with --password-stdin
+(given before the command), else asked for at the terminal.
 """
+
+PASSWORD_ENV = "DESKTOP_CRM_PASSWORD"
+CIPHER_COMMANDS = ("encrypt", "decrypt", "passwd")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -103,6 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
         "else the user data folder)",
     )
     parser.add_argument("--lang", choices=LANGS, help="language of messages (zh_CN or en)")
+    parser.add_argument(
+        "--password-stdin",
+        dest="database_password_stdin",
+        action="store_true",
+        help=f"an encrypted database: read its password from the first line of standard "
+        f"input (default: ${PASSWORD_ENV}, else asked at the terminal)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser(
@@ -242,7 +259,44 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_parser(commands, common, _Parser)
     _add_office_parser(commands, common)
     _add_sync_parser(commands, common)
+    _add_cipher_parsers(commands, common)
     return parser
+
+
+def _add_cipher_parsers(
+    commands: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
+    helps = {
+        "encrypt": (
+            "protect the database with a password (encryption at rest, SQLCipher)",
+            "the new password (asked twice at the terminal)",
+        ),
+        "decrypt": (
+            "remove the password: the database becomes a plain SQLite file",
+            "the password",
+        ),
+        "passwd": (
+            "change the database's password (its key changes with it)",
+            "the password, then the new one, one a line",
+        ),
+    }
+    for name, (summary, lines) in helps.items():
+        sub = commands.add_parser(
+            name,
+            parents=[common],
+            help=summary,
+            description=summary[0].upper() + summary[1:] + ". The database is rewritten "
+            "beside itself and replaced only when complete and checked: stopping it at any "
+            "moment leaves the old file or the new one, whole. Close the app first.",
+        )
+        sub.add_argument(
+            "--password-stdin", action="store_true", help=f"read {lines} from standard input"
+        )
+        sub.add_argument(
+            "--progress",
+            action="store_true",
+            help=f"write 'progress {name} PAGES_DONE PAGES' lines on standard error",
+        )
 
 
 def _add_sync_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -422,13 +476,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     messages.set_language(args.lang or _system_language())
     handler = COMMANDS[args.command]
     try:
+        _unlock(args, database)
         return handler(args, database)
     except KeyboardInterrupt:
         _error("interrupted; the work in progress was rolled back")
         return EXIT_INTERRUPTED
     except CrmError as exc:
         _error(exc.message)
-    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+    except (peewee.DatabaseError, sqlite3.DatabaseError, *_driver_errors()) as exc:
         _error(
             f"the database {_shown(database)} cannot be used: {_one_line(exc)} (try `{PROG} check`)"
         )
@@ -440,6 +495,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         _close_database()
     return EXIT_ERROR
+
+
+def _driver_errors() -> tuple[type[Exception], ...]:
+    """SQLCipher's DatabaseError, once it is loaded (an encrypted database)."""
+    module = sys.modules.get("sqlcipher3.dbapi2")
+    return (module.DatabaseError,) if module is not None else ()
 
 
 def _run_gui(database: str, lang: str | None) -> int:
@@ -814,11 +875,11 @@ def cmd_check(args: argparse.Namespace, database: str) -> int:
 
     if is_postgres_url(database):
         return _check_postgres(database)
-    from desktop_crm.db.backup import describe_sqlite, is_sqlite_file, verify_sqlite
+    from desktop_crm.db.backup import describe_sqlite, is_database_file, verify_sqlite
     from desktop_crm.db.migrations import CURRENT_VERSION
 
     path = _require_file(database)
-    if not is_sqlite_file(path):
+    if not is_database_file(path):
         raise DatabaseError(f"{database} is not a Desktop CRM database (not a SQLite file)")
     problems = verify_sqlite(path)
     if problems:
@@ -1078,6 +1139,83 @@ def _password_from_stdin() -> str:
     return password
 
 
+# ----------------------------------------------------------- encryption at rest
+
+
+def _unlock(args: argparse.Namespace, database: str) -> None:
+    """The password of an encrypted database (and of an encrypted backup to restore),
+    checked and kept for the command; the encrypt commands ask for theirs themselves."""
+    if args.command in CIPHER_COMMANDS or getattr(args, "sync_command", None) == "clone":
+        return
+    from desktop_crm.db import cipher
+    from desktop_crm.db.connection import is_postgres_url
+    from desktop_crm.errors import WrongPasswordError
+
+    files = [database, args.file] if args.command == "restore" else [database]
+    for path in files:
+        if is_postgres_url(path) or not cipher.is_encrypted(path):
+            continue
+        if cipher.current_key():  # a backup is encrypted like its database
+            with contextlib.suppress(WrongPasswordError):
+                cipher.unlock(path)
+                continue
+        cipher.unlock(path, _database_password(args, path))
+
+
+def _database_password(args: argparse.Namespace, path: str) -> str:
+    """From --password-stdin, $DESKTOP_CRM_PASSWORD or the terminal; else one clear line."""
+    from desktop_crm.errors import PasswordRequiredError
+
+    if args.database_password_stdin:
+        return _password_from_stdin()
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"password for {path}: ")
+    raise PasswordRequiredError(
+        f"{path} is protected with a password: set {PASSWORD_ENV} or give it on standard "
+        "input with --password-stdin"
+    )
+
+
+def cmd_cipher(args: argparse.Namespace, database: str) -> int:
+    """`encrypt`, `decrypt`, `passwd`: rewrite the database under a new key, or none."""
+    from desktop_crm.db import cipher
+
+    _sqlite_only(database, args.command, "the server's own encryption")
+    path = _require_file(database)
+    args.database_password_stdin = args.database_password_stdin or args.password_stdin
+    report = _progress_printer(args)
+
+    def progress(done: int, total: int) -> bool:
+        return report(args.command, done, total)
+
+    if args.command == "encrypt":
+        password = _new_password(path.name, args.database_password_stdin)
+        result = cipher.encrypt_database(path, password, progress)
+        said = "is now encrypted: it opens only with its password"
+    else:
+        if not cipher.is_encrypted(path):
+            from desktop_crm.domain.messages import text
+
+            raise CrmError(text("db_not_encrypted", path=path))
+        old = _database_password(args, str(path))
+        if args.command == "decrypt":
+            result = cipher.decrypt_database(path, old, progress)
+            said = "is no longer encrypted: it opens without a password"
+        else:
+            cipher.unlock(path, old)  # a wrong password is said before the new one is asked
+            result = cipher.change_password(
+                path, old, _new_password(path.name, args.database_password_stdin), progress
+            )
+            said = "has a new password (and a new key); the old one no longer opens it"
+    _end_progress(args)
+    print(f"{path} {said} ({result.pages} pages, {result.seconds:.1f} s)")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "demo": cmd_demo,
     "import": cmd_import,
@@ -1088,4 +1226,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "report": cmd_report,
     "office": cmd_office,
     "sync": cmd_sync,
+    "encrypt": cmd_cipher,
+    "decrypt": cmd_cipher,
+    "passwd": cmd_cipher,
 }

@@ -65,3 +65,11 @@ class SchemaTooNewError(DatabaseError):
 
 class FileFormatError(CrmError):
     """A file to import is missing, unreadable or not in a format we understand."""
+
+
+class PasswordRequiredError(DatabaseError):
+    """The database is encrypted and no password was given to open it."""
+
+
+class WrongPasswordError(DatabaseError):
+    """The password given does not open the encrypted database."""

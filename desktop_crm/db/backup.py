@@ -1,19 +1,21 @@
 """Copies of the SQLite database through SQLite's online backup API.
 
 The backup API copies a consistent snapshot while other connections keep writing, so
-backups can be taken at any time without closing the app.
+backups can be taken at any time without closing the app. Every connection goes through
+`cipher.connect_sqlite`: an encrypted database is read with its key, and its backups are
+encrypted with the same key (they open with the same password).
 """
 
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import peewee
 
+from desktop_crm.db.cipher import DATABASE_ERRORS, SQLITE_ERRORS, connect_sqlite, is_encrypted
 from desktop_crm.errors import DatabaseError, SchemaTooNewError
 from desktop_crm.paths import backup_dir
 
@@ -27,7 +29,7 @@ def backup_sqlite(source: str | Path, destination: str | Path) -> Path:
     try:
         _online_copy(Path(source), tmp, single_file=True)
         tmp.replace(destination)  # a half-written backup never carries the final name
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *SQLITE_ERRORS) as exc:
         tmp.unlink(missing_ok=True)
         raise DatabaseError(f"cannot write the backup {destination}: {exc}") from exc
     return destination
@@ -59,7 +61,7 @@ def verify_sqlite(path: str | Path) -> list[str]:
     if not path.is_file():
         raise DatabaseError(f"{path} does not exist")
     try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        con = connect_sqlite(path, readonly=True)
         try:
             problems = [row[0] for row in con.execute("PRAGMA integrity_check")]
             if problems == ["ok"]:
@@ -70,7 +72,7 @@ def verify_sqlite(path: str | Path) -> list[str]:
             ]
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except DATABASE_ERRORS as exc:
         return [f"not a readable SQLite database: {exc}"]
     return problems
 
@@ -106,6 +108,11 @@ def is_sqlite_file(path: str | Path) -> bool:
         return False
 
 
+def is_database_file(path: str | Path) -> bool:
+    """Whether `path` is a SQLite database, plain or encrypted."""
+    return is_sqlite_file(path) or is_encrypted(path)
+
+
 def describe_sqlite(path: str | Path) -> DatabaseInfo:
     """Schema version and customer counts of the database at `path`, opened read-only.
 
@@ -119,10 +126,10 @@ def describe_sqlite(path: str | Path) -> DatabaseInfo:
         raise DatabaseError(f"{path} does not exist")
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file")
-    if not is_sqlite_file(path):
+    if not is_database_file(path):
         raise DatabaseError(f"{path} is not a Desktop CRM database (not a SQLite file)")
     try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        con = connect_sqlite(path, readonly=True)
         try:
             tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
             if not {"schema_version", "customer"} <= tables:
@@ -138,7 +145,7 @@ def describe_sqlite(path: str | Path) -> DatabaseInfo:
             ).fetchone()
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except DATABASE_ERRORS as exc:
         raise DatabaseError(f"{path} cannot be read: {exc}") from exc
     return DatabaseInfo(path, version, live, trashed)
 
@@ -170,12 +177,12 @@ def restore_sqlite(
     if target.exists() and target.stat().st_size > 0:
         folder = Path(safety_dir) if safety_dir is not None else backup_dir()
         safety = _unique(folder / timestamped_name(f"{target.stem}-before-restore"))
-        target_sound = is_sqlite_file(target) and not verify_sqlite(target)
+        target_sound = is_database_file(target) and not verify_sqlite(target)
         if target_sound:
             backup_sqlite(target, safety)
         else:  # a damaged database: keep its bytes as they are
             _copy_files(target, safety)
-    if target_sound:
+    if target_sound and is_encrypted(source) == is_encrypted(target):
         _backup_into(source, target)
     else:
         tmp = target.with_name(target.name + ".restoring")
@@ -199,13 +206,15 @@ def restore_sqlite(
 def _online_copy(source: Path, destination: Path, *, single_file: bool = False) -> None:
     """Copy `source` (opened read-only) into `destination` with SQLite's online backup API.
 
-    The copy takes the source's WAL mode with its pages; `single_file` turns it back to
-    a rollback journal, so a backup is one file to carry and opening it read-only (to
-    list or check it) leaves no -wal and -shm files beside it.
+    A new `destination` is encrypted like `source`. (The backup API copies pages between
+    two plain or two encrypted files only; a restore across the two is a new file.) The
+    copy takes the source's WAL mode with its pages; `single_file` turns it back to a
+    rollback journal, so a backup is one file to carry and opening it read-only (to list
+    or check it) leaves no -wal and -shm files beside it.
     """
-    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+    src = connect_sqlite(source, readonly=True)
     try:
-        dst = sqlite3.connect(destination, timeout=30)
+        dst = connect_sqlite(destination, encrypted_like=source, timeout=30)
         try:
             src.backup(dst)
             if single_file:
@@ -219,7 +228,7 @@ def _online_copy(source: Path, destination: Path, *, single_file: bool = False) 
 def _backup_into(source: Path, destination: Path) -> None:
     try:
         _online_copy(source, destination)
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         raise DatabaseError(f"cannot restore into {destination}: {exc}") from exc
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from urllib.parse import unquote, urlparse, urlsplit, urlunsplit
 import peewee
 from playhouse.shortcuts import ReconnectMixin
 
+from desktop_crm.db import cipher
 from desktop_crm.db.models import database
 from desktop_crm.domain.messages import text
 from desktop_crm.errors import (
@@ -164,6 +164,8 @@ def make_database(target: str) -> peewee.Database:
     """A peewee database for a path or URL, not yet connected."""
     if is_postgres_url(target):
         return OfficeDatabase(target)
+    if cipher.is_encrypted(target):  # keyed with the password `cipher.unlock` checked
+        return cipher.encrypted_database(target, pragmas=SQLITE_PRAGMAS, timeout=10)
     return peewee.SqliteDatabase(target, pragmas=SQLITE_PRAGMAS, timeout=10)
 
 
@@ -175,7 +177,7 @@ def check_sqlite_path(path: str) -> None:
     if p.exists():
         with p.open("rb") as fh:
             header = fh.read(16)
-        if header and header != b"SQLite format 3\x00":
+        if header and header != b"SQLite format 3\x00" and not cipher.is_encrypted(p):
             raise DatabaseError(f"{path} is not a Desktop CRM database (not a SQLite file)")
     elif not p.parent.exists():
         raise DatabaseError(f"the folder {p.parent} does not exist")
@@ -183,17 +185,22 @@ def check_sqlite_path(path: str) -> None:
         log.warning("database %s looks like a network share; SQLite WAL needs a local disk", p)
 
 
-def open_database(target: str, *, migrate: bool = True) -> peewee.Database:
+def open_database(
+    target: str, *, migrate: bool = True, password: str | None = None
+) -> peewee.Database:
     """Open (creating and migrating if needed) the database at `target` and bind the models.
 
     `target` is a SQLite file path or a `postgresql://` URL. Raises `DatabaseError` with a
     clear message when the file is not a database, is corrupt, or is from a newer version.
+    An encrypted file opens with `password`, else the one this process remembers
+    (`PasswordRequiredError` without either, `WrongPasswordError` when it is wrong).
     """
     from desktop_crm.db import migrations  # late: migrations imports this module
 
     close_database()
     if not is_postgres_url(target):
         check_sqlite_path(target)
+        cipher.unlock(target, password)  # an encrypted file: the password checked, kept
     db = make_database(target)
     database.initialize(db)
     try:
@@ -203,7 +210,7 @@ def open_database(target: str, *, migrate: bool = True) -> peewee.Database:
     try:
         if migrate:
             migrations.migrate(db, display_target(target))
-    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+    except (peewee.DatabaseError, *cipher.DATABASE_ERRORS) as exc:
         close_database()
         raise DatabaseError(f"cannot open the database {display_target(target)}: {exc}") from exc
     except Exception:
@@ -216,6 +223,8 @@ def close_database() -> None:
     """Close the current connection, if any (the proxy stays bound)."""
     if database.obj is not None and not database.obj.is_closed():
         database.obj.close()
+    if isinstance(database.obj, cipher.EncryptedDatabase):
+        database.obj.close_idle()  # the pool's too: nothing may hold the file when it goes
 
 
 def is_sqlite(db: peewee.Database | None = None) -> bool:

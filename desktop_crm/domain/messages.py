@@ -544,6 +544,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown placeholder {{{value}}}; use one of: {choices}",
         "zh_CN": "未知的占位符 {{{value}}}，可用：{choices}",
     },
+    # encryption at rest (db/cipher.py)
+    "db_password_required": {
+        "en": "{path} is protected with a password; give the password to open it",
+        "zh_CN": "{path} 已设密码保护，请输入密码后打开",
+    },
+    "db_wrong_password": {
+        "en": "wrong password for {path}",
+        "zh_CN": "{path} 的密码不正确",
+    },
+    "db_empty_password": {
+        "en": "the password cannot be empty",
+        "zh_CN": "密码不能为空",
+    },
+    "db_already_encrypted": {
+        "en": "{path} is already protected with a password; change it instead",
+        "zh_CN": "{path} 已设密码保护，如需更改请使用“更改密码”",
+    },
+    "db_not_encrypted": {
+        "en": "{path} is not protected with a password",
+        "zh_CN": "{path} 未设密码保护",
+    },
+    "db_in_use": {
+        "en": "{path} is in use by another program; close it there and try again; "
+        "nothing was changed",
+        "zh_CN": "{path} 正被其他程序使用，请先在那里关闭后重试；未做任何更改",
+    },
+    "db_changed_meanwhile": {
+        "en": "{path} was changed by another program meanwhile; close it there and try "
+        "again; nothing was changed",
+        "zh_CN": "{path} 在此期间被其他程序修改，请先在那里关闭后重试；未做任何更改",
+    },
+    "db_conversion_cancelled": {
+        "en": "stopped; {path} was not changed",
+        "zh_CN": "已停止；{path} 未做任何更改",
+    },
+    "db_conversion_failed": {
+        "en": "cannot rewrite {path}: {reason}; nothing was changed",
+        "zh_CN": "无法改写 {path}：{reason}；未做任何更改",
+    },
     "holiday_new_year": {"en": "New Year's Day", "zh_CN": "元旦"},
     "holiday_womens_day": {"en": "Women's Day", "zh_CN": "妇女节"},
     "holiday_labour_day": {"en": "Labour Day", "zh_CN": "劳动节"},

@@ -20,7 +20,6 @@ import contextlib
 import os
 import secrets
 import socket
-import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from pathlib import Path
 import peewee
 
 from desktop_crm.db import migrations, sync_tracking
+from desktop_crm.db.cipher import connect_sqlite
 from desktop_crm.db.connection import (
     close_database,
     display_target,
@@ -202,6 +202,5 @@ def discard(path: Path) -> None:
 
 def customer_count(path: str | Path) -> int:
     """How many live customers a replica file holds (read without opening it as the app's)."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+    with contextlib.closing(connect_sqlite(path, readonly=True)) as conn:
         return conn.execute("SELECT COUNT(*) FROM customer WHERE deleted_at IS NULL").fetchone()[0]

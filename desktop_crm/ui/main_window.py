@@ -40,6 +40,7 @@ from desktop_crm.ui.merging import MergeActions
 from desktop_crm.ui.relationship_pane import RelationshipPane
 from desktop_crm.ui.reminders import ReminderService
 from desktop_crm.ui.report_actions import ReportActions
+from desktop_crm.ui.security_page import SecurityPage
 from desktop_crm.ui.settings import UiSettings
 from desktop_crm.ui.sync_actions import SyncActions
 from desktop_crm.ui.tasks import TaskRunner, show_error
@@ -461,7 +462,8 @@ class MainWindow(QMainWindow):
         add_sample_customers(self, self.tasks, self.events)
 
     def open_settings(self) -> None:
-        SettingsDialog(self.settings, self).exec()
+        security = SecurityPage(self.tasks, self.events, self.detail.maybe_save)
+        SettingsDialog(self.settings, self, security=security).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(

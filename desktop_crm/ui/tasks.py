@@ -83,7 +83,7 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(max_threads)
         self._generation: dict[str, int] = {}
         self._latest: dict[str, TaskContext] = {}
-        self._live: set[_TaskSignals] = set()
+        self._live: dict[_TaskSignals, _Task] = {}
 
     def run(
         self,
@@ -106,7 +106,6 @@ class TaskRunner(QObject):
         if key:
             self._generation[key] = generation
         signals = _TaskSignals()
-        self._live.add(signals)
 
         def current() -> bool:
             if receiver is not None and not shiboken6.isValid(receiver):
@@ -114,11 +113,11 @@ class TaskRunner(QObject):
             return not key or self._generation.get(key) == generation
 
         def delivered() -> None:
-            self._live.discard(signals)
-            # Deleted here, on the UI thread it belongs to. Left to reference counting, the
-            # last reference can go with the task on the worker thread (or with a garbage
-            # collection run there), and a QObject destroyed off its own thread can
-            # deadlock against the UI thread.
+            # The task and its signals let go here, on the UI thread they belong to. Left
+            # to the pool (auto-delete), the task was destroyed on the worker thread
+            # outside the interpreter lock, and that deadlocked against the UI thread:
+            # Qt's connection lock on one side, the lock on the other.
+            self._live.pop(signals, None)
             signals.deleteLater()
 
         def finished(result: Any) -> None:
@@ -136,6 +135,8 @@ class TaskRunner(QObject):
         if on_progress:
             signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
         task = _Task(work, signals)
+        task.setAutoDelete(False)
+        self._live[signals] = task
         if key:
             superseded = self._latest.get(key)
             if superseded is not None:

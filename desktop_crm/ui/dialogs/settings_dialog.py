@@ -1,5 +1,6 @@
-"""Settings: interface language, colour theme, our company as reports print it, and the
-rotation of automatic backups (on a SQLite file)."""
+"""Settings: interface language, colour theme, our company as reports print it; on pages
+of their own, the rotation of automatic backups (on a SQLite file) and the database's
+password (ui/security_page.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +32,13 @@ LANGUAGES = (("", "System / 跟随系统"), ("zh_CN", "简体中文"), ("en", "E
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: UiSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: UiSettings,
+        parent: QWidget | None = None,
+        *,
+        security: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -55,7 +64,8 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
+        general = QWidget(self)
+        form = QFormLayout(general)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Theme:"), self.theme)
         form.addRow(QLabel(self.tr("A new language applies the next time Desktop CRM starts.")))
@@ -83,11 +93,21 @@ class SettingsDialog(QDialog):
         self.error_label.setStyleSheet("color: #d32f2f;")
         self.error_label.setWordWrap(True)
         form.addRow(self.error_label)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("settingsPages")
+        self.pages.addTab(general, self.tr("General"))
         # an office server keeps its own backups
         self.backups = BackupSettingsPage(self) if is_sqlite() else None
         if self.backups is not None:
-            form.addRow(self.backups)
-        form.addRow(buttons)
+            page = QWidget(self)
+            QVBoxLayout(page).addWidget(self.backups)
+            page.layout().addStretch(1)
+            self.pages.addTab(page, self.tr("Backups"))
+        if security is not None:
+            self.pages.addTab(security, self.tr("Security"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(buttons)
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -98,6 +118,7 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         if self.backups is not None and not self.backups.check():
+            self.pages.setCurrentWidget(self.backups.parentWidget())  # where the error shows
             return  # before anything is saved: all or nothing
         try:
             set_company(
@@ -109,6 +130,7 @@ class SettingsDialog(QDialog):
             self.error_label.setText("\n".join(exc.errors.values()))
             return
         if self.backups is not None and not self.backups.save():
+            self.pages.setCurrentWidget(self.backups.parentWidget())
             return
         self._settings.language = self.language.currentData() or None
         self._settings.theme = self.theme.currentData()
