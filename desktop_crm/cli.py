@@ -14,6 +14,8 @@
     desktop-crm office user add NAME --role admin|manager|rep [--team T] [--name N]
     desktop-crm office user passwd NAME     desktop-crm office user disable NAME
     desktop-crm office user list
+    desktop-crm personal export CUSTOMER -o FILE.json [--pdf FILE.pdf]
+    desktop-crm personal erase CUSTOMER --yes   # cannot be undone
 
 Every problem a user can act on is printed as one line on stderr,
 `desktop-crm: error: ...`, with a non-zero exit code; a bug is logged with its
@@ -225,7 +227,38 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_parser(commands, common, _Parser)
     _add_office_parser(commands, common)
     _add_sync_parser(commands, common)
+    _add_personal_parser(commands, common)
     return parser
+
+
+def _add_personal_parser(
+    commands: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
+    personal = commands.add_parser(
+        "personal",
+        parents=[common],
+        help="export or erase everything held about one person",
+        description="One person's data: export all of it (JSON, and PDF), or erase it "
+        "everywhere. An erasure cannot be undone.",
+    )
+    steps = personal.add_subparsers(
+        dest="personal_command", metavar="STEP", required=True, parser_class=_Parser
+    )
+    export = steps.add_parser(
+        "export", parents=[common], help="write everything held about the person"
+    )
+    export.add_argument("customer", metavar="CUSTOMER", help="the customer's code or id")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    export.add_argument("--pdf", metavar="FILE.pdf", help="also write it as a PDF")
+    erase = steps.add_parser(
+        "erase",
+        parents=[common],
+        help="erase the person's data everywhere (cannot be undone)",
+        description="Removes the customer's personal data everywhere; their orders stay, "
+        "anonymous, for the totals; the erasure is recorded without the name.",
+    )
+    erase.add_argument("customer", metavar="CUSTOMER", help="the customer's code or id")
+    erase.add_argument("--yes", action="store_true", help="yes, erase it: it cannot be undone")
 
 
 def _add_sync_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -1011,6 +1044,41 @@ def _password_from_stdin() -> str:
     return password
 
 
+def cmd_personal(args: argparse.Namespace, database: str) -> int:
+    """`personal export` (JSON, and PDF with --pdf) and `personal erase --yes`."""
+    from desktop_crm.domain import personal_data
+    from desktop_crm.domain.messages import text
+
+    if args.personal_command == "export":
+        if args.pdf:
+            from desktop_crm.reports.document import check_pdf_path
+
+            check_pdf_path(args.pdf)  # before any work
+        _open(database)
+        customer_id = personal_data.resolve_customer(args.customer)
+        written = personal_data.write_personal_data_json(customer_id, args.output)
+        print(f"wrote {written}")
+        if args.pdf:
+            from desktop_crm.reports.command import ensure_gui_application
+            from desktop_crm.reports.document import write_pdf
+            from desktop_crm.reports.personal_data import build_personal_data_report
+
+            ensure_gui_application()
+            print(f"wrote {write_pdf(build_personal_data_report(customer_id), args.pdf)}")
+        return EXIT_OK
+    _open(database)
+    customer_id = personal_data.resolve_customer(args.customer)
+    if not args.yes:
+        raise CrmError(text("erase_not_confirmed", value=args.customer))
+    result = personal_data.erase_personal_data(customer_id)
+    print(
+        f"erased {result.code}: {sum(v for k, v in result.counts.items() if k != 'customer')} "
+        f"rows removed or emptied; its orders stay as {result.shell_name} "
+        f"(erasure #{result.erasure_id})"
+    )
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "demo": cmd_demo,
     "import": cmd_import,
@@ -1021,4 +1089,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "report": cmd_report,
     "office": cmd_office,
     "sync": cmd_sync,
+    "personal": cmd_personal,
 }

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -398,3 +400,32 @@ def test_the_sqlite_file_itself_no_longer_holds_her_phone(person: Person, db_pat
     raw += wal.read_bytes() if wal.exists() else b""
     for secret in (EMAIL, CONTACT_EMAIL, "13800138000", NAME, CONTACT):
         assert secret.encode() not in raw, secret
+
+
+@pytest.mark.usefixtures("qapp")
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_the_pdf_holds_her_name_in_chinese(person: Person, tmp_path: Path) -> None:
+    from desktop_crm.domain import messages
+    from desktop_crm.reports.document import write_pdf
+    from desktop_crm.reports.personal_data import build_personal_data_report
+
+    messages.set_language("zh_CN")
+    try:
+        path = write_pdf(build_personal_data_report(person.id), tmp_path / "her.pdf")
+    finally:
+        messages.set_language("en")
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    flat = re.sub(r"\s+", "", text)
+    for expected in (
+        NAME,
+        CONTACT,
+        "13800138000",
+        EMAIL,
+        "花篮",
+        "个人数据",
+        "修改记录",
+        DUPLICATE,
+    ):
+        assert expected in flat, expected
