@@ -429,3 +429,20 @@ def test_the_pdf_holds_her_name_in_chinese(person: Person, tmp_path: Path) -> No
         DUPLICATE,
     ):
         assert expected in flat, expected
+
+
+@pytest.mark.parametrize("backend", ["postgres"])
+def test_in_office_mode_only_an_administrator_erases(office_db, backend: str) -> None:
+    from desktop_crm.db.connection import open_database
+    from tests import postgres
+    from tests.office import PASSWORD, WANGS
+
+    customer_id = office_db.ids[WANGS]
+    open_database(postgres.database_url(office_db.name, user="wang", password=PASSWORD))
+    with pytest.raises(ErasureError, match="administrator"):
+        personal_data.erase_personal_data(customer_id)
+    assert Customer.get_by_id(customer_id).erased_at is None
+    open_database(postgres.database_url(office_db.name, user="boss", password=PASSWORD))
+    result = personal_data.erase_personal_data(customer_id)
+    assert Customer.get_by_id(customer_id).name == result.shell_name
+    assert office_db.names("boss") >= {result.shell_name}
