@@ -16,6 +16,8 @@
     desktop-crm office user passwd NAME     desktop-crm office user disable NAME
     desktop-crm office user list
     desktop-crm encrypt | decrypt | passwd  [--password-stdin] [--progress]
+    desktop-crm personal export CUSTOMER -o FILE.json [--pdf FILE.pdf]
+    desktop-crm personal erase CUSTOMER --yes   # cannot be undone
 
 An encrypted database needs its password for every command: $DESKTOP_CRM_PASSWORD, or
 the first line of standard input with --password-stdin (before the command), or typed
@@ -260,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_office_parser(commands, common)
     _add_sync_parser(commands, common)
     _add_cipher_parsers(commands, common)
+    _add_personal_parser(commands, common)
     return parser
 
 
@@ -297,6 +300,36 @@ def _add_cipher_parsers(
             action="store_true",
             help=f"write 'progress {name} PAGES_DONE PAGES' lines on standard error",
         )
+
+
+def _add_personal_parser(
+    commands: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
+    personal = commands.add_parser(
+        "personal",
+        parents=[common],
+        help="export or erase everything held about one person",
+        description="One person's data: export all of it (JSON, and PDF), or erase it "
+        "everywhere. An erasure cannot be undone.",
+    )
+    steps = personal.add_subparsers(
+        dest="personal_command", metavar="STEP", required=True, parser_class=_Parser
+    )
+    export = steps.add_parser(
+        "export", parents=[common], help="write everything held about the person"
+    )
+    export.add_argument("customer", metavar="CUSTOMER", help="the customer's code or id")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    export.add_argument("--pdf", metavar="FILE.pdf", help="also write it as a PDF")
+    erase = steps.add_parser(
+        "erase",
+        parents=[common],
+        help="erase the person's data everywhere (cannot be undone)",
+        description="Removes the customer's personal data everywhere; their orders stay, "
+        "anonymous, for the totals; the erasure is recorded without the name.",
+    )
+    erase.add_argument("customer", metavar="CUSTOMER", help="the customer's code or id")
+    erase.add_argument("--yes", action="store_true", help="yes, erase it: it cannot be undone")
 
 
 def _add_sync_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -1216,6 +1249,41 @@ def cmd_cipher(args: argparse.Namespace, database: str) -> int:
     return EXIT_OK
 
 
+def cmd_personal(args: argparse.Namespace, database: str) -> int:
+    """`personal export` (JSON, and PDF with --pdf) and `personal erase --yes`."""
+    from desktop_crm.domain import personal_data
+    from desktop_crm.domain.messages import text
+
+    if args.personal_command == "export":
+        if args.pdf:
+            from desktop_crm.reports.document import check_pdf_path
+
+            check_pdf_path(args.pdf)  # before any work
+        _open(database)
+        customer_id = personal_data.resolve_customer(args.customer)
+        written = personal_data.write_personal_data_json(customer_id, args.output)
+        print(f"wrote {written}")
+        if args.pdf:
+            from desktop_crm.reports.command import ensure_gui_application
+            from desktop_crm.reports.document import write_pdf
+            from desktop_crm.reports.personal_data import build_personal_data_report
+
+            ensure_gui_application()
+            print(f"wrote {write_pdf(build_personal_data_report(customer_id), args.pdf)}")
+        return EXIT_OK
+    _open(database)
+    customer_id = personal_data.resolve_customer(args.customer)
+    if not args.yes:
+        raise CrmError(text("erase_not_confirmed", value=args.customer))
+    result = personal_data.erase_personal_data(customer_id)
+    print(
+        f"erased {result.code}: {sum(v for k, v in result.counts.items() if k != 'customer')} "
+        f"rows removed or emptied; its orders stay as {result.shell_name} "
+        f"(erasure #{result.erasure_id})"
+    )
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "demo": cmd_demo,
     "import": cmd_import,
@@ -1229,4 +1297,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "encrypt": cmd_cipher,
     "decrypt": cmd_cipher,
     "passwd": cmd_cipher,
+    "personal": cmd_personal,
 }

@@ -21,6 +21,7 @@ from desktop_crm.db.models import (
     ChangeLog,
     Customer,
     CustomerMerge,
+    Erasure,
     ImportUpdate,
     SchemaVersion,
     StrategyStep,
@@ -84,6 +85,18 @@ def _v7_sync(db: peewee.Database) -> None:
         sync_tracking.install_server(db)
 
 
+def _v8_erasure(db: peewee.Database) -> None:
+    """Erasure of one person: customers can be anonymous shells (`erased_at`), and each
+    erasure is recorded (`erasure`). The new table is synced like the others: the office
+    stamps and tombstones it, a replica notes its changes."""
+    _add_columns(db, (Customer, "erased_at"))
+    db.create_tables([Erasure])
+    if isinstance(db, peewee.PostgresqlDatabase):
+        sync_tracking.install_server(db)
+    elif sync_tracking.is_replica(db):
+        sync_tracking.note_changes_of(db, [Erasure])
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_initial_schema,
@@ -93,6 +106,7 @@ MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v5_search_function,
     _v6_capped_search,
     _v7_sync,
+    _v8_erasure,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -166,6 +166,9 @@ class Customer(BaseModel):
     merged_into = ForeignKeyField("self", null=True, backref="merged_from", on_delete="SET NULL")
     version = IntegerField(default=1)  # optimistic locking for concurrent edits
     deleted_at = DateTimeField(null=True, index=True)
+    # The person's data was erased (schema 8): the row stays as an anonymous shell that
+    # keeps their orders for the totals; it is never in the list or the trash.
+    erased_at = DateTimeField(null=True)
 
     class Meta:
         # Sortable list columns: an index lets a page be read in order at 1M customers.
@@ -407,6 +410,22 @@ class StrategyStep(BaseModel):
         indexes = ((("customer", "level", "step"), True),)
 
 
+class Erasure(BaseModel):
+    """That one person's data was erased (schema 8): when, by whom, which customer record
+    (its uuid and code, never the name) and how many rows of each kind went.
+
+    It has no link to the customer row, so it stays whatever becomes of the shell, and it
+    holds nothing personal, so every user may read it and it travels with a sync: the
+    office learns of an erasure made on a laptop.
+    """
+
+    erased_at = DateTimeField(default=utcnow, index=True)
+    erased_by = CharField(max_length=64, null=True)
+    customer_uuid = CharField(max_length=36, index=True)
+    customer_code = CharField(max_length=20)
+    counts = JSONTextField()  # {"phone": 2, "follow_up": 5, …}
+
+
 class SchemaVersion(Model):
     """One row: the number of the last migration applied."""
 
@@ -441,4 +460,5 @@ ALL_MODELS: list[type[Model]] = [
     CustomerMerge,
     ImportUpdate,
     StrategyStep,
+    Erasure,
 ]

@@ -133,10 +133,14 @@ def _old_row_json(model: type[peewee.Model]) -> str:
 def install_replica(db: peewee.SqliteDatabase) -> None:
     """Note every change the user makes from now on (a new replica; idempotent)."""
     db.connection().executescript(_REPLICA_TABLES)
+    note_changes_of(db, [m for m in SYNCED if m not in PULL_ONLY])
+
+
+def note_changes_of(db: peewee.SqliteDatabase, models: list[type[peewee.Model]]) -> None:
+    """The triggers that note each change of these tables' rows (a table a migration adds
+    to a replica; runs inside the caller's transaction)."""
     quiet = "NOT EXISTS (SELECT 1 FROM sync_applying)"
-    for model in SYNCED:
-        if model in PULL_ONLY:
-            continue
+    for model in models:
         table = model._meta.table_name
         base = _old_row_json(model)
         for name, when, row, value in (

@@ -229,8 +229,9 @@ def _customers_where(
 def _orders_where(
     owner_id: int | None, start: date | None, end: date | None
 ) -> tuple[str, list[Any]]:
-    """Counted orders of live customers (aliases ``o``, ``c``) in [start, end]."""
-    sql, params = f"{COUNTED} AND c.deleted_at IS NULL", []
+    """Counted orders of live customers (aliases ``o``, ``c``) in [start, end] — and of
+    erased ones, whose anonymous orders still count in the revenue."""
+    sql, params = f"{COUNTED} AND (c.deleted_at IS NULL OR c.erased_at IS NOT NULL)", []
     if owner_id is not None:
         sql += " AND c.owner_id = ?"
         params.append(owner_id)

@@ -148,6 +148,7 @@ _COMPUTED = (
     "version",
     "deleted_at",
     "merged_into",
+    "erased_at",
 )
 _CUSTOMER_FIELDS = [f for f in Customer._meta.sorted_fields if f.name not in _COMPUTED]
 _customer_values = attrgetter(

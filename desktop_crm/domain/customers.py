@@ -804,6 +804,7 @@ def restore_customers(customer_ids: Iterable[int], *, changed_by: str | None = N
                 Customer.id.in_(ids)
                 & Customer.deleted_at.is_null(False)
                 & Customer.merged_into.is_null()
+                & Customer.erased_at.is_null()
             )
         ]
         if not trashed:

@@ -81,6 +81,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh_CN": "请填写办公室数据库名称",
     },
     "need_user": {"en": "give your user name", "zh_CN": "请填写用户名"},
+    "erased_customer": {
+        "en": "customer {value} was erased: nothing about the person is left",
+        "zh_CN": "客户 {value} 的个人数据已删除",
+    },
+    "erase_merged": {
+        "en": "customer {value} was merged into {into}: erase {into}",
+        "zh_CN": "客户 {value} 已合并到 {into}：请删除 {into} 的数据",
+    },
+    "erase_needs_admin": {
+        "en": "only an administrator may erase a person's data in office mode "
+        "(only they reach every record that may mention them)",
+        "zh_CN": "办公室模式下只有管理员可以删除个人数据（只有管理员能看到所有可能提及此人的记录）",
+    },
+    "erase_not_confirmed": {
+        "en": "erasing {value} cannot be undone; add --yes to erase it",
+        "zh_CN": "删除 {value} 的个人数据后无法恢复；确认请加 --yes",
+    },
     "in_trash": {"en": "customer {value} is in the trash", "zh_CN": "客户 {value} 在回收站中"},
     "not_in_trash": {
         "en": "customer {value} is not in the trash",

@@ -165,8 +165,10 @@ def _filters(query: CustomerQuery, mode: str) -> list[peewee.Node]:
             conds.append(_not_indexed(Customer.id).in_(trash))
         else:
             conds.append(_not_indexed(Customer.deleted_at).is_null(False))
-        # Merged customers are not in the trash: they live on in the one they joined.
+        # Merged customers are not in the trash: they live on in the one they joined;
+        # nor are erased ones (anonymous shells that keep their orders for the totals).
         conds.append(_not_indexed(Customer.merged_into).is_null())
+        conds.append(_not_indexed(Customer.erased_at).is_null())
     elif mode == _WALK:
         # The trash is small and read from its own index once; testing each walked id
         # against it keeps the walk inside the sort index (deep pages: 10× faster).

@@ -71,6 +71,15 @@ _SUMMARY = frozenset({"last_contact_at", "next_followup_at"})
 # Follows the field it is made from (the name's pinyin).
 _DERIVED = {"sort_key": "name"}
 DELETED = "(deleted)"
+
+
+class _Erased(dict):
+    """The base of a row whose person was erased here (`sync_pending.base_kind` 'erased'):
+    the base itself is gone with the personal data, and this side wins — the server takes
+    the row as it is here, or deletes it."""
+
+
+ERASED = _Erased()
 TABLES = sync_rows.TABLES
 _ALL = [*sync_tracking.SYNCED, Setting]  # what the search index and code counter read
 # Numbers given out by each database: taken anew on the server for a row made offline.
@@ -147,6 +156,13 @@ def merge_row(base: Wire | None, local: Wire | None, remote: Wire | None) -> Mer
     """Three-way merge of one row: its base (None: made here), here (None: deleted here)
     and on the server (None: gone there)."""
     m = Merge()
+    if base is ERASED:
+        if remote is None:
+            return m
+        if local is None:
+            m.delete_remote = True
+            return m
+        base = remote  # every field this side has differs from it or is the same
     if local is None:
         if remote is None or base is None:
             return m
@@ -240,7 +256,9 @@ def _pending(
     for table, row_uuid, base, kind in cursor.fetchall():
         model = TABLES[table]
         value = None if base is None else json.loads(base)
-        if value is not None and kind == "raw":
+        if kind == "erased":
+            value = ERASED
+        elif value is not None and kind == "raw":
             by_column = {f.column_name: f for f in sync_rows.fields_of(model)}
             value = {
                 by_column[c].name: sync_rows.from_raw(by_column[c], v) for c, v in value.items()

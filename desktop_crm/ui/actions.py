@@ -45,6 +45,12 @@ class Actions(QObject):
             "merge_customers", self.tr("&Merge Selected…"), "Ctrl+Shift+M", None
         )
         self.unmerge = self._make("unmerge", self.tr("&Unmerge…"), None)
+        self.export_personal_data = self._make(
+            "export_personal_data", self.tr("E&xport Personal Data…"), None
+        )
+        self.erase_personal_data = self._make(
+            "erase_personal_data", self.tr("Erase Personal &Data…"), None
+        )
         self.find_duplicates = self._make("find_duplicates", self.tr("Find &Duplicates…"), None)
         self.save_segment = self._make("save_segment", self.tr("Save Filter as &Segment…"), None)
         self.clear_filters = self._make(

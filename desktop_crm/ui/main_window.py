@@ -37,6 +37,7 @@ from desktop_crm.ui.followup_pane import FollowUpPane
 from desktop_crm.ui.lifecycle_docks import LifecycleDocks
 from desktop_crm.ui.live_updates import ConnectionBanner, LiveUpdates
 from desktop_crm.ui.merging import MergeActions
+from desktop_crm.ui.personal_data_actions import PersonalDataActions
 from desktop_crm.ui.relationship_pane import RelationshipPane
 from desktop_crm.ui.reminders import ReminderService
 from desktop_crm.ui.report_actions import ReportActions
@@ -200,6 +201,9 @@ class MainWindow(QMainWindow):
                 None,
                 a.exit_customer,
                 a.trash,
+                None,
+                a.export_personal_data,
+                a.erase_personal_data,
             ],
             self.tr("F&ollow-up"): [a.log_followup, a.plan_followup, None, a.today],
             self.tr("&Tools"): [
@@ -298,6 +302,7 @@ class MainWindow(QMainWindow):
         self.reminders.reminded.connect(self._reminded)
         self.reminders.showDueRequested.connect(self._show_due)
         self.merging = MergeActions(self)
+        self.personal_data = PersonalDataActions(self)  # export and erasure of one person
         self.sync_actions = SyncActions(self)  # on a replica: Sync Now, conflicts, status
         self.backups = BackupActions(self)  # automatic backups, Tools → Backups…
 

@@ -84,7 +84,17 @@
         <translation>取消合并(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>E&amp;xport Personal Data…</source>
+        <translation>导出个人数据(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erase Personal &amp;Data…</source>
+        <translation>删除个人数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Find &amp;Duplicates…</source>
         <translation>查找重复客户(&amp;D)…</translation>
     </message>
@@ -2877,6 +2887,49 @@
     </message>
 </context>
 <context>
+    <name>EraseDialog</name>
+    <message>
+        <location filename="../../desktop_crm/ui/dialogs/erase_dialog.py" line="+22"/>
+        <source>Erase Personal Data</source>
+        <translation>删除个人数据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erase everything held about %1 (%2)?</source>
+        <translation>删除 %1（%2）的全部数据？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Removed everywhere: the profile, contact persons, phones, emails, addresses, accounts, tags, relations, planned follow-ups, notes and the words of follow-ups, complaints and surveys, the values in the change history, merge and import records, the search index, and every mention of the name, phone numbers and email addresses in other records.</source>
+        <translation>将从所有地方删除：基本资料、联系人、电话、电子邮件、地址、账号、标签、客户关系、计划的跟进、备注以及跟进、投诉和调查中的文字、修改记录中的数值、合并与导入记录、搜索索引，以及其他记录中提及的姓名、电话号码和电子邮件地址。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kept, anonymous: the orders with their shipments and payments (so totals and reports stay right), under “Erased customer”, and a record that the erasure took place (when, by whom, the customer code — not the name).</source>
+        <translation>匿名保留：订单及其发货和付款（使合计和报表保持正确），归于“已删除的客户”名下；以及一条删除记录（时间、操作人、客户编号——不含姓名）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This cannot be undone. Backups made before still hold the data: delete them too if they must not.</source>
+        <translation>此操作无法撤销。之前的备份仍包含这些数据：如有必要，请一并删除。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>To confirm, type the customer&apos;s name or code:</source>
+        <translation>请输入客户名称或编号以确认：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name or code of the customer to erase</source>
+        <translation>要删除的客户的名称或编号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Erase</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>ExitCustomerDialog</name>
     <message>
         <location filename="../../desktop_crm/ui/dialogs/exit_dialog.py" line="+42"/>
@@ -3289,6 +3342,11 @@
         <location line="+1"/>
         <source>Unmerged</source>
         <translation>取消合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erased</source>
+        <translation>已删除个人数据</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -4614,7 +4672,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="+55"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="+57"/>
         <location line="+17"/>
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
@@ -4655,7 +4713,7 @@
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>F&amp;ollow-up</source>
         <translation>跟进(&amp;O)</translation>
     </message>
@@ -4675,7 +4733,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -4711,7 +4769,7 @@
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>About Desktop CRM</source>
         <translation>关于 Desktop CRM</translation>
     </message>
@@ -4972,6 +5030,74 @@
         <location line="+11"/>
         <source>%1 merged into %2 — Undo separates them again</source>
         <translation>已将 %1 合并到 %2——撤销即可重新拆分</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <location filename="../../desktop_crm/ui/dialogs/new_password_dialog.py" line="+36"/>
+        <source>Protect with a Password</source>
+        <translation>设置密码保护</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the Password</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the Password</source>
+        <translation>取消密码保护</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database will be encrypted: nobody can read the file without this password, and Desktop CRM asks for it each time it opens. Keep the password safe: if it is lost, the data cannot be recovered.</source>
+        <translation>数据库将被加密：没有此密码，任何人都无法读取该文件；每次打开时 Desktop CRM 都会要求输入密码。请妥善保管密码：一旦遗失，数据将无法恢复。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database is encrypted again with a key made from the new password; the old password no longer opens it.</source>
+        <translation>数据库将用新密码生成的密钥重新加密；旧密码将无法再打开它。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database will be stored unencrypted: anyone who has the file can read it.</source>
+        <translation>数据库将以未加密方式保存：任何拿到该文件的人都能读取其内容。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Again:</source>
+        <translation>再次输入(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Enter the current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter the new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -5311,6 +5437,39 @@
         <location line="+3"/>
         <source>Used for the client report, the customer list, the follow-up plan and letters. Automatic prints the client report and letters portrait, the follow-up plan landscape, and turns the customer list to landscape when its columns need the width.</source>
         <translation>用于客户报告、客户列表、跟进计划和信函。选择“自动”时，客户报告和信函纵向打印，跟进计划横向打印，客户列表在列较多需要宽度时改为横向。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop_crm/ui/dialogs/password_dialog.py" line="+40"/>
+        <source>Password Required</source>
+        <translation>需要密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database %1 is protected with a password. Enter it to open the database.</source>
+        <translation>数据库 %1 已设密码保护，请输入密码以打开。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Enter the password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>That password is wrong. Try again.</source>
+        <translation>密码不正确，请重试。</translation>
     </message>
 </context>
 <context>
@@ -5924,6 +6083,79 @@
     </message>
 </context>
 <context>
+    <name>SecurityPage</name>
+    <message>
+        <location filename="../../desktop_crm/ui/security_page.py" line="+49"/>
+        <source>Protect with a password…</source>
+        <translation>设置密码保护…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change password…</source>
+        <translation>更改密码…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove password…</source>
+        <translation>取消密码保护…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A protected database is encrypted on the disk (SQLCipher, AES-256). Its backups are encrypted with the same password.</source>
+        <translation>设密码保护的数据库在磁盘上是加密的（SQLCipher，AES-256）；它的备份也用同一密码加密。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The office database is protected by the server&apos;s sign-in.</source>
+        <translation>办公室数据库由服务器的登录保护。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This database is protected with a password and encrypted on the disk.</source>
+        <translation>此数据库已设密码保护，并在磁盘上加密。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This database is not protected: anyone who has the file can read it.</source>
+        <translation>此数据库未设密码保护：任何拿到该文件的人都能读取其内容。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The database is now protected with a password.</source>
+        <translation>数据库已设密码保护。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database&apos;s password was changed.</source>
+        <translation>数据库密码已更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database is no longer protected with a password.</source>
+        <translation>数据库已取消密码保护。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Encrypting the database…</source>
+        <translation>正在加密数据库…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changing the password…</source>
+        <translation>正在更改密码…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decrypting the database…</source>
+        <translation>正在解密数据库…</translation>
+    </message>
+</context>
+<context>
     <name>ServiceTab</name>
     <message>
         <location filename="../../desktop_crm/ui/widgets/service_tab.py" line="-61"/>
@@ -6086,7 +6318,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/dialogs/settings_dialog.py" line="+35"/>
+        <location filename="../../desktop_crm/ui/dialogs/settings_dialog.py" line="+44"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -6116,7 +6348,7 @@
         <translation>深色</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
@@ -6166,7 +6398,22 @@
         <translation>标志：</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
@@ -6773,7 +7020,7 @@ Nothing was lost: your changes wait here for the next sync.</source>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../desktop_crm/ui/tasks.py" line="+158"/>
+        <location filename="../../desktop_crm/ui/tasks.py" line="+159"/>
         <location line="+4"/>
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>

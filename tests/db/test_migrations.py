@@ -120,3 +120,25 @@ def test_a_schema_3_database_gains_shared_customers_and_teams(backend, db_path, 
     assert {"team"} <= {c.name for c in db.get_columns("user")}
     assert [(c.name, c.shared) for c in Customer.select()] == [("张三", False)]
     close_database()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_a_schema_7_database_gains_erasures(backend, db_path, request):
+    target = request.getfixturevalue("pg_empty_url") if backend == "postgres" else str(db_path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:7])
+        patch.setattr(migrations, "CURRENT_VERSION", 7)
+        db = open_database(target)
+        customers.create_customer({"name": "张三"})
+        # Step 1 builds today's models; take away what schema 7 did not have.
+        db.execute_sql("ALTER TABLE customer DROP COLUMN erased_at")
+        db.execute_sql("DROP TABLE erasure")
+        close_database()
+    db = open_database(target)
+    assert migrations.schema_version(db) == migrations.CURRENT_VERSION
+    assert "erased_at" in {c.name for c in db.get_columns("customer")}
+    assert db.table_exists("erasure")
+    if backend == "postgres":  # synced like every other table: stamped and tombstoned
+        assert "sync_xid" in {c.name for c in db.get_columns("erasure")}
+    assert [(c.name, c.erased_at) for c in Customer.select()] == [("张三", None)]
+    close_database()

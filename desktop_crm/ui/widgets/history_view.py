@@ -37,6 +37,7 @@ _ACTIONS = {
     "restore": QT_TRANSLATE_NOOP("HistoryTableModel", "Restored from the trash"),
     "merge": QT_TRANSLATE_NOOP("HistoryTableModel", "Merged"),
     "unmerge": QT_TRANSLATE_NOOP("HistoryTableModel", "Unmerged"),
+    "erase": QT_TRANSLATE_NOOP("HistoryTableModel", "Erased"),
 }
 # Fields whose stored codes have translated labels (history keeps the codes as text).
 _CHOICE_FIELDS = {
