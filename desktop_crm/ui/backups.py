@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CHECK_INTERVAL_MS = 60 * 60 * 1000  # is a backup due? every hour (one folder listing)
+START_DELAY_MS = 20_000  # the first check waits until start-up's own reading is done
 EXIT_BACKUP_SECONDS = 60  # the most the app waits for the backup at exit
 TASK_KEY = "automatic-backup"
 PRIORITY = -20  # behind anything the user is looking at
@@ -47,11 +48,12 @@ class BackupActions(QObject):
         action.triggered.connect(self.show_backups)
 
     def start(self) -> None:
-        """Once the window shows: a backup now if none was taken in a day, then hourly checks."""
+        """Once the window shows: soon a backup if none was taken in a day, then hourly
+        checks."""
         if current_database_path() is None:
             return
         self.timer.start()
-        self.check_now()
+        QTimer.singleShot(START_DELAY_MS, self, self.check_now)
 
     def check_now(self) -> None:
         """Take a backup in the background if one is due."""

@@ -18,6 +18,7 @@ from desktop_crm.db.backup import backup_sqlite
 from desktop_crm.domain import customers
 from desktop_crm.domain.backups import BackupPolicy, list_backups, save_policy
 from desktop_crm.domain.search import CustomerQuery, search_customers
+from desktop_crm.ui import backups as backups_ui
 from desktop_crm.ui.dialogs.backups_dialog import BackupsDialog, read_only_command
 from desktop_crm.ui.settings import UiSettings
 
@@ -179,7 +180,14 @@ def ours(db_path: Path) -> list[Path]:
     return [e.path for e in list_backups(db_path)]
 
 
-def test_a_backup_is_taken_at_start_when_none_was_taken_in_a_day(qtbot, window, db_path):
+@pytest.fixture
+def no_start_delay(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(backups_ui, "START_DELAY_MS", 0)
+
+
+def test_a_backup_is_taken_soon_after_start_when_none_was_taken_in_a_day(
+    qtbot, window, db_path, no_start_delay
+):
     backup_at(db_path, datetime.now() - timedelta(days=2))
     window.start()
     qtbot.waitUntil(lambda: len(ours(db_path)) == 2, timeout=10000)
@@ -192,9 +200,10 @@ def test_a_backup_is_taken_at_start_when_none_was_taken_in_a_day(qtbot, window, 
     assert window.backups.timer.isActive()
 
 
-def test_no_backup_at_start_when_a_recent_one_exists(qtbot, window, db_path):
+def test_no_backup_at_start_when_a_recent_one_exists(qtbot, window, db_path, no_start_delay):
     recent = backup_at(db_path, datetime.now() - timedelta(hours=3))
     window.start()
+    qtbot.wait(50)  # the first check
     window.tasks.wait(5000)
     qtbot.waitUntil(lambda: not window.backups.running, timeout=5000)
     assert ours(db_path) == [recent]
