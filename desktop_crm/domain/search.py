@@ -398,12 +398,18 @@ def _ids_of(select: peewee.Select) -> list[int]:
 
 
 def _id_list(ids: Iterable[int]) -> peewee.Node:
-    """`(1,2,3)` for `IN`: integers written inline, one string however many there are.
+    """The ids for `IN`, as the database reads them fastest.
 
-    Thousands of bound parameters would be slow to build and can pass SQLite's limit;
-    `int()` keeps the text safe.
+    SQLite: `(1,2,3)`, integers written inline, one string however many there are
+    (thousands of bound parameters would be slow to build and can pass SQLite's limit;
+    `int()` keeps the text safe). A server: one array parameter, so the statement's text
+    is the same for every page and psycopg prepares it once instead of the server
+    planning each page anew (about 1 ms of a 2–3 ms page).
     """
-    return SQL("(" + ",".join(str(int(i)) for i in ids) + ")")
+    if _is_sqlite():
+        return SQL("(" + ",".join(str(int(i)) for i in ids) + ")")
+    array = peewee.Value([int(i) for i in ids], unpack=False)
+    return NodeList((SQL("(SELECT unnest("), array, SQL("::integer[]))")), glue="")
 
 
 def customer_ids(
