@@ -3,7 +3,8 @@
 `.ci/start-postgres` starts a cluster and prints its superuser URL, which the tests read
 from `DESKTOP_CRM_TEST_POSTGRES`. Without it the PostgreSQL tests skip with the reason;
 in CI (`CI=true`) they fail instead, since a green run that never touched the server
-proves nothing.
+proves nothing. Parallel workers (pytest-xdist) each have a server of their own, since
+roles are server-wide: worker gwN reads the variables ending in `_GWN` (gw0 the plain ones).
 """
 
 from __future__ import annotations
@@ -22,13 +23,23 @@ URL_VARIABLE = "DESKTOP_CRM_TEST_POSTGRES"
 _numbers = itertools.count(1)
 
 
+def _variable(what: str = "") -> str:
+    """The name of this worker's variable `what` ("", "_STOP", "_START")."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    number = worker.removeprefix("gw")
+    suffix = f"_GW{number}" if number.isdigit() and number != "0" else ""
+    return f"{URL_VARIABLE}{suffix}{what}"
+
+
 def server_url() -> str:
     """The superuser URL of the test server; skips (or fails, in CI) when there is none."""
-    url = os.environ.get(URL_VARIABLE)
+    url = os.environ.get(_variable())
     if url:
         return url
+    workers = os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")
     reason = (
-        f'no PostgreSQL test server: run `eval "$(bash .ci/start-postgres)"` to set {URL_VARIABLE}'
+        f"no PostgreSQL test server: run `eval \"$(bash .ci/start-postgres {workers})\"` "
+        f"to set {_variable()}"
     )
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(reason, pytrace=False)
@@ -91,7 +102,7 @@ def drop_login_roles() -> None:
 def restart_commands() -> tuple[list[str], list[str]]:
     """The commands that stop and start the test server again (from `.ci/start-postgres`)."""
     server_url()
-    stop, start = (os.environ.get(f"{URL_VARIABLE}_{what}") for what in ("STOP", "START"))
+    stop, start = (os.environ.get(_variable(what)) for what in ("_STOP", "_START"))
     if not (stop and start):
-        pytest.fail(f"{URL_VARIABLE}_STOP and _START are not set (see .ci/start-postgres)")
+        pytest.fail(f"{_variable('_STOP')} and _START are not set (see .ci/start-postgres)")
     return shlex.split(stop), shlex.split(start)
