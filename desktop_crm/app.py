@@ -20,6 +20,7 @@ from desktop_crm.errors import CrmError
 from desktop_crm.paths import log_file, resource_path
 from desktop_crm.ui.collector import UiThreadCollector
 from desktop_crm.ui.dialogs.password_dialog import ask_database_password
+from desktop_crm.ui.dialogs.recovery_dialog import recover_at_start
 from desktop_crm.ui.dialogs.sign_in_dialog import sign_in_to_office
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.settings import UiSettings
@@ -58,13 +59,16 @@ def install_translations(app: QApplication, language: str) -> str:
     return chosen
 
 
-def create_main_window(database: str, settings: UiSettings | None = None) -> MainWindow:
+def create_main_window(
+    database: str, settings: UiSettings | None = None, *, check: bool = True
+) -> MainWindow:
     """Open (creating and migrating if needed) `database` and build the main window.
 
     `database` is a SQLite path or a `postgresql://` URL. A `QApplication` must exist;
-    the window is returned not yet shown.
+    the window is returned not yet shown. `check` False skips the check before opening
+    (it was just done).
     """
-    open_database(database)
+    open_database(database, check=check)
     # Painting the list calls Python once per cell; while a worker thread reads in Python
     # (a million ids), each call could wait the default 5 ms for the GIL. 0.5 ms keeps
     # painting smooth at a small cost to the worker.
@@ -98,18 +102,31 @@ def run_gui(database: str, lang: str | None = None) -> int:
     settings = UiSettings()
     install_translations(app, lang or settings.language or QLocale.system().name())
     apply_theme(app, settings.theme)
+    window = open_at_start(database, settings)
+    if isinstance(window, int):
+        return window
+    window.show()
+    window.start()
+    return app.exec()
+
+
+def open_at_start(database: str, settings: UiSettings) -> MainWindow | int:
+    """Everything between starting and the main window: signing in to an office
+    database, the password of an encrypted file, the check of a plain file (and the
+    recovery dialog when it fails). The window (not yet shown), or the exit code when
+    nothing is opened."""
     if is_postgres_url(database):  # an office database: the user signs in first
         signed_in = sign_in_to_office(database, settings)
         if signed_in is None:
             return 0
         database = signed_in
-    elif is_encrypted(database) and not ask_database_password(database):
-        return 0  # the password was not given: nothing to open
+    elif is_encrypted(database):
+        if not ask_database_password(database):
+            return 0  # the password was not given: nothing to open
+    elif not recover_at_start(database):
+        return 1  # damaged, and the user quit: it was never opened
     try:
-        window = create_main_window(database, settings)
+        return create_main_window(database, settings, check=False)
     except CrmError as exc:
         QMessageBox.critical(None, "Desktop CRM", exc.message)
         return 1
-    window.show()
-    window.start()
-    return app.exec()

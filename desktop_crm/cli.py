@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 import peewee
 
 from desktop_crm import __version__, paths
-from desktop_crm.errors import CrmError, DatabaseError
+from desktop_crm.errors import CrmError, DamagedDatabaseError, DatabaseError
 
 if TYPE_CHECKING:
     from desktop_crm.domain.backups import BackupPolicy
@@ -909,9 +909,14 @@ def cmd_check(args: argparse.Namespace, database: str) -> int:
     if is_postgres_url(database):
         return _check_postgres(database)
     from desktop_crm.db.backup import describe_sqlite, is_database_file, verify_sqlite
+    from desktop_crm.db.integrity import check_before_opening
     from desktop_crm.db.migrations import CURRENT_VERSION
+    from desktop_crm.domain.messages import text
 
     path = _require_file(database)
+    problem = check_before_opening(path, budget=None)  # the app's check, run to the end
+    if problem is not None:
+        raise DamagedDatabaseError(f"{problem.message}; {text('damaged_hint')}", problem)
     if not is_database_file(path):
         raise DatabaseError(f"{database} is not a Desktop CRM database (not a SQLite file)")
     problems = verify_sqlite(path)

@@ -73,3 +73,13 @@ class PasswordRequiredError(DatabaseError):
 
 class WrongPasswordError(DatabaseError):
     """The password given does not open the encrypted database."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The file failed the check before opening; it was not opened for writing.
+
+    `problem` is the `db.integrity.Problem` (its kind and the file)."""
+
+    def __init__(self, message: str, problem: object = None) -> None:
+        super().__init__(message)
+        self.problem = problem

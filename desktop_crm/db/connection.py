@@ -17,11 +17,12 @@ from urllib.parse import unquote, urlparse, urlsplit, urlunsplit
 import peewee
 from playhouse.shortcuts import ReconnectMixin
 
-from desktop_crm.db import cipher
+from desktop_crm.db import cipher, integrity
 from desktop_crm.db.models import database
 from desktop_crm.domain.messages import text
 from desktop_crm.errors import (
     ConnectionLostError,
+    DamagedDatabaseError,
     DatabaseError,
     ServerConnectionError,
     SignInError,
@@ -186,12 +187,14 @@ def check_sqlite_path(path: str) -> None:
 
 
 def open_database(
-    target: str, *, migrate: bool = True, password: str | None = None
+    target: str, *, migrate: bool = True, password: str | None = None, check: bool = True
 ) -> peewee.Database:
     """Open (creating and migrating if needed) the database at `target` and bind the models.
 
     `target` is a SQLite file path or a `postgresql://` URL. Raises `DatabaseError` with a
-    clear message when the file is not a database, is corrupt, or is from a newer version.
+    clear message when the file is not a database, is corrupt, or is from a newer version;
+    a SQLite file first gets the quick check of `integrity.check_before_opening` (unless
+    `check` is False) and is not opened at all when it fails (`DamagedDatabaseError`).
     An encrypted file opens with `password`, else the one this process remembers
     (`PasswordRequiredError` without either, `WrongPasswordError` when it is wrong).
     """
@@ -199,6 +202,9 @@ def open_database(
 
     close_database()
     if not is_postgres_url(target):
+        problem = integrity.check_before_opening(target) if check else None
+        if problem is not None:  # never opened for writing: see db/integrity.py
+            raise DamagedDatabaseError(problem.message, problem)
         check_sqlite_path(target)
         cipher.unlock(target, password)  # an encrypted file: the password checked, kept
     db = make_database(target)
