@@ -197,4 +197,7 @@ def _quick_check(path: Path, budget: float | None) -> Problem | None:
         return Problem(Damage.PAGES, path, said)
     if rows == ["ok"]:
         return None
-    return Problem(Damage.PAGES, path, rows[0])
+    lines = [line.strip() for row in rows for line in row.splitlines()]
+    said = [line for line in lines if line and not line.startswith("***")]
+    more = f" and {len(said) - 1} more" if len(said) > 1 else ""
+    return Problem(Damage.PAGES, path, f"{said[0] if said else lines[0]}{more}")

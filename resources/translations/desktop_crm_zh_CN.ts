@@ -687,7 +687,7 @@
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/backups.py" line="+76"/>
+        <location filename="../../desktop_crm/ui/backups.py" line="+78"/>
         <source>Backed up automatically to %1</source>
         <translation>已自动备份到 %1</translation>
     </message>
@@ -823,7 +823,7 @@
         <translation>只读打开(&amp;O)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Show in &amp;Folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
@@ -5613,6 +5613,56 @@
         <location line="+48"/>
         <source>Writing the PDF…</source>
         <translation>正在写入 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../desktop_crm/ui/dialogs/recovery_dialog.py" line="+40"/>
+        <source>Database Damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;The database cannot be opened safely.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;无法安全地打开数据库。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>It was not opened, so nothing in it has been changed.</source>
+        <translation>数据库未被打开，其中的内容没有任何改动。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Restore This Backup</source>
+        <translation>恢复此备份(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show in &amp;Folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No good backup of this database was found. Quit, and look for a copy of the file elsewhere (another computer, a USB stick).</source>
+        <translation>没有找到此数据库的完好备份。请退出，并在别处（另一台电脑、U 盘）寻找该文件的副本。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 位客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The newest good backup was taken on %1 (%2). Restoring it puts the damaged file aside, as it is, and opens the backup; what was entered after it is not in it.</source>
+        <translation>最新的完好备份创建于 %1（%2）。恢复时会将已损坏的文件原样移到一旁，然后打开该备份；备份之后录入的内容不在其中。</translation>
     </message>
 </context>
 <context>

@@ -42,14 +42,11 @@ class RecoveryDialog(QDialog):
 
         heading = QLabel(self.tr("<b>The database cannot be opened safely.</b>"))
         layout.addWidget(heading)
-        self.problem_label = QLabel(problem.message)
+        said = problem.message
+        self.problem_label = QLabel(said[:1].upper() + said[1:])
         self.problem_label.setObjectName("problemLabel")
         self.problem_label.setWordWrap(True)
         layout.addWidget(self.problem_label)
-        self.file_label = QLabel(self.tr("File: %1").replace("%1", str(problem.path)))
-        self.file_label.setObjectName("fileLabel")
-        self.file_label.setWordWrap(True)
-        layout.addWidget(self.file_label)
         layout.addWidget(QLabel(self.tr("It was not opened, so nothing in it has been changed.")))
         self.backup_label = QLabel(self._backup_text())
         self.backup_label.setObjectName("backupLabel")
@@ -65,9 +62,9 @@ class RecoveryDialog(QDialog):
         buttons = QDialogButtonBox()
         self.restore_button = QPushButton(self.tr("&Restore This Backup"))
         self.restore_button.setObjectName("restoreButton")
-        self.restore_button.setVisible(backup is not None)
         self.restore_button.clicked.connect(self.restore)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setVisible(backup is not None)  # after addButton, which shows it
         self.folder_button = QPushButton(self.tr("Show in &Folder"))
         self.folder_button.setObjectName("showFolderButton")
         self.folder_button.clicked.connect(self.show_folder)
