@@ -232,11 +232,14 @@ class EncryptedDatabase(_PooledSqliteDatabase, SqlCipherDatabase):
         return not conn.in_transaction
 
 
-def encrypted_database(path: str | Path, **options: Any) -> EncryptedDatabase:
-    """A peewee database for the encrypted file at `path`, keyed with the remembered password."""
+def encrypted_database(
+    path: str | Path, kind: type[EncryptedDatabase] | None = None, **options: Any
+) -> EncryptedDatabase:
+    """A peewee database for the encrypted file at `path`, keyed with the remembered password
+    (`kind`: a subclass of `EncryptedDatabase` to make)."""
     _silence_sqlcipher()
     # peewee quotes the passphrase into `PRAGMA key='…'`; SQLCipher reads x'…' as a raw key.
-    return EncryptedDatabase(
+    return (kind or EncryptedDatabase)(
         str(path),
         passphrase=raw_key(path),
         check_same_thread=False,  # a pooled connection serves one thread at a time

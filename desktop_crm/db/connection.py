@@ -23,7 +23,11 @@ from desktop_crm.domain.messages import text
 from desktop_crm.errors import (
     ConnectionLostError,
     DamagedDatabaseError,
+    DatabaseBusyError,
     DatabaseError,
+    DatabaseWriteError,
+    DiskFullError,
+    ReadOnlyDatabaseError,
     ServerConnectionError,
     SignInError,
 )
@@ -161,13 +165,78 @@ def _is_loss(exc: Exception) -> bool:
     return any(fragment in said for fragment in _LOST)
 
 
+# What SQLite says when a write cannot be done, and the message the user gets instead.
+_WRITE_PROBLEMS = (
+    ("database or disk is full", DiskFullError, "disk_full"),
+    ("attempt to write a readonly database", ReadOnlyDatabaseError, "database_read_only"),
+    ("readonly database", ReadOnlyDatabaseError, "database_read_only"),
+    ("disk i/o error", DatabaseWriteError, "disk_io_error"),
+    ("database is locked", DatabaseBusyError, "database_busy"),
+    ("database is busy", DatabaseBusyError, "database_busy"),
+)
+
+
+@contextlib.contextmanager
+def _write_problems_told(path: str) -> Iterator[None]:
+    """SQLite's disk full, read-only, I/O error and busy, as a `DatabaseError` saying so.
+
+    The transaction they happen in is rolled back whole (by `atomic`), so what was
+    saved before stays as it was; the user's form keeps its edits.
+    """
+    try:
+        yield
+    except peewee.OperationalError as exc:
+        said = str(exc).lower()
+        for fragment, kind, key in _WRITE_PROBLEMS:
+            if fragment in said:
+                raise kind(text(key, file=path)) from exc
+        raise
+
+
+class _TellsWriteProblems:
+    """Mixed into the SQLite databases: every statement, begin and commit goes through
+    `_write_problems_told`, the one place these errors are turned into words."""
+
+    database: str
+
+    def execute_sql(self, sql: str, params: Sequence[Any] | None = None):  # noqa: ANN201
+        with _write_problems_told(self.database):
+            return super().execute_sql(sql, params)  # type: ignore[misc]
+
+    def commit(self) -> None:
+        with _write_problems_told(self.database):
+            super().commit()  # type: ignore[misc]
+
+    def begin(self, lock_type: str | None = None) -> None:
+        with _write_problems_told(self.database):
+            super().begin(lock_type)  # type: ignore[misc]
+
+    def rollback(self) -> None:
+        """SQLite itself rolled back after a full disk, an I/O error or a busy wait:
+        then there is nothing to roll back, and saying so would hide the reason."""
+        conn = self._state.conn  # type: ignore[attr-defined]
+        if conn is not None and not conn.in_transaction:
+            return
+        super().rollback()  # type: ignore[misc]
+
+
+class LocalDatabase(_TellsWriteProblems, peewee.SqliteDatabase):
+    """The SQLite file on this computer."""
+
+
+class LocalEncryptedDatabase(_TellsWriteProblems, cipher.EncryptedDatabase):
+    """The SQLCipher file on this computer."""
+
+
 def make_database(target: str) -> peewee.Database:
     """A peewee database for a path or URL, not yet connected."""
     if is_postgres_url(target):
         return OfficeDatabase(target)
     if cipher.is_encrypted(target):  # keyed with the password `cipher.unlock` checked
-        return cipher.encrypted_database(target, pragmas=SQLITE_PRAGMAS, timeout=10)
-    return peewee.SqliteDatabase(target, pragmas=SQLITE_PRAGMAS, timeout=10)
+        return cipher.encrypted_database(
+            target, pragmas=SQLITE_PRAGMAS, timeout=10, kind=LocalEncryptedDatabase
+        )
+    return LocalDatabase(target, pragmas=SQLITE_PRAGMAS, timeout=10)
 
 
 def check_sqlite_path(path: str) -> None:

@@ -57,3 +57,21 @@ def test_a_writing_command_refuses_a_damaged_file_and_changes_nothing(
     result = run("--database", str(copy), "demo", "--customers", "3")
     result.assert_one_clear_error("is damaged")
     assert digests(copy.parent) == before
+
+
+def test_a_write_while_another_program_writes_says_busy_in_one_line(
+    run, copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from desktop_crm.db import connection
+
+    monkeypatch.setitem(connection.SQLITE_PRAGMAS, "busy_timeout", 200)
+    other = sqlite3.connect(copy)  # the app, in the middle of saving
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        result = run("--database", str(copy), "demo", "--customers", "2")
+    finally:
+        other.rollback()
+        other.close()
+    result.assert_one_clear_error("is busy", str(copy))
