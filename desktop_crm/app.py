@@ -9,7 +9,7 @@ import logging
 import sys
 from logging.handlers import RotatingFileHandler
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_crm import __version__
@@ -22,6 +22,7 @@ from desktop_crm.ui.collector import UiThreadCollector
 from desktop_crm.ui.dialogs.password_dialog import ask_database_password
 from desktop_crm.ui.dialogs.recovery_dialog import recover_at_start
 from desktop_crm.ui.dialogs.sign_in_dialog import sign_in_to_office
+from desktop_crm.ui.instance_lock import take_instance_lock
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.settings import UiSettings
 from desktop_crm.ui.theme import apply_theme
@@ -112,21 +113,36 @@ def run_gui(database: str, lang: str | None = None) -> int:
 
 def open_at_start(database: str, settings: UiSettings) -> MainWindow | int:
     """Everything between starting and the main window: signing in to an office
-    database, the password of an encrypted file, the check of a plain file (and the
-    recovery dialog when it fails). The window (not yet shown), or the exit code when
-    nothing is opened."""
+    database; for a file, the lock that keeps a second instance off it, then its
+    password (encrypted) or its check (and the recovery dialog when it fails). The
+    window (not yet shown), or the exit code when nothing is opened."""
     if is_postgres_url(database):  # an office database: the user signs in first
         signed_in = sign_in_to_office(database, settings)
         if signed_in is None:
             return 0
-        database = signed_in
-    elif is_encrypted(database):
+        return _main_window(signed_in, settings, None)
+    lock = take_instance_lock(database)  # first: another instance may be writing it
+    if lock is None:
+        return 0  # another window has it open; the user was told
+    if is_encrypted(database):
         if not ask_database_password(database):
+            lock.unlock()
             return 0  # the password was not given: nothing to open
     elif not recover_at_start(database):
+        lock.unlock()
         return 1  # damaged, and the user quit: it was never opened
+    return _main_window(database, settings, lock)
+
+
+def _main_window(database: str, settings: UiSettings, lock: QLockFile | None) -> MainWindow | int:
     try:
-        return create_main_window(database, settings, check=False)
+        window = create_main_window(database, settings, check=False)
     except CrmError as exc:
+        if lock is not None:
+            lock.unlock()
         QMessageBox.critical(None, "Desktop CRM", exc.message)
         return 1
+    if lock is not None:
+        window.instance_lock = lock  # held as long as the window lives
+        window.destroyed.connect(lock.unlock)
+    return window
