@@ -8,8 +8,9 @@ from __future__ import annotations
 import logging
 import sys
 from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_crm import __version__
@@ -61,7 +62,11 @@ def install_translations(app: QApplication, language: str) -> str:
 
 
 def create_main_window(
-    database: str, settings: UiSettings | None = None, *, check: bool = True
+    database: str,
+    settings: UiSettings | None = None,
+    *,
+    check: bool = True,
+    read_only: bool = False,
 ) -> MainWindow:
     """Open (creating and migrating if needed) `database` and build the main window.
 
@@ -69,12 +74,20 @@ def create_main_window(
     the window is returned not yet shown. `check` False skips the check before opening
     (it was just done).
     """
-    open_database(database, check=check)
+    open_database(database, check=check, read_only=read_only)
     # Painting the list calls Python once per cell; while a worker thread reads in Python
     # (a million ids), each call could wait the default 5 ms for the GIL. 0.5 ms keeps
     # painting smooth at a small cost to the worker.
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)
-    return MainWindow(settings)
+    window = MainWindow(settings)
+    if read_only:
+        window.read_only = True
+        window.setWindowTitle(
+            QCoreApplication.translate("ReadOnly", "Desktop CRM — %1 (read-only)").replace(
+                "%1", Path(database).name
+            )
+        )
+    return window
 
 
 def _log_to_file() -> None:
@@ -92,7 +105,7 @@ def _log_to_file() -> None:
     sys.excepthook = excepthook
 
 
-def run_gui(database: str, lang: str | None = None) -> int:
+def run_gui(database: str, lang: str | None = None, *, read_only: bool = False) -> int:
     """Start the desktop application on `database`; returns the exit code."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Desktop CRM")
@@ -103,7 +116,7 @@ def run_gui(database: str, lang: str | None = None) -> int:
     settings = UiSettings()
     install_translations(app, lang or settings.language or QLocale.system().name())
     apply_theme(app, settings.theme)
-    window = open_at_start(database, settings)
+    window = open_at_start(database, settings, read_only=read_only)
     if isinstance(window, int):
         return window
     window.show()
@@ -111,16 +124,23 @@ def run_gui(database: str, lang: str | None = None) -> int:
     return app.exec()
 
 
-def open_at_start(database: str, settings: UiSettings) -> MainWindow | int:
+def open_at_start(
+    database: str, settings: UiSettings, *, read_only: bool = False
+) -> MainWindow | int:
     """Everything between starting and the main window: signing in to an office
     database; for a file, the lock that keeps a second instance off it, then its
     password (encrypted) or its check (and the recovery dialog when it fails). The
-    window (not yet shown), or the exit code when nothing is opened."""
+    window (not yet shown), or the exit code when nothing is opened. `read_only` opens a
+    file that nothing can be written to, beside another window on it if need be."""
     if is_postgres_url(database):  # an office database: the user signs in first
         signed_in = sign_in_to_office(database, settings)
         if signed_in is None:
             return 0
         return _main_window(signed_in, settings, None)
+    if read_only:
+        if is_encrypted(database) and not ask_database_password(database):
+            return 0
+        return _main_window(database, settings, None, read_only=True)
     lock = take_instance_lock(database)  # first: another instance may be writing it
     if lock is None:
         return 0  # another window has it open; the user was told
@@ -134,9 +154,11 @@ def open_at_start(database: str, settings: UiSettings) -> MainWindow | int:
     return _main_window(database, settings, lock)
 
 
-def _main_window(database: str, settings: UiSettings, lock: QLockFile | None) -> MainWindow | int:
+def _main_window(
+    database: str, settings: UiSettings, lock: QLockFile | None, *, read_only: bool = False
+) -> MainWindow | int:
     try:
-        window = create_main_window(database, settings, check=False)
+        window = create_main_window(database, settings, check=not read_only, read_only=read_only)
     except CrmError as exc:
         if lock is not None:
             lock.unlock()

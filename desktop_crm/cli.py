@@ -122,6 +122,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"an encrypted database: read its password from the first line of standard "
         f"input (default: ${PASSWORD_ENV}, else asked at the terminal)",
     )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the app on the database without being able to change it (a backup, "
+        "or a file another window has open)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser(
@@ -503,7 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     database = args.database or paths.default_database()
     if args.command is None:
-        return _run_gui(database, args.lang)
+        return _run_gui(database, args.lang, read_only=args.read_only)
     from desktop_crm.domain import messages
 
     messages.set_language(args.lang or _system_language())
@@ -536,13 +542,13 @@ def _driver_errors() -> tuple[type[Exception], ...]:
     return (module.DatabaseError,) if module is not None else ()
 
 
-def _run_gui(database: str, lang: str | None) -> int:
+def _run_gui(database: str, lang: str | None, *, read_only: bool = False) -> int:
     try:
         from desktop_crm.app import run_gui  # late: only the GUI needs Qt widgets
     except ImportError as exc:
         _error(f"the desktop interface cannot start: {exc}")
         return EXIT_ERROR
-    return run_gui(database, lang)
+    return run_gui(database, lang, read_only=read_only)
 
 
 def _system_language() -> str:

@@ -194,7 +194,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="+360"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="+362"/>
         <source>%n customer(s) moved to the trash — Undo brings them back</source>
         <translation>
             <numerusform>%n customer moved to the trash — Undo brings it back</numerusform>

@@ -822,7 +822,7 @@
         <translation>只读打开(&amp;O)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+2" />
         <source>Show in &amp;Folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
@@ -4684,7 +4684,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="+57" />
+        <location filename="../../desktop_crm/ui/main_window.py" line="+59" />
         <location line="+17" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
@@ -5625,6 +5625,14 @@
         <location line="+48" />
         <source>Writing the PDF…</source>
         <translation>正在写入 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnly</name>
+    <message>
+        <location filename="../../desktop_crm/app.py" line="+86" />
+        <source>Desktop CRM — %1 (read-only)</source>
+        <translation>Desktop CRM — %1（只读）</translation>
     </message>
 </context>
 <context>
