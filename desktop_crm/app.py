@@ -23,7 +23,7 @@ from desktop_crm.ui.collector import UiThreadCollector
 from desktop_crm.ui.dialogs.password_dialog import ask_database_password
 from desktop_crm.ui.dialogs.recovery_dialog import recover_at_start
 from desktop_crm.ui.dialogs.sign_in_dialog import sign_in_to_office
-from desktop_crm.ui.instance_lock import take_instance_lock
+from desktop_crm.ui.instance_lock import READ_ONLY, take_instance_lock
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.settings import UiSettings
 from desktop_crm.ui.theme import apply_theme
@@ -144,6 +144,9 @@ def open_at_start(
     lock = take_instance_lock(database)  # first: another instance may be writing it
     if lock is None:
         return 0  # another window has it open; the user was told
+    if lock == READ_ONLY:  # ... and chose to look at it read-only
+        return open_at_start(database, settings, read_only=True)
+    assert isinstance(lock, QLockFile)
     if is_encrypted(database):
         if not ask_database_password(database):
             lock.unlock()

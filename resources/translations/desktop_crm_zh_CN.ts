@@ -3520,14 +3520,14 @@
 <context>
     <name>InstanceLock</name>
     <message>
-        <location filename="../../desktop_crm/ui/instance_lock.py" line="+31" />
+        <location filename="../../desktop_crm/ui/instance_lock.py" line="+34" />
         <source>Already Open</source>
         <translation>已经打开</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>The database %1 is already open in another Desktop CRM window (process %2 on %3). Switch to that window; nothing was opened here.</source>
-        <translation>数据库 %1 已在另一个 Desktop CRM 窗口中打开（%3 上的进程 %2）。请切换到那个窗口；此处未打开任何内容。</translation>
+        <source>The database %1 is already open in another Desktop CRM window (process %2 on %3). Switch to that window, or open the file read-only here to look things up.</source>
+        <translation>数据库 %1 已在另一个 Desktop CRM 窗口中打开（%3 上的进程 %2）。请切换到那个窗口，或在此以只读方式打开该文件以便查阅。</translation>
     </message>
 </context>
 <context>

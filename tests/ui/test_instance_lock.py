@@ -39,7 +39,10 @@ def test_a_second_instance_is_told_and_opens_nothing(
     qtbot, copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    close = QMessageBox.StandardButton.Close
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: told.append(text) or close
+    )
     first = open_at_start(str(copy), UiSettings(tmp_path / "ui.ini"))
     assert isinstance(first, MainWindow)
     assert lock_path(copy).exists()
@@ -67,3 +70,19 @@ def test_a_lock_left_by_a_crashed_instance_is_taken_over(qtbot, copy: Path, tmp_
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     window.tasks.wait(5000)
+
+
+def test_a_second_instance_may_open_the_file_read_only(
+    qtbot, copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opening = QMessageBox.StandardButton.Open
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: opening)
+    first = open_at_start(str(copy), UiSettings(tmp_path / "ui.ini"))
+    assert isinstance(first, MainWindow)
+    qtbot.addWidget(first)
+    second = open_at_start(str(copy), UiSettings(tmp_path / "ui2.ini"))
+    assert isinstance(second, MainWindow) and second.read_only
+    qtbot.addWidget(second)
+    assert "read-only" in second.windowTitle()
+    first.tasks.wait(5000)
+    second.tasks.wait(5000)

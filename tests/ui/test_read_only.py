@@ -68,7 +68,7 @@ def test_read_only_window_refuses_writes_and_leaves_the_file_as_it_was(
 def test_read_only_opens_beside_a_window_that_has_the_file(
     qtbot, copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: pytest.fail("told: " + a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("told: " + a[2]))
     first = open_at_start(str(copy), UiSettings(tmp_path / "ui.ini"))
     assert isinstance(first, MainWindow)
     qtbot.addWidget(first)
