@@ -85,15 +85,20 @@ def check_before_opening(path: str | Path, budget: float | None = START_BUDGET) 
     except OSError as exc:
         log.warning("cannot read %s to check it: %s", path, exc)
         return None  # opening will report it with its reason
-    problem = _header_problem(path, header, size)
+    problem = _wal_problem(path)
     if problem is None:
-        problem = _wal_problem(path)
+        problem = _header_problem(path, header, size, _has_wal(path))
     if problem is None:
         problem = _quick_check(path, budget)
     return problem
 
 
-def _header_problem(path: Path, header: bytes, size: int) -> Problem | None:
+def _has_wal(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _header_problem(path: Path, header: bytes, size: int, has_wal: bool) -> Problem | None:
     if header[:16] != SQLITE_HEADER:
         if not header.strip(b"\x00") and _all_zeros(path):
             return Problem(Damage.ZEROS, path)
@@ -109,7 +114,9 @@ def _header_problem(path: Path, header: bytes, size: int) -> Problem | None:
         return Problem(Damage.TRUNCATED, path, f"{size} bytes is not a whole number of pages")
     pages = struct.unpack(">I", header[28:32])[0]
     counter, valid_for = header[24:28], header[92:96]
-    if counter == valid_for and pages and size < pages * page_size:
+    if counter == valid_for and pages and size < pages * page_size and not has_wal:
+        # With a whole WAL beside it the file may be mid-checkpoint (killed while
+        # copying pages back): the WAL still holds them, and quick_check reads through it.
         # The header's page count is trusted when its "valid-for" number matches the
         # change counter (SQLite's own rule); a shorter file lost its end.
         return Problem(Damage.TRUNCATED, path, f"{size // page_size} of {pages} pages")
@@ -167,9 +174,7 @@ def _quick_check(path: Path, budget: float | None) -> Problem | None:
     and -shm are created next to it; with one, `mode=ro` reads through the WAL without
     ever writing it back into the file.
     """
-    wal = Path(f"{path}-wal")
-    has_wal = wal.exists() and wal.stat().st_size > 0
-    mode = "mode=ro" if has_wal else "immutable=1"
+    mode = "mode=ro" if _has_wal(path) else "immutable=1"
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=10)
         if budget is not None:
