@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 import peewee
 
 from desktop_crm import __version__, paths
-from desktop_crm.errors import CrmError, DatabaseError
+from desktop_crm.errors import CrmError, DamagedDatabaseError, DatabaseError
 
 if TYPE_CHECKING:
     from desktop_crm.domain.backups import BackupPolicy
@@ -121,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=f"an encrypted database: read its password from the first line of standard "
         f"input (default: ${PASSWORD_ENV}, else asked at the terminal)",
+    )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the app on the database without being able to change it (a backup, "
+        "or a file another window has open)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -503,7 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     database = args.database or paths.default_database()
     if args.command is None:
-        return _run_gui(database, args.lang)
+        return _run_gui(database, args.lang, read_only=args.read_only)
     from desktop_crm.domain import messages
 
     messages.set_language(args.lang or _system_language())
@@ -536,13 +542,13 @@ def _driver_errors() -> tuple[type[Exception], ...]:
     return (module.DatabaseError,) if module is not None else ()
 
 
-def _run_gui(database: str, lang: str | None) -> int:
+def _run_gui(database: str, lang: str | None, *, read_only: bool = False) -> int:
     try:
         from desktop_crm.app import run_gui  # late: only the GUI needs Qt widgets
     except ImportError as exc:
         _error(f"the desktop interface cannot start: {exc}")
         return EXIT_ERROR
-    return run_gui(database, lang)
+    return run_gui(database, lang, read_only=read_only)
 
 
 def _system_language() -> str:
@@ -909,9 +915,14 @@ def cmd_check(args: argparse.Namespace, database: str) -> int:
     if is_postgres_url(database):
         return _check_postgres(database)
     from desktop_crm.db.backup import describe_sqlite, is_database_file, verify_sqlite
+    from desktop_crm.db.integrity import check_before_opening
     from desktop_crm.db.migrations import CURRENT_VERSION
+    from desktop_crm.domain.messages import text
 
     path = _require_file(database)
+    problem = check_before_opening(path, budget=None)  # the app's check, run to the end
+    if problem is not None:
+        raise DamagedDatabaseError(f"{problem.message}; {text('damaged_hint')}", problem)
     if not is_database_file(path):
         raise DatabaseError(f"{database} is not a Desktop CRM database (not a SQLite file)")
     problems = verify_sqlite(path)

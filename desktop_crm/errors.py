@@ -73,3 +73,30 @@ class PasswordRequiredError(DatabaseError):
 
 class WrongPasswordError(DatabaseError):
     """The password given does not open the encrypted database."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The file failed the check before opening; it was not opened for writing.
+
+    `problem` is the `db.integrity.Problem` (its kind and the file)."""
+
+    def __init__(self, message: str, problem: object = None) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another program held the database longer than the busy timeout; nothing was saved."""
+
+
+class DatabaseWriteError(DatabaseError):
+    """The database could not be written (disk full, read-only, I/O error); the action was
+    rolled back whole, and what was saved before is intact."""
+
+
+class DiskFullError(DatabaseWriteError):
+    """The disk (or the database's page limit) is full."""
+
+
+class ReadOnlyDatabaseError(DatabaseWriteError):
+    """The file, its folder or the disk is read-only, or the database was opened read-only."""

@@ -121,7 +121,8 @@ def raw_key(path: str | Path, password: str | None = None) -> str:
 
 def is_encrypted(path: str | Path) -> bool:
     """Whether `path` looks like an SQLCipher database: an existing, non-empty file of
-    whole 4096-byte pages whose first bytes are not SQLite's header (they are the salt).
+    whole 4096-byte pages whose first bytes are not SQLite's header (they are the salt)
+    nor zeros.
 
     Without the key nothing more can be told: a damaged file of the same shape is taken
     for an encrypted one, and the password that cannot open it is then called wrong.
@@ -132,7 +133,9 @@ def is_encrypted(path: str | Path) -> bool:
         if not p.is_file() or size == 0 or size % PAGE_SIZE:
             return False
         with p.open("rb") as fh:
-            return fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER
+            salt = fh.read(len(SQLITE_HEADER))
+        # A random salt is never all zeros; a file that starts with zeros lost its contents.
+        return salt != SQLITE_HEADER and bool(salt.strip(b"\x00"))
     except OSError:
         return False
 
@@ -229,11 +232,14 @@ class EncryptedDatabase(_PooledSqliteDatabase, SqlCipherDatabase):
         return not conn.in_transaction
 
 
-def encrypted_database(path: str | Path, **options: Any) -> EncryptedDatabase:
-    """A peewee database for the encrypted file at `path`, keyed with the remembered password."""
+def encrypted_database(
+    path: str | Path, kind: type[EncryptedDatabase] | None = None, **options: Any
+) -> EncryptedDatabase:
+    """A peewee database for the encrypted file at `path`, keyed with the remembered password
+    (`kind`: a subclass of `EncryptedDatabase` to make)."""
     _silence_sqlcipher()
     # peewee quotes the passphrase into `PRAGMA key='…'`; SQLCipher reads x'…' as a raw key.
-    return EncryptedDatabase(
+    return (kind or EncryptedDatabase)(
         str(path),
         passphrase=raw_key(path),
         check_same_thread=False,  # a pooled connection serves one thread at a time

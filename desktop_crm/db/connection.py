@@ -17,12 +17,17 @@ from urllib.parse import unquote, urlparse, urlsplit, urlunsplit
 import peewee
 from playhouse.shortcuts import ReconnectMixin
 
-from desktop_crm.db import cipher
+from desktop_crm.db import cipher, integrity
 from desktop_crm.db.models import database
 from desktop_crm.domain.messages import text
 from desktop_crm.errors import (
     ConnectionLostError,
+    DamagedDatabaseError,
+    DatabaseBusyError,
     DatabaseError,
+    DatabaseWriteError,
+    DiskFullError,
+    ReadOnlyDatabaseError,
     ServerConnectionError,
     SignInError,
 )
@@ -160,13 +165,101 @@ def _is_loss(exc: Exception) -> bool:
     return any(fragment in said for fragment in _LOST)
 
 
-def make_database(target: str) -> peewee.Database:
-    """A peewee database for a path or URL, not yet connected."""
+# What SQLite says when a write cannot be done, and the message the user gets instead.
+_WRITE_PROBLEMS = (
+    ("database or disk is full", DiskFullError, "disk_full"),
+    ("attempt to write a readonly database", ReadOnlyDatabaseError, "database_read_only"),
+    ("readonly database", ReadOnlyDatabaseError, "database_read_only"),
+    ("disk i/o error", DatabaseWriteError, "disk_io_error"),
+    ("database is locked", DatabaseBusyError, "database_busy"),
+    ("database is busy", DatabaseBusyError, "database_busy"),
+)
+
+
+@contextlib.contextmanager
+def _write_problems_told(path: str, read_only: bool = False) -> Iterator[None]:
+    """SQLite's disk full, read-only, I/O error and busy, as a `DatabaseError` saying so.
+
+    The transaction they happen in is rolled back whole (by `atomic`), so what was
+    saved before stays as it was; the user's form keeps its edits.
+    """
+    try:
+        yield
+    except peewee.OperationalError as exc:
+        said = str(exc).lower()
+        for fragment, kind, key in _WRITE_PROBLEMS:
+            if fragment in said:
+                if read_only and kind is ReadOnlyDatabaseError:
+                    key = "opened_read_only"  # the user asked for it: say so
+                raise kind(text(key, file=path)) from exc
+        raise
+
+
+class _TellsWriteProblems:
+    """Mixed into the SQLite databases: every statement, begin and commit goes through
+    `_write_problems_told`, the one place these errors are turned into words."""
+
+    database: str
+    shown_path: str | None = None  # the file, when `database` is a read-only URI
+    read_only = False
+
+    def _told(self) -> contextlib.AbstractContextManager[None]:
+        return _write_problems_told(self.shown_path or self.database, self.read_only)
+
+    def execute_sql(self, sql: str, params: Sequence[Any] | None = None):  # noqa: ANN201
+        with self._told():
+            return super().execute_sql(sql, params)  # type: ignore[misc]
+
+    def commit(self) -> None:
+        with self._told():
+            super().commit()  # type: ignore[misc]
+
+    def begin(self, lock_type: str | None = None) -> None:
+        with self._told():
+            super().begin(lock_type)  # type: ignore[misc]
+
+    def rollback(self) -> None:
+        """SQLite itself rolled back after a full disk, an I/O error or a busy wait:
+        then there is nothing to roll back, and saying so would hide the reason."""
+        conn = self._state.conn  # type: ignore[attr-defined]
+        if conn is not None and not conn.in_transaction:
+            return
+        super().rollback()  # type: ignore[misc]
+
+
+class LocalDatabase(_TellsWriteProblems, peewee.SqliteDatabase):
+    """The SQLite file on this computer."""
+
+
+class LocalEncryptedDatabase(_TellsWriteProblems, cipher.EncryptedDatabase):
+    """The SQLCipher file on this computer."""
+
+
+def make_database(target: str, *, read_only: bool = False) -> peewee.Database:
+    """A peewee database for a path or URL, not yet connected.
+
+    `read_only` (a SQLite file): opened with `mode=ro` and `query_only`, so nothing can
+    be written to it, not even a WAL checkpoint; every write is refused, saying so.
+    """
     if is_postgres_url(target):
         return OfficeDatabase(target)
+    if read_only:
+        pragmas = {k: v for k, v in SQLITE_PRAGMAS.items() if k != "journal_mode"}
+        pragmas["query_only"] = 1
+        if cipher.is_encrypted(target):  # keyed by its path: `query_only` alone
+            db = cipher.encrypted_database(
+                target, pragmas=pragmas, timeout=10, kind=LocalEncryptedDatabase
+            )
+        else:
+            uri = f"{Path(target).resolve().as_uri()}?mode=ro"
+            db = LocalDatabase(uri, pragmas=pragmas, timeout=10, uri=True)
+        db.shown_path, db.read_only = target, True
+        return db
     if cipher.is_encrypted(target):  # keyed with the password `cipher.unlock` checked
-        return cipher.encrypted_database(target, pragmas=SQLITE_PRAGMAS, timeout=10)
-    return peewee.SqliteDatabase(target, pragmas=SQLITE_PRAGMAS, timeout=10)
+        return cipher.encrypted_database(
+            target, pragmas=SQLITE_PRAGMAS, timeout=10, kind=LocalEncryptedDatabase
+        )
+    return LocalDatabase(target, pragmas=SQLITE_PRAGMAS, timeout=10)
 
 
 def check_sqlite_path(path: str) -> None:
@@ -186,12 +279,21 @@ def check_sqlite_path(path: str) -> None:
 
 
 def open_database(
-    target: str, *, migrate: bool = True, password: str | None = None
+    target: str,
+    *,
+    migrate: bool = True,
+    password: str | None = None,
+    check: bool = True,
+    read_only: bool = False,
 ) -> peewee.Database:
     """Open (creating and migrating if needed) the database at `target` and bind the models.
 
     `target` is a SQLite file path or a `postgresql://` URL. Raises `DatabaseError` with a
-    clear message when the file is not a database, is corrupt, or is from a newer version.
+    clear message when the file is not a database, is corrupt, or is from a newer version;
+    a SQLite file first gets the quick check of `integrity.check_before_opening` (unless
+    `check` is False) and is not opened at all when it fails (`DamagedDatabaseError`).
+    `read_only` opens an existing SQLite file so that nothing can be written to it (no
+    migration either: a file from an older schema is refused).
     An encrypted file opens with `password`, else the one this process remembers
     (`PasswordRequiredError` without either, `WrongPasswordError` when it is wrong).
     """
@@ -199,16 +301,28 @@ def open_database(
 
     close_database()
     if not is_postgres_url(target):
+        problem = integrity.check_before_opening(target) if check else None
+        if problem is not None:  # never opened for writing: see db/integrity.py
+            raise DamagedDatabaseError(problem.message, problem)
         check_sqlite_path(target)
         cipher.unlock(target, password)  # an encrypted file: the password checked, kept
-    db = make_database(target)
+    if read_only and not is_postgres_url(target) and not Path(target).is_file():
+        raise DatabaseError(f"{target} does not exist")
+    db = make_database(target, read_only=read_only)
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)  # a PostgreSQL failure is already a DatabaseError
     except peewee.OperationalError as exc:
         raise DatabaseError(f"cannot open the database {target}: {exc}") from exc
     try:
-        if migrate:
+        if read_only:
+            found = migrations.schema_version(db)
+            if found != migrations.CURRENT_VERSION:
+                raise DatabaseError(
+                    f"{target} has schema {found}; open it normally (or restore it) to "
+                    f"upgrade it to schema {migrations.CURRENT_VERSION} first"
+                )
+        elif migrate:
             migrations.migrate(db, display_target(target))
     except (peewee.DatabaseError, *cipher.DATABASE_ERRORS) as exc:
         close_database()

@@ -24,7 +24,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop_crm import paths
-from desktop_crm.db.backup import backup_sqlite, describe_sqlite, new_backup_path, verify_sqlite
+from desktop_crm.db.backup import (
+    backup_sqlite,
+    describe_sqlite,
+    new_backup_path,
+    restore_sqlite,
+    verify_sqlite,
+)
 from desktop_crm.domain.messages import text
 from desktop_crm.errors import CrmError, DatabaseError, ValidationError
 
@@ -159,10 +165,70 @@ def list_backups(database: str | Path, policy: BackupPolicy | None = None) -> li
 
 def newest_good_backup(database: str | Path, policy: BackupPolicy | None = None) -> Path | None:
     """The newest backup of `database` that passes SQLite's integrity checks, if any."""
-    for entry in list_backups(database, policy):
+    entry = newest_good_entry(database, policy)
+    return entry.path if entry is not None else None
+
+
+def newest_good_entry(
+    database: str | Path, policy: BackupPolicy | None = None
+) -> BackupEntry | None:
+    """The newest backup of `database` (with its date and customers) that passes SQLite's
+    integrity checks, trying them newest first; None when there is none (or no folder)."""
+    try:
+        entries = list_backups(database, policy)
+    except CrmError as exc:  # the folder is gone (a USB stick), the settings unreadable
+        log.warning("no backups to recover %s from: %s", database, exc.message)
+        return None
+    for entry in entries:
         if entry.customers is not None and not verify_sqlite(entry.path):
-            return entry.path
+            return entry
     return None
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A damaged database replaced by a backup: where the damaged file was put aside."""
+
+    database: Path
+    backup: Path
+    damaged: Path  # NAME.damaged-YYYYmmdd-HHMMSS, with its -wal and -shm beside it
+
+
+def recover_from_backup(
+    database: str | Path, backup: str | Path, now: datetime | None = None
+) -> Recovery:
+    """Put the damaged `database` aside (renamed, never opened) and restore `backup` in
+    its place. The damaged file keeps its bytes, with its -wal and -shm, as
+    `NAME.damaged-YYYYmmdd-HHMMSS`; restoring migrates an older backup."""
+    database, backup = Path(database), Path(backup)
+    stamp = (now or datetime.now()).strftime(STAMP_FORMAT)
+    damaged = database.with_name(f"{database.name}.damaged-{stamp}")
+    n = 1
+    while damaged.exists():
+        n += 1
+        damaged = database.with_name(f"{database.name}.damaged-{stamp}-{n}")
+    problems = verify_sqlite(backup)  # checked before anything moves
+    if problems:
+        raise DatabaseError(text("backup_not_sound", file=backup, reason=problems[0]))
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            source = Path(f"{database}{suffix}")
+            if source.exists():
+                target = Path(f"{damaged}{suffix}")
+                source.rename(target)
+                moved.append((target, source))
+        restore_sqlite(backup, database)
+    except (OSError, CrmError) as exc:
+        Path(database).unlink(missing_ok=True)  # a half restore; the damaged file goes back
+        for target, source in reversed(moved):
+            target.rename(source)
+        if isinstance(exc, CrmError):
+            raise
+        raise DatabaseError(
+            text("recovery_failed", file=database, reason=exc.strerror or exc)
+        ) from exc
+    return Recovery(database, backup, damaged)
 
 
 def backup_due(

@@ -649,6 +649,63 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the backup {file} failed its check and was deleted: {reason}",
         "zh_CN": "备份 {file} 未通过检查，已删除：{reason}",
     },
+    # the check before a database is opened (db/integrity.py)
+    "damage_not_a_database": {
+        "en": "{file} is not a Desktop CRM database (it is not a SQLite file)",
+        "zh_CN": "{file} 不是 Desktop CRM 数据库（不是 SQLite 文件）",
+    },
+    "damage_zeros": {
+        "en": "the database {file} is damaged: it holds only zeros (its contents were lost)",
+        "zh_CN": "数据库 {file} 已损坏：全部为零字节（内容已丢失）",
+    },
+    "damage_header": {
+        "en": "the database {file} is damaged: its header is not valid",
+        "zh_CN": "数据库 {file} 已损坏：文件头无效",
+    },
+    "damage_truncated": {
+        "en": "the database {file} is damaged: it is truncated (its end is missing)",
+        "zh_CN": "数据库 {file} 已损坏：文件被截断（末尾缺失）",
+    },
+    "damage_pages": {
+        "en": "the database {file} is damaged: it has corrupted pages",
+        "zh_CN": "数据库 {file} 已损坏：有损坏的页",
+    },
+    "damage_wal": {
+        "en": "the database {file} is damaged: its write-ahead log (-wal file) is torn",
+        "zh_CN": "数据库 {file} 已损坏：其预写日志（-wal 文件）不完整",
+    },
+    "recovery_failed": {
+        "en": "cannot put the damaged {file} aside and restore the backup: {reason}",
+        "zh_CN": "无法移开已损坏的 {file} 并恢复备份：{reason}",
+    },
+    "damaged_hint": {
+        "en": "restore a backup with `desktop-crm restore FILE`",
+        "zh_CN": "请用 `desktop-crm restore 文件` 恢复备份",
+    },
+    "database_busy": {
+        "en": "the database {file} is busy (another program is writing to it); try again "
+        "in a moment",
+        "zh_CN": "数据库 {file} 正忙（另一个程序正在写入）；请稍后重试",
+    },
+    "disk_full": {
+        "en": "the disk holding {file} is full; nothing of the last action was saved — "
+        "free some space and try again",
+        "zh_CN": "{file} 所在的磁盘已满；刚才的操作未保存，请释放空间后重试",
+    },
+    "database_read_only": {
+        "en": "the database {file} cannot be written (a read-only file, folder or disk); "
+        "nothing of the last action was saved",
+        "zh_CN": "数据库 {file} 无法写入（文件、文件夹或磁盘为只读）；刚才的操作未保存",
+    },
+    "disk_io_error": {
+        "en": "the disk holding {file} could not be written (an input/output error); "
+        "nothing of the last action was saved",
+        "zh_CN": "无法写入 {file} 所在的磁盘（输入/输出错误）；刚才的操作未保存",
+    },
+    "opened_read_only": {
+        "en": "the database {file} is open read-only; changes cannot be saved",
+        "zh_CN": "数据库 {file} 以只读方式打开，无法保存更改",
+    },
 }
 
 

@@ -51,6 +51,8 @@ from desktop_crm.ui.work_offline import ReplicaCopy, work_offline
 class MainWindow(QMainWindow):
     """Customer list | detail, with the follow-up and relationship panes docked right."""
 
+    read_only = False  # opened with --read-only: every write is refused, saying so
+
     def __init__(self, settings: UiSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -482,6 +484,8 @@ class MainWindow(QMainWindow):
         if self._first_run_layout:
             self._default_sizes()
         self.refresh_due_counts(then=self._show_today_if_due)
+        if self.read_only:  # nothing may be written: no reminders marked, no recompute
+            return
         QTimer.singleShot(0, self.reminders.check_now)
         self.lifecycle.start()  # the daily stage/grade/credit recompute, in the background
         self.backups.start()  # a backup if none in a day, in the background; hourly checks

@@ -141,6 +141,23 @@ def test_open_read_only_starts_a_second_app_on_that_file(dialog, two_backups, mo
             ["-m", "desktop_crm", "--database", str(two_backups[1]), "--read-only"],
         )
     ]
+    # what that second app does with those arguments: a read-only window on the backup
+    from desktop_crm import app, cli
+
+    opened: list = []
+
+    def run_gui(database: str, lang: object, *, read_only: bool) -> int:
+        opened.append(app.open_at_start(database, UiSettings(), read_only=read_only))
+        return 0
+
+    monkeypatch.setattr(app, "run_gui", run_gui)
+    before = two_backups[1].read_bytes()
+    assert cli.main(started[0][1][2:]) == 0
+    window = opened[0]
+    assert window.read_only and "read-only" in window.windowTitle()
+    window.close()
+    window.deleteLater()
+    assert two_backups[1].read_bytes() == before
 
 
 def test_a_frozen_app_opens_itself_read_only(monkeypatch, tmp_path):

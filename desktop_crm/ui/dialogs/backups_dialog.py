@@ -158,8 +158,6 @@ class BackupsDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.open_button = self._button("openReadOnlyButton", self.tr("&Open Read-Only"))
         self.open_button.clicked.connect(self.open_selected)
-        # `--read-only` has not landed yet (branch recovery): hidden until it does
-        self.open_button.setVisible(False)
         self.folder_button = self._button("showFolderButton", self.tr("Show in &Folder"))
         self.folder_button.clicked.connect(self.show_folder)
         self.backup_button = self._button("backUpNowButton", self.tr("&Back Up Now"))
