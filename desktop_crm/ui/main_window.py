@@ -75,7 +75,8 @@ class MainWindow(QMainWindow):
         self.relationship_pane = RelationshipPane(self.events, self.tasks, self)
         self.tray = QSystemTrayIcon(self.windowIcon(), self)
         self.tray.setToolTip(self.tr("Desktop CRM"))
-        self.tray_menu = QMenu(self)
+        self.tray_menu = QMenu(self.tr("Desktop CRM"), self)
+        self.tray_menu.setObjectName("trayMenu")
         self.tray_menu.addAction(self.named_actions.quit)  # quits as closing the window does
         self.tray.setContextMenu(self.tray_menu)
         if QSystemTrayIcon.isSystemTrayAvailable():
