@@ -7,6 +7,7 @@ from pathlib import Path
 from desktop_crm.db.models import Customer, Phone
 from desktop_crm.domain.customers import get_customer
 from desktop_crm.domain.search import CustomerQuery, search_customers
+from desktop_crm.exchange.import_preview import inspect_file, preview_rows
 from desktop_crm.exchange.importer import import_customers
 
 ROWS = (
@@ -64,3 +65,11 @@ def test_an_unverified_number_is_found_by_its_digits(db, tmp_path):
     assert [h.name for h in hits] == ["Klara Short"]
     hits = search_customers(CustomerQuery(text="7946095"))
     assert [h.name for h in hits] == ["Una Short"]
+
+
+def test_the_mapping_preview_does_not_flag_an_unverified_number_but_flags_letters(db, tmp_path):
+    sample = inspect_file(write(tmp_path))
+    preview = preview_rows(sample, sample.mapping())
+    problems = {row.values.get("name"): row.problem for row in preview}
+    assert problems["Klara Short"] == "" and problems["Una Short"] == ""
+    assert "not a valid phone number" in problems["Lettered"]
