@@ -103,11 +103,13 @@ class _DryRunDone(Exception):
 
 @dataclass(frozen=True)
 class RowProblem:
-    """Why one row was rejected: the column(s) or field, and the reason."""
+    """Why one row was rejected (or, as a warning, imported without a value or with a
+    doubtful one): the column(s) or field, and the reason."""
 
     line: int
     where: str
     reason: str
+    kept: bool = False  # a warning about a value kept as typed (an unverified phone)
 
     def __str__(self) -> str:
         return (
@@ -519,7 +521,7 @@ class _ImportRun:
         for field_name, reason in row.warnings:
             self.summary.warnings.append(RowProblem(line, self._where(field_name), reason))
         for reason in mark_unverified_phones(row.data):
-            self.summary.warnings.append(RowProblem(line, self._where("phones"), reason))
+            self.summary.warnings.append(RowProblem(line, self._where("phones"), reason, kept=True))
         referrer = self._unknown_references(line, row.data)
         try:
             plan = self._decide(line, row, name, referrer)
