@@ -23,6 +23,7 @@ from desktop_crm.db.models import (
     CustomerMerge,
     Erasure,
     ImportUpdate,
+    Phone,
     SchemaVersion,
     StrategyStep,
     User,
@@ -97,6 +98,12 @@ def _v8_erasure(db: peewee.Database) -> None:
         sync_tracking.note_changes_of(db, [Erasure])
 
 
+def _v9_unverified_phones(db: peewee.Database) -> None:
+    """Phones kept as typed although not valid for their region (`verified` false); the
+    numbers already there were all validated, so they start verified."""
+    _add_columns(db, (Phone, "verified"))
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_initial_schema,
@@ -107,6 +114,7 @@ MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v6_capped_search,
     _v7_sync,
     _v8_erasure,
+    _v9_unverified_phones,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -197,6 +197,7 @@ class Phone(BaseModel):
     e164 = CharField(max_length=20, null=True)
     digits = CharField(max_length=20, index=True)  # national significant digits, for search
     is_primary = BooleanField(default=False)
+    verified = BooleanField(default=True)  # False: possible but not valid for its region
 
 
 class Email(BaseModel):

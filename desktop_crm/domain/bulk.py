@@ -346,16 +346,17 @@ def _digits(number: str) -> str:
     return "".join(ch for ch in number if ch.isdigit())
 
 
-def _phone(entry: PhoneEntry) -> tuple[str, str, str | None, str]:
-    """(label, number, e164, digits), normalising entries that came without them.
+def _phone(entry: PhoneEntry) -> tuple[str, str, str | None, str, bool]:
+    """(label, number, e164, digits, verified), normalising entries that came without them.
 
     As in the customer service, a number without a label is "mobile" or "work" by its type.
     """
     if entry.digits is None or entry.label is None:
-        normal = normalize_phone(entry.number)
+        normal = normalize_phone(entry.number, allow_unverified=not entry.verified)
         label = entry.label or ("mobile" if normal.is_mobile else "work")
-        return label, entry.number, entry.e164 or normal.e164, entry.digits or normal.digits
-    return entry.label, entry.number, entry.e164, entry.digits
+        e164, digits = entry.e164 or normal.e164, entry.digits or normal.digits
+        return label, entry.number, e164, digits, normal.verified
+    return entry.label, entry.number, entry.e164, entry.digits, entry.verified
 
 
 def _insert_children(customers: Sequence[NewCustomer], ids: list[int]) -> None:
@@ -414,7 +415,9 @@ def _insert_children(customers: Sequence[NewCustomer], ids: list[int]) -> None:
         contacts,
     )
     insert_rows(
-        Phone, ("customer", "contact", "label", "number", "e164", "digits", "is_primary"), phones
+        Phone,
+        ("customer", "contact", "label", "number", "e164", "digits", "verified", "is_primary"),
+        phones,
     )
     insert_rows(Email, ("customer", "contact", "label", "address", "is_primary"), emails)
     insert_rows(MessengerAccount, ("customer", "service", "handle"), messengers)

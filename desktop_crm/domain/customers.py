@@ -123,6 +123,9 @@ class PhoneEntry:
     label: str | None = None  # none given: "mobile" or "work" by the kind of number
     e164: str | None = None
     digits: str | None = None
+    # False: kept although not valid for its region (the user or an import accepted it);
+    # a number that turns out valid is stored verified whatever this says.
+    verified: bool = True
 
 
 @dataclass
@@ -258,7 +261,7 @@ def _clean_phones(
         if not (entry.number or "").strip():
             continue
         try:
-            normal = normalize_phone(entry.number)
+            normal = normalize_phone(entry.number, allow_unverified=not entry.verified)
             label = clean_choice(
                 entry.label or ("mobile" if normal.is_mobile else "work"), PHONE_LABELS
             )
@@ -266,7 +269,9 @@ def _clean_phones(
             errors.setdefault(where, exc.reason)
             continue
         if all(p.e164 != normal.e164 for p in result):
-            result.append(PhoneEntry(normal.number, label, normal.e164, normal.digits))
+            result.append(
+                PhoneEntry(normal.number, label, normal.e164, normal.digits, normal.verified)
+            )
     return result
 
 
@@ -583,6 +588,7 @@ def _phone_values(
         "e164": p.e164,
         "digits": p.digits,
         "is_primary": is_primary,
+        "verified": p.verified,
     }
 
 
@@ -899,7 +905,7 @@ def get_customer(customer_id: int) -> CustomerRecord:
         referred_by=row.referred_by.code if row.referred_by_id else None,
     )
     for p in Phone.select().where(Phone.customer == customer_id).order_by(Phone.id):
-        entry = PhoneEntry(p.number, p.label, p.e164, p.digits)
+        entry = PhoneEntry(p.number, p.label, p.e164, p.digits, p.verified)
         if p.contact_id is None:
             record.phones.append(entry)
         elif p.contact_id in contacts:

@@ -17,6 +17,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{value}” is not a valid phone number",
         "zh_CN": "“{value}”不是有效的电话号码",
     },
+    "unverified_phone": {
+        "en": "“{value}” could be a phone number but is not valid for its region",
+        "zh_CN": "“{value}”可能是电话号码，但不符合其地区的号码规则",
+    },
+    "import_unverified_phone": {
+        "en": "{reason}; kept as typed, marked unverified",
+        "zh_CN": "{reason}；已按原样保留，标记为未验证",
+    },
     "bad_email": {
         "en": "“{value}” is not a valid email address",
         "zh_CN": "“{value}”不是有效的邮箱地址",

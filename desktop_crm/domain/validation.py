@@ -18,6 +18,7 @@ from desktop_crm.domain.messages import text
 
 DEFAULT_REGION = "CN"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+_EXTENSION = re.compile(r"(ext\.?|x|#)\s*\d+\s*$")  # "… ext. 12": an extension, not letters
 _DATE_FORMS = (
     re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
     re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
@@ -33,6 +34,9 @@ _MOBILE_TYPES = (
 )
 
 
+_POSSIBLE = phonenumbers.ValidationResult.IS_POSSIBLE
+
+
 class FieldError(ValueError):
     """One field's value breaks a rule; `reason` is ready to show next to the field."""
 
@@ -41,29 +45,61 @@ class FieldError(ValueError):
         self.reason = reason
 
 
+class UnverifiedPhoneError(FieldError):
+    """The number could exist (right length for its region) but is not valid there.
+
+    Callers that may keep such a number (an import, a user who accepts the warning) catch
+    this and keep `phone`, marked unverified; for everyone else it is a field error."""
+
+    def __init__(self, reason: str, phone: NormalizedPhone) -> None:
+        super().__init__(reason)
+        self.phone = phone
+
+
 @dataclass(frozen=True)
 class NormalizedPhone:
     number: str  # as typed, trimmed
     e164: str  # "+8613800138000"
     digits: str  # national significant number: "13800138000"
     is_mobile: bool = False
+    verified: bool = True  # False: possible, but not a valid number for its region
 
 
-def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> NormalizedPhone:
-    """Parse a phone number (default region CN) into E.164 and its national digits."""
+def normalize_phone(
+    raw: str, region: str = DEFAULT_REGION, *, allow_unverified: bool = False
+) -> NormalizedPhone:
+    """Parse a phone number (default region CN) into E.164 and its national digits.
+
+    An impossible number (letters, too short or too long for any region) raises
+    `FieldError`. A possible number that is not valid for its region (a German mobile
+    one digit short) raises `UnverifiedPhoneError`, or with `allow_unverified` is
+    returned with `verified=False`, its digits kept as typed."""
     value = (raw or "").strip()
+    if any(ch.isalpha() for ch in _EXTENSION.sub("", value.lower().removeprefix("tel:"))):
+        raise FieldError(text("bad_phone", value=value))  # 1-800-FLOWERS is not kept
     try:
         parsed = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException as exc:
         raise FieldError(text("bad_phone", value=value)) from exc
-    if not phonenumbers.is_valid_number(parsed):
+    if phonenumbers.is_valid_number(parsed):
+        return NormalizedPhone(
+            number=value,
+            e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
+            digits=phonenumbers.national_significant_number(parsed),
+            is_mobile=phonenumbers.number_type(parsed) in _MOBILE_TYPES,
+        )
+    # Local-only lengths (12345 in CN: no area code) cannot be dialled: not kept either.
+    if phonenumbers.is_possible_number_with_reason(parsed) != _POSSIBLE:
         raise FieldError(text("bad_phone", value=value))
-    return NormalizedPhone(
+    unverified = NormalizedPhone(
         number=value,
         e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
         digits=phonenumbers.national_significant_number(parsed),
-        is_mobile=phonenumbers.number_type(parsed) in _MOBILE_TYPES,
+        verified=False,
     )
+    if allow_unverified:
+        return unverified
+    raise UnverifiedPhoneError(text("unverified_phone", value=value), unverified)
 
 
 def normalize_email(raw: str) -> str:

@@ -19,7 +19,7 @@ from desktop_crm.domain.messages import text
 from desktop_crm.errors import FileFormatError, ValidationError
 from desktop_crm.exchange.csv_io import CsvTable
 from desktop_crm.exchange.dates import DateColumn, parse_date_text
-from desktop_crm.exchange.importer import detect_format, open_table
+from desktop_crm.exchange.importer import detect_format, mark_unverified_phones, open_table
 from desktop_crm.exchange.mapping import (
     ColumnMapping,
     RowData,
@@ -251,8 +251,12 @@ def _first_problem(row: RowData) -> tuple[str, str]:
     """(field, reason) of the first thing that would reject the row, or ("", "")."""
     if row.error:
         return "", row.error
-    # Owner and referrer are looked up at import time (a warning, not a rejection).
+    # Owner and referrer are looked up at import time (a warning, not a rejection); so
+    # is a phone not valid for its region (kept unverified).
     data = {k: v for k, v in row.data.items() if k not in ("owner", "referred_by")}
+    if "phones" in data:  # marked on copies: the preview changes nothing it is shown
+        data["phones"] = [dict(p) if isinstance(p, dict) else p for p in data["phones"] or []]
+        mark_unverified_phones(data)
     try:
         validate_customer(data)
     except ValidationError as exc:

@@ -59,7 +59,12 @@ from desktop_crm.domain.customers import (
 )
 from desktop_crm.domain.merge import merge_customers
 from desktop_crm.domain.messages import text
-from desktop_crm.domain.validation import FieldError, normalize_email, normalize_phone
+from desktop_crm.domain.validation import (
+    FieldError,
+    UnverifiedPhoneError,
+    normalize_email,
+    normalize_phone,
+)
 from desktop_crm.errors import CrmError, FileFormatError, NotFoundError, ValidationError
 from desktop_crm.exchange.csv_io import DELIMITER_NAMES, CsvTable, read_csv
 from desktop_crm.exchange.dates import DATE_ORDERS, DateColumn
@@ -98,11 +103,13 @@ class _DryRunDone(Exception):
 
 @dataclass(frozen=True)
 class RowProblem:
-    """Why one row was rejected: the column(s) or field, and the reason."""
+    """Why one row was rejected (or, as a warning, imported without a value or with a
+    doubtful one): the column(s) or field, and the reason."""
 
     line: int
     where: str
     reason: str
+    kept: bool = False  # a warning about a value kept as typed (an unverified phone)
 
     def __str__(self) -> str:
         return (
@@ -513,6 +520,8 @@ class _ImportRun:
             return
         for field_name, reason in row.warnings:
             self.summary.warnings.append(RowProblem(line, self._where(field_name), reason))
+        for reason in mark_unverified_phones(row.data):
+            self.summary.warnings.append(RowProblem(line, self._where("phones"), reason, kept=True))
         referrer = self._unknown_references(line, row.data)
         try:
             plan = self._decide(line, row, name, referrer)
@@ -886,13 +895,32 @@ def _place(address: Mapping[str, Any]) -> tuple[str, ...]:
     )
 
 
+def mark_unverified_phones(data: dict[str, Any]) -> list[str]:
+    """Mark the row's phones that are possible but not valid for their region to be kept
+    unverified (instead of rejecting the row); returns a warning for each of them.
+
+    Impossible numbers are left as they are: validation rejects the row for them."""
+    reasons = []
+    for entry in data.get("phones") or []:
+        if not isinstance(entry, dict):
+            continue
+        try:
+            normalize_phone(str(entry.get("number") or ""))
+        except UnverifiedPhoneError as exc:
+            entry["verified"] = False
+            reasons.append(text("import_unverified_phone", reason=exc.reason))
+        except FieldError:
+            pass
+    return reasons
+
+
 def _phone_digits(phones: Any) -> list[str]:
     """Comparable keys for phones (the raw text when a number does not parse)."""
     result = []
     for entry in phones or []:
         number = entry["number"] if isinstance(entry, Mapping) else str(entry)
         try:
-            result.append(normalize_phone(number).digits)
+            result.append(normalize_phone(number, allow_unverified=True).digits)
         except FieldError:
             result.append(number)
     return result

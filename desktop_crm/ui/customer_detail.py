@@ -185,6 +185,9 @@ class CustomerDetailPane(QWidget):
         if self._record is None and self._new_kind is None:
             return False
         values = self.form.values()
+        pending = self.form.unverified_phones.pending(values["phones"])
+        if pending and self.form.unverified_phones.ask(self, pending):
+            values = self.form.values()  # now kept unverified; declined: refused as before
         if self._record is None:
             return self._write(lambda: customers.create_customer(values))
         changes = {name: v for name, v in values.items() if v != self._baseline.get(name)}

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QSystemTrayIcon,
@@ -47,6 +48,8 @@ from desktop_crm.ui.sync_actions import SyncActions
 from desktop_crm.ui.tasks import TaskRunner, show_error
 from desktop_crm.ui.work_offline import ReplicaCopy, work_offline
 
+SHUTDOWN_WAIT_MS = 3000  # how long closing waits for cancelled background work to stop
+
 
 class MainWindow(QMainWindow):
     """Customer list | detail, with the follow-up and relationship panes docked right."""
@@ -74,6 +77,10 @@ class MainWindow(QMainWindow):
         self.relationship_pane = RelationshipPane(self.events, self.tasks, self)
         self.tray = QSystemTrayIcon(self.windowIcon(), self)
         self.tray.setToolTip(self.tr("Desktop CRM"))
+        self.tray_menu = QMenu(self.tr("Desktop CRM"), self)
+        self.tray_menu.setObjectName("trayMenu")
+        self.tray_menu.addAction(self.named_actions.quit)  # quits as closing the window does
+        self.tray.setContextMenu(self.tray_menu)
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray.show()
         self.reminders = ReminderService(self.events, self, tray_icon=self.tray)
@@ -534,6 +541,8 @@ class MainWindow(QMainWindow):
         self.live_updates.stop()
         self.reminders.stop()
         self.tray.hide()
-        self.tasks.wait(5000)
+        # Searches, counts, reports and imports still running are cancelled (an import
+        # rolls back) and given a moment to stop; none of their results arrive any more.
+        self.tasks.shutdown(SHUTDOWN_WAIT_MS)
         self.backups.at_exit()  # after all else is saved; the window is hidden meanwhile
         event.accept()

@@ -4,6 +4,11 @@ Database, file and analysis work never runs on the UI thread. Each task uses the
 thread's own database connection (peewee connections are per thread) and closes it at
 the end, so no cursor stays open to starve WAL checkpoints. Tasks started under the
 same `key` supersede each other: a stale result never overwrites a newer one.
+
+At exit, `TaskRunner.shutdown` cancels everything still running or waiting and waits a
+moment for the workers to stop. Work functions check `context.cancelled` at each step
+(an import stops between rows and rolls back), and a worker never raises from emitting
+to signals that were deleted under it: a late progress or result is simply dropped.
 """
 
 from __future__ import annotations
@@ -31,7 +36,8 @@ class TaskContext:
         self._cancelled = threading.Event()
 
     def report(self, done: int, total: int) -> None:
-        self._signals.progress.emit(done, total)
+        if not self.cancelled:  # after a cancel (or at exit) nobody shows progress any more
+            _emit(self._signals, "progress", done, total)
 
     def cancel(self) -> None:
         self._cancelled.set()
@@ -42,6 +48,19 @@ class TaskContext:
 
 
 _SKIPPED = object()  # the result of a task that never ran
+
+
+def _emit(signals: _TaskSignals, name: str, *args: Any) -> None:
+    """Emit from a worker thread; nothing when the signals object is already gone.
+
+    At exit the UI thread may delete what a late worker reports to; that must not turn
+    into "Signal source has been deleted" printed from the worker thread."""
+    if not shiboken6.isValid(signals):
+        return
+    try:
+        getattr(signals, name).emit(*args)
+    except RuntimeError:  # deleted between the check and the emit
+        log.debug("a background task finished after its receiver was deleted")
 
 
 class _TaskSignals(QObject):
@@ -59,16 +78,16 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         if self.context.cancelled:  # superseded or cancelled while it waited for a thread
-            self.signals.finished.emit(_SKIPPED)
+            _emit(self.signals, "finished", _SKIPPED)
             return
         try:
             result = self.work(self.context)
         except BaseException as exc:  # noqa: BLE001 - reported to the UI thread
             if not isinstance(exc, CrmError):
                 log.exception("background task failed")
-            self.signals.failed.emit(exc)
+            _emit(self.signals, "failed", exc)
         else:
-            self.signals.finished.emit(result)
+            _emit(self.signals, "finished", result)
         finally:
             if database.obj is not None and not database.obj.is_closed():
                 database.obj.close()  # this thread's connection only
@@ -84,6 +103,7 @@ class TaskRunner(QObject):
         self._generation: dict[str, int] = {}
         self._latest: dict[str, TaskContext] = {}
         self._live: dict[_TaskSignals, _Task] = {}
+        self._closed = False
 
     def run(
         self,
@@ -108,6 +128,8 @@ class TaskRunner(QObject):
         signals = _TaskSignals()
 
         def current() -> bool:
+            if self._closed:  # shut down: results of cancelled work reach nobody
+                return False
             if receiver is not None and not shiboken6.isValid(receiver):
                 return False
             return not key or self._generation.get(key) == generation
@@ -136,6 +158,8 @@ class TaskRunner(QObject):
             signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
         task = _Task(work, signals)
         task.setAutoDelete(False)
+        if self._closed:
+            task.context.cancel()  # after shutdown nothing new starts; the run is skipped
         self._live[signals] = task
         if key:
             superseded = self._latest.get(key)
@@ -146,8 +170,27 @@ class TaskRunner(QObject):
         return task.context
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until all tasks have finished (used at exit and in tests)."""
+        """Block until all tasks have finished (used in tests)."""
         return self.pool.waitForDone(msecs)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def shutdown(self, msecs: int = 3000) -> bool:
+        """Cancel all work and wait up to `msecs` for it to stop; True when it stopped.
+
+        Tasks still waiting for a thread never start; running ones see their context
+        cancelled at their next step. No result or error is delivered afterwards, and
+        tasks started later are refused (cancelled at once)."""
+        self._closed = True
+        self.pool.clear()  # queued tasks (not auto-deleted) stay in _live, never run
+        for task in list(self._live.values()):
+            task.context.cancel()
+        stopped = self.pool.waitForDone(msecs)
+        if not stopped:
+            log.warning("background work still running %d ms after closing", msecs)
+        return stopped
 
     def _default_error(self, exc: BaseException) -> None:
         show_error(None, exc)

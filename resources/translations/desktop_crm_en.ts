@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Nothing will be imported while %n row(s) are bad: correct them in the file and choose it again, or import the good rows.</source>
         <translation>
             <numerusform>Nothing will be imported while %n row is bad: correct it in the file and choose it again, or import the good rows.</numerusform>
@@ -194,7 +194,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="+362"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="+369"/>
         <source>%n customer(s) moved to the trash — Undo brings them back</source>
         <translation>
             <numerusform>%n customer moved to the trash — Undo brings it back</numerusform>

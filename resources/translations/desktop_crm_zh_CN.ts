@@ -1300,6 +1300,11 @@
         <translation>导入，但不含此值</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Imported, kept as typed</source>
+        <translation>已导入，按原样保留</translation>
+    </message>
+    <message>
         <location line="+7" />
         <location line="+4" />
         <source>Line</source>
@@ -2144,7 +2149,7 @@
         <translation>新客户</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+50" />
         <source>this customer</source>
         <translation>该客户</translation>
     </message>
@@ -2212,19 +2217,19 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/customer_form.py" line="+89" />
+        <location filename="../../desktop_crm/ui/widgets/customer_form.py" line="+90" />
         <source>&amp;Identity</source>
         <translation>基本信息(&amp;I)</translation>
     </message>
     <message>
         <location line="+10" />
         <location line="+30" />
-        <location line="+103" />
+        <location line="+104" />
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location line="-104" />
+        <location line="-105" />
         <source>%1 employees</source>
         <translation>%1 人</translation>
     </message>
@@ -2240,18 +2245,18 @@
     </message>
     <message>
         <location line="+8" />
-        <location line="+15" />
+        <location line="+16" />
         <location line="+32" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-41" />
+        <location line="-42" />
         <source>Add phone</source>
         <translation>添加电话</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>Add email</source>
         <translation>添加邮箱</translation>
     </message>
@@ -2359,7 +2364,7 @@
         <translation>（保存时生成）</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+74" />
         <source>Contact person %1: %2</source>
         <translation>联系人 %1：%2</translation>
     </message>
@@ -4684,13 +4689,14 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="+59" />
+        <location filename="../../desktop_crm/ui/main_window.py" line="+62" />
         <location line="+17" />
+        <location line="+1" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+22" />
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
@@ -7090,7 +7096,7 @@ Nothing was lost: your changes wait here for the next sync.</source>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../desktop_crm/ui/tasks.py" line="+159" />
+        <location filename="../../desktop_crm/ui/tasks.py" line="+202" />
         <location line="+4" />
         <source>Desktop CRM</source>
         <translation>Desktop CRM</translation>
@@ -7104,6 +7110,24 @@ Nothing was lost: your changes wait here for the next sync.</source>
         <location line="+17" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>UnverifiedPhones</name>
+    <message>
+        <location filename="../../desktop_crm/ui/widgets/unverified_phones.py" line="+67" />
+        <source>Unverified phone number</source>
+        <translation>未验证的电话号码</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Keep as typed, marked unverified?</source>
+        <translation>按原样保留并标记为未验证吗？</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Unverified: this number is not valid for its region; kept as typed.</source>
+        <translation>未验证：此号码不符合其地区的号码规则，已按原样保留。</translation>
     </message>
 </context>
 </TS>

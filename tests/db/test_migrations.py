@@ -8,7 +8,7 @@ import pytest
 
 from desktop_crm.db import migrations
 from desktop_crm.db.connection import close_database, open_database
-from desktop_crm.db.models import ALL_MODELS, Customer, database
+from desktop_crm.db.models import ALL_MODELS, Customer, Phone, database
 from desktop_crm.domain import customers
 from desktop_crm.errors import DatabaseError, SchemaTooNewError
 
@@ -141,4 +141,24 @@ def test_a_schema_7_database_gains_erasures(backend, db_path, request):
     if backend == "postgres":  # synced like every other table: stamped and tombstoned
         assert "sync_xid" in {c.name for c in db.get_columns("erasure")}
     assert [(c.name, c.erased_at) for c in Customer.select()] == [("张三", None)]
+    close_database()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_a_schema_8_database_keeps_its_phones_verified(backend, db_path, request):
+    target = request.getfixturevalue("pg_empty_url") if backend == "postgres" else str(db_path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:8])
+        patch.setattr(migrations, "CURRENT_VERSION", 8)
+        db = open_database(target)
+        customers.create_customer({"name": "张三", "phones": ["13800138000"]})
+        # Step 1 builds today's models; take away what schema 8 did not have.
+        db.execute_sql("ALTER TABLE phone DROP COLUMN verified")
+        close_database()
+    db = open_database(target)
+    assert migrations.schema_version(db) == migrations.CURRENT_VERSION
+    assert [(p.number, p.verified) for p in Phone.select()] == [("13800138000", True)]
+    accepted = customers.PhoneEntry("+49 151 2345678", verified=False)
+    customers.create_customer({"name": "Klara", "phones": [accepted]})
+    assert Phone.select().where(Phone.verified == False).count() == 1  # noqa: E712 - SQL
     close_database()

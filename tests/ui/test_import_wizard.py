@@ -298,3 +298,24 @@ def test_a_chosen_sheet_of_a_workbook_is_imported(qtbot, wizard, monkeypatch):
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.SUMMARY_PAGE, timeout=10000)
     assert wizard.findChild(QLabel, "importSummary_created").text() == "1"
+
+
+def test_the_check_lists_a_phone_not_valid_for_its_region_as_kept_unverified(
+    qtbot, wizard, monkeypatch, tmp_path
+):
+    path = write(tmp_path, "姓名,手机\nKlara,+49 151 2345678\n李四,+49 151 ABCDEFG\n")
+    choose(qtbot, wizard, path, monkeypatch)
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    page = wizard.check_page
+    qtbot.waitUntil(page.isComplete, timeout=10000)
+    problems = table_rows(page.problems)
+    assert [row[:3] for row in problems] == [
+        ["2", "Imported, kept as typed", "手机"],
+        ["3", "Not imported", "手机"],
+    ]
+    assert "not valid for its region" in problems[0][3] and "unverified" in problems[0][3]
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.SUMMARY_PAGE, timeout=10000)
+    (klara,) = [customers.get_customer(i) for i in _ids()]
+    assert [(p.number, p.verified) for p in klara.phones] == [("+49 151 2345678", False)]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
+
 from desktop_crm.ui.tasks import TaskRunner
 
 
@@ -38,3 +40,46 @@ def test_a_stale_result_never_overwrites_a_newer_one(qtbot):
     tasks.wait(5000)
     qtbot.wait(50)
     assert shown == ["new"]
+
+
+def test_shutdown_cancels_running_and_waiting_work_and_delivers_nothing(qtbot):
+    tasks = TaskRunner(max_threads=1)
+    started = threading.Event()
+    delivered: list[object] = []
+
+    def busy(context):
+        started.set()
+        while not context.cancelled:
+            context.report(1, 2)
+        return "stopped"
+
+    tasks.run(busy, delivered.append, on_progress=lambda *_: None)
+    tasks.run(lambda _c: delivered.append("ran"), delivered.append)  # waits for the thread
+    started.wait(5)
+    assert tasks.shutdown(2000)
+    qtbot.wait(50)
+    assert delivered == []
+    assert tasks.closed
+
+
+def test_a_worker_outliving_its_deleted_runner_raises_nothing(qtbot, capfd, monkeypatch):
+    seen: list[BaseException] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: seen.append(args.exc_value))
+    tasks = TaskRunner(max_threads=1)
+    release, started = threading.Event(), threading.Event()
+
+    def stubborn(context):
+        started.set()
+        release.wait(5)  # ignores the cancel
+        context.report(1, 1)
+        return "late"
+
+    tasks.run(stubborn, lambda _r: None)
+    started.wait(5)
+    assert not tasks.shutdown(50)
+    for signals in list(tasks._live):
+        shiboken6.delete(signals)  # as at exit: the UI side is gone
+    release.set()
+    assert tasks.wait(5000)
+    assert seen == []
+    assert "RuntimeError" not in capfd.readouterr().err

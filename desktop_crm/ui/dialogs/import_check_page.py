@@ -181,9 +181,10 @@ class CheckPage(QWizardPage):
             .replace("%6", str(summary.rejected))
         )
         rejected, warned = self.tr("Not imported"), self.tr("Imported without this value")
+        kept = self.tr("Imported, kept as typed")
         problems = sorted(
             [(p.line, rejected, p.where, p.reason) for p in summary.problems]
-            + [(p.line, warned, p.where, p.reason) for p in summary.warnings],
+            + [(p.line, kept if p.kept else warned, p.where, p.reason) for p in summary.warnings],
             key=lambda row: row[0],
         )
         self.problems.set_rows(

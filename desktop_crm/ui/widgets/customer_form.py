@@ -27,6 +27,7 @@ from desktop_crm.ui.widgets.entry_list import EntryColumn, EntryListEditor
 from desktop_crm.ui.widgets.form_fields import ChoiceCombo, FieldSlot
 from desktop_crm.ui.widgets.tabbed_form import TabbedForm
 from desktop_crm.ui.widgets.tag_editor import TagEditor
+from desktop_crm.ui.widgets.unverified_phones import UnverifiedPhones
 
 # Error keys that belong to another field's slot.
 _SLOT_OF = {
@@ -164,6 +165,7 @@ class CustomerForm(TabbedForm):
             labels.column_title("phone"),
             self.tr("Add phone"),
         )
+        self.unverified_phones = UnverifiedPhones(self.phones)
         self.emails = self._entry_list(
             form,
             "emails",
@@ -337,6 +339,7 @@ class CustomerForm(TabbedForm):
                 bool(get("lunar_birthday_leap")),
             )
             self.phones.set_entries(get("phones") or [])
+            self.unverified_phones.set_entries(get("phones") or [])
             self.emails.set_entries(get("emails") or [])
             self.messengers.set_entries(get("messengers") or [])
             self.addresses.set_entries(get("addresses") or [])
@@ -363,7 +366,14 @@ class CustomerForm(TabbedForm):
                 "lunar_birthday_leap": leap,
                 "stage_override": self.stage_override.isChecked(),
                 "credit_override": self.credit_override.isChecked(),
-                "phones": [{k: e[k] for k in ("number", "label")} for e in self.phones.entries()],
+                "phones": [
+                    {
+                        "number": e["number"],
+                        "label": e["label"],
+                        "verified": not self.unverified_phones.is_accepted(e["number"]),
+                    }
+                    for e in self.phones.entries()
+                ],
                 "emails": [{k: e[k] for k in ("address", "label")} for e in self.emails.entries()],
                 "messengers": self.messengers.entries(),
                 "addresses": self.addresses.entries(),

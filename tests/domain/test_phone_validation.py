@@ -1,0 +1,70 @@
+"""Phones are valid, possible but not valid for their region (kept unverified), or impossible."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop_crm.domain import customers
+from desktop_crm.domain.customers import PhoneEntry
+from desktop_crm.domain.validation import FieldError, UnverifiedPhoneError, normalize_phone
+from desktop_crm.errors import ValidationError
+
+
+@pytest.mark.parametrize(
+    "number", ["+49 151 23456789", "+44 20 7946 0958", "13800138000", "+1 212 555 0100 ext. 12"]
+)
+def test_valid_numbers_are_verified(number):
+    assert normalize_phone(number).verified
+
+
+@pytest.mark.parametrize(
+    ("number", "digits"),
+    [("+49 151 2345678", "1512345678"), ("+44 20 7946 095", "207946095")],
+)
+def test_a_possible_but_invalid_number_is_a_warning_that_can_be_accepted(number, digits):
+    with pytest.raises(UnverifiedPhoneError) as raised:
+        normalize_phone(number)
+    assert raised.value.phone.digits == digits
+    kept = normalize_phone(number, allow_unverified=True)
+    assert (kept.number, kept.digits, kept.verified) == (number, digits, False)
+
+
+@pytest.mark.parametrize(
+    "number", ["+49 151 ABCDEFG", "1-800-FLOWERS", "12", "12345", "+49 1234567890123456789"]
+)
+def test_impossible_numbers_are_refused_even_when_unverified_is_allowed(number):
+    with pytest.raises(FieldError) as raised:
+        normalize_phone(number, allow_unverified=True)
+    assert not isinstance(raised.value, UnverifiedPhoneError)
+
+
+@given(st.text(max_size=30))
+def test_every_text_is_exactly_one_of_the_three(raw):
+    try:
+        phone = normalize_phone(raw, allow_unverified=True)
+    except FieldError:
+        return
+    assert phone.digits.isdigit() and phone.e164.startswith("+")
+    if phone.verified:
+        assert normalize_phone(raw) == phone
+    else:
+        with pytest.raises(UnverifiedPhoneError):
+            normalize_phone(raw)
+
+
+def test_the_customer_service_refuses_an_unverified_number_unless_accepted(db):
+    with pytest.raises(ValidationError) as raised:
+        customers.create_customer({"name": "Klara", "phones": ["+49 151 2345678"]})
+    assert "not valid for its region" in raised.value.errors["phones"]
+    accepted = PhoneEntry("+49 151 2345678", verified=False)
+    created = customers.create_customer({"name": "Klara", "phones": [accepted]})
+    record = customers.get_customer(created.id)
+    assert [(p.number, p.verified) for p in record.phones] == [("+49 151 2345678", False)]
+
+
+def test_a_valid_number_is_stored_verified_whatever_the_caller_said(db):
+    entry = PhoneEntry("+49 151 23456789", verified=False)
+    created = customers.create_customer({"name": "Karl", "phones": [entry]})
+    assert [p.verified for p in customers.get_customer(created.id).phones] == [True]
