@@ -38,7 +38,7 @@ def server_url() -> str:
         return url
     workers = os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")
     reason = (
-        f"no PostgreSQL test server: run `eval \"$(bash .ci/start-postgres {workers})\"` "
+        f'no PostgreSQL test server: run `eval "$(bash .ci/start-postgres {workers})"` '
         f"to set {_variable()}"
     )
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
