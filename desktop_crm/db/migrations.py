@@ -104,6 +104,13 @@ def _v9_unverified_phones(db: peewee.Database) -> None:
     _add_columns(db, (Phone, "verified"))
 
 
+def _v10_sync_offers(db: peewee.Database) -> None:
+    """A replica keeps the rows it sent in a sync that may have reached the server
+    without its reply reaching the replica, so that it knows them when they come back."""
+    if sync_tracking.is_replica(db):
+        db.execute_sql("ALTER TABLE sync_pending ADD COLUMN offered TEXT")
+
+
 # Append new steps; never edit or reorder a released one.
 MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v1_initial_schema,
@@ -115,6 +122,7 @@ MIGRATIONS: list[Callable[[peewee.Database], None]] = [
     _v7_sync,
     _v8_erasure,
     _v9_unverified_phones,
+    _v10_sync_offers,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

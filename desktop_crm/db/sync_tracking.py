@@ -94,6 +94,7 @@ CREATE TABLE IF NOT EXISTS sync_pending (
     row_uuid TEXT NOT NULL,
     base TEXT,              -- the row at the last sync; NULL: made here
     base_kind TEXT NOT NULL DEFAULT 'raw',  -- 'raw': column values; 'wire': sync values
+    offered TEXT,           -- JSON list: the row as sent in syncs not known to have ended
     PRIMARY KEY (tbl, row_uuid)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sync_applying (one INTEGER PRIMARY KEY);

@@ -144,7 +144,10 @@ _NOT_SWEPT = {
     (Erasure, "customer_code"),
 }
 # A replica's own tables that hold rows as JSON (see db.sync_tracking).
-_REPLICA_TEXT = {"sync_pending": ("base",), "sync_conflict": ("local", "remote", "reason")}
+_REPLICA_TEXT = {
+    "sync_pending": ("base", "offered"),
+    "sync_conflict": ("local", "remote", "reason"),
+}
 _MIN_NAME = 2  # a one-character "name" would wipe that character everywhere
 _MIN_DIGITS = 6
 

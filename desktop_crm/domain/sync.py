@@ -29,7 +29,7 @@ import dataclasses
 import json
 import socket
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -152,10 +152,19 @@ class Merge:
     reason: str | None = None  # a conflict of the row itself
 
 
-def merge_row(base: Wire | None, local: Wire | None, remote: Wire | None) -> Merge:
+def merge_row(
+    base: Wire | None, local: Wire | None, remote: Wire | None, offered: Sequence[Wire] = ()
+) -> Merge:
     """Three-way merge of one row: its base (None: made here), here (None: deleted here)
-    and on the server (None: gone there)."""
+    and on the server (None: gone there). `offered` holds the row as this replica sent it
+    in syncs whose end it never saw (see `offer`): a server value equal to one of those may
+    be this replica's own, so it is no change made there."""
     m = Merge()
+
+    def unchanged_there(name: str) -> bool:
+        there = remote.get(name)
+        return there == base.get(name) or any(there == row.get(name) for row in offered)
+
     if base is ERASED:
         if remote is None:
             return m
@@ -166,7 +175,7 @@ def merge_row(base: Wire | None, local: Wire | None, remote: Wire | None) -> Mer
     if local is None:
         if remote is None or base is None:
             return m
-        if _same(remote, base):
+        if all(unchanged_there(n) for n in set(remote) - _BOOKKEEPING):
             m.delete_remote = True
         else:
             m.restore_local, m.take = True, dict(remote)
@@ -187,10 +196,12 @@ def merge_row(base: Wire | None, local: Wire | None, remote: Wire | None) -> Mer
         here, there, was = local.get(name), remote.get(name), base.get(name)
         if here == there:
             continue
-        if here == was or name in _SUMMARY:
+        if name in _SUMMARY:
             m.take[name] = there
-        elif there == was:
+        elif unchanged_there(name):
             m.send[name] = here
+        elif here == was:
+            m.take[name] = there
         elif name not in _DERIVED:
             m.conflicts[name] = (here, there)
     # Into the trash on one side, edited on the other: the user decides.
@@ -275,6 +286,38 @@ def changes_here() -> tuple[dict, dict]:
     return pending, {model: local.by_uuid(model, rows) for model, rows in pending.items()}
 
 
+def offer(
+    here: dict[type[peewee.Model], dict[str, Wire]],
+) -> dict[type[peewee.Model], dict[str, list[Wire]]]:
+    """Note the rows a sync is about to send (`changes_here`), before anything reaches the
+    server; per table, uuid -> the row as sent in every sync since the last one that ended
+    here (this one included). A sync killed after the server committed, or a reply file
+    that never came back, leaves the server holding rows this replica does not know it
+    sent: `merge_row` recognises them by these, instead of taking them for changes made
+    at the office that conflict with what was changed here since."""
+    offered: dict[type[peewee.Model], dict[str, list[Wire]]] = defaultdict(dict)
+    found = database.execute_sql(
+        "SELECT tbl, row_uuid, offered FROM sync_pending WHERE offered IS NOT NULL"
+    ).fetchall()
+    for table, row_uuid, rows in found:
+        offered[TABLES[table]][sync_rows.hex_uuid(row_uuid)] = json.loads(rows)
+    writes = []
+    for model, rows in here.items():
+        for row_uuid, row in rows.items():
+            earlier = offered[model].setdefault(row_uuid, [])
+            if row not in earlier:
+                earlier.append(row)
+                writes.append((json.dumps(earlier, ensure_ascii=False), model, row_uuid))
+    with write_transaction():
+        for rows, model, row_uuid in writes:
+            database.execute_sql(
+                "UPDATE sync_pending SET offered = ? "
+                "WHERE tbl = ? AND (row_uuid = ? OR row_uuid = ?)",
+                (rows, model._meta.table_name, row_uuid, str(UUID(row_uuid))),
+            )
+    return offered
+
+
 def customers_here() -> list[str]:
     """The uuids of every customer this replica holds (the office sends what hangs off
     one it now may see and this replica does not have)."""
@@ -294,6 +337,7 @@ class Run:
         read_here: dict[type[peewee.Model], dict[str, Wire]],
         name: str,
         held: Iterable[str] | None = None,
+        offered: dict[type[peewee.Model], dict[str, list[Wire]]] | None = None,
     ) -> None:
         self.office = sync_rows.Side(office) if office is not None else None
         self.progress = progress
@@ -301,6 +345,7 @@ class Run:
         self.name = name
         self.pending = pending
         self.read_here = read_here
+        self.offered = offered or {}
         self.merges: dict[type[peewee.Model], dict[str, Merge]] = defaultdict(dict)
         self.failed: dict[tuple[str, str], str] = {}  # (table, uuid) -> the server's refusal
         self.rekeyed: dict[str, str] = {}  # uuid here -> the server's row of the same name
@@ -388,10 +433,13 @@ class Run:
             if not rows:
                 continue
             here = self.read_here.get(model, {})
+            offered = self.offered.get(model, {})
             there = self.office.by_uuid(model, rows, lock=True)
             writes, deletes = [], []
             for row_uuid, base in rows.items():
-                merge = merge_row(base, here.get(row_uuid), there.get(row_uuid))
+                merge = merge_row(
+                    base, here.get(row_uuid), there.get(row_uuid), offered.get(row_uuid, ())
+                )
                 if model is ChangeLog and merge.insert and not merge.send.get("replica"):
                     merge.send["replica"] = merge.take["replica"] = self.name
                 self.merges[model][row_uuid] = merge
@@ -783,7 +831,8 @@ def sync(url: str, *, progress: Progress | None = None) -> SyncResult:
         (user,) = office.execute_sql("SELECT session_user").fetchone()
         if user != setting(USER):
             raise CrmError(text("replica_of_another_user", owner=setting(USER), user=user))
-        run = Run(office, progress, *changes_here(), replica_name(), customers_here())
+        pending, here = changes_here()
+        run = Run(office, progress, pending, here, replica_name(), customers_here(), offer(here))
         with office.atomic():
             run.office_half(mark, setting(OWN_XID) or "0")
             run.step("commit", 0, 1)

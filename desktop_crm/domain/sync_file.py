@@ -128,6 +128,7 @@ def write_changes(path: str | Path) -> FileResult:
         "pending": {m._meta.table_name: rows for m, rows in pending.items()},
         "read_here": {m._meta.table_name: rows for m, rows in here.items()},
         "held": sync.customers_here(),
+        "offered": {m._meta.table_name: rows for m, rows in sync.offer(here).items()},
     }
     part = _write(path, header, body, sync.setting(sync.SECRET))
     with database.atomic():
@@ -220,6 +221,7 @@ def apply_changes(
                 by_model("read_here"),
                 body["name"],
                 body.get("held"),  # not in a file of an older version
+                by_model("offered") if "offered" in body else None,  # nor this
             )
             run.office_half(body["mark"], body["own"])
             office.execute_sql(

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from desktop_crm.db import migrations
+from desktop_crm.db import migrations, sync_tracking
 from desktop_crm.db.connection import close_database, open_database
 from desktop_crm.db.models import ALL_MODELS, Customer, Phone, database
 from desktop_crm.domain import customers
@@ -161,4 +161,21 @@ def test_a_schema_8_database_keeps_its_phones_verified(backend, db_path, request
     accepted = customers.PhoneEntry("+49 151 2345678", verified=False)
     customers.create_customer({"name": "Klara", "phones": [accepted]})
     assert Phone.select().where(Phone.verified == False).count() == 1  # noqa: E712 - SQL
+    close_database()
+
+
+def test_a_schema_9_replica_gains_the_rows_it_offered_and_keeps_its_changes(db_path):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:9])
+        patch.setattr(migrations, "CURRENT_VERSION", 9)
+        db = open_database(str(db_path))
+        sync_tracking.install_replica(db)
+        customers.create_customer({"name": "张三"})
+        db.execute_sql("ALTER TABLE sync_pending DROP COLUMN offered")
+        close_database()
+    db = open_database(str(db_path))
+    assert migrations.schema_version(db) == migrations.CURRENT_VERSION
+    assert "offered" in {c.name for c in db.get_columns("sync_pending")}
+    pending = db.execute_sql("SELECT tbl, offered FROM sync_pending").fetchall()
+    assert ("customer", None) in pending
     close_database()

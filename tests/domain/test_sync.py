@@ -6,6 +6,7 @@ Against the real PostgreSQL server of the test suite, signed in as the restricte
 
 from __future__ import annotations
 
+import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from desktop_crm.db.connection import close_database, open_database
 from desktop_crm.db.models import Customer, FollowUp, Phone, database_of
 from desktop_crm.domain import customers, followups, replica, sync
 from desktop_crm.domain.search import CustomerQuery, search_customers
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import CrmError, DatabaseBusyError
 from tests import postgres
 from tests.office import PASSWORD, WANGS, Office
 
@@ -510,3 +511,35 @@ def test_phones_added_on_both_sides_are_all_kept_once(office_db, laptop):
             )
         )
     assert here == there == ["13800000001", "13800000002", "13800000003"]
+
+
+def test_a_sync_stopped_after_the_server_committed_does_not_turn_the_next_edit_into_a_conflict(
+    office_db, laptop
+):
+    """Another program holds the laptop's database when the server's half has committed,
+    so the laptop never learns that its edit arrived. The next edit of the same field is
+    sent as it is, not held as a conflict with the laptop's own earlier value."""
+    wangs = Customer.get(Customer.name == WANGS).id
+    customers.update_customer(wangs, {"notes": "laptop 1"})
+    database_of(Customer).execute_sql("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(laptop.path, isolation_level=None)
+
+    def lock_the_laptop(step: str, done: int, total: int) -> bool:
+        if step == "commit":
+            other.execute("BEGIN IMMEDIATE")
+        return True
+
+    with pytest.raises(DatabaseBusyError):
+        sync.sync(laptop.url, progress=lock_the_laptop)
+    other.execute("ROLLBACK")
+    other.close()
+    assert office_row(office_db, "SELECT notes FROM customer WHERE name = %s", WANGS) == (
+        "laptop 1",
+    )
+    customers.update_customer(wangs, {"notes": "laptop 2"})
+
+    assert laptop.sync().conflicts == 0
+    assert office_row(office_db, "SELECT notes FROM customer WHERE name = %s", WANGS) == (
+        "laptop 2",
+    )
+    assert sync.waiting_changes() == 0

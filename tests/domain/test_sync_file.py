@@ -89,6 +89,46 @@ def test_a_conflict_carried_by_file_is_kept_on_the_laptop(office_db, laptop, tmp
     assert office_row(office_db, "SELECT notes FROM customer WHERE name = %s", WANGS) == ("mine",)
 
 
+def test_edits_after_a_reply_that_never_came_back_reach_the_office_without_a_conflict(
+    office_db, laptop, tmp_path
+):
+    """The office applied a file but its reply was lost: the server holds the laptop's
+    earlier edit, which the laptop does not know it sent. Edited again on the laptop, the
+    field is not a conflict with the laptop's own earlier value: the newer edit wins."""
+    wangs = Customer.get(Customer.name == WANGS).id
+    customers.update_customer(wangs, {"notes": "laptop 1", "title": "经理"})
+    changes = tmp_path / "out.crmsync"
+    sync_file.write_changes(changes)
+    at_the_office(office_db, "wang", changes, tmp_path / "lost.crmsync", laptop)
+    with office_db.connect("boss") as conn:
+        conn.execute("UPDATE customer SET industry = 'office' WHERE name = %s", (WANGS,))
+    customers.update_customer(wangs, {"notes": "laptop 2"})
+
+    result = laptop.sync()
+    assert result.conflicts == 0 and sync.conflicts() == []
+    assert office_row(
+        office_db, "SELECT notes, title, industry FROM customer WHERE name = %s", WANGS
+    ) == ("laptop 2", "经理", "office")
+    assert Customer.get_by_id(wangs).notes == "laptop 2"
+    assert sync.waiting_changes() == 0
+
+
+def test_an_office_edit_after_a_lost_reply_is_still_a_conflict(office_db, laptop, tmp_path):
+    wangs = Customer.get(Customer.name == WANGS).id
+    customers.update_customer(wangs, {"notes": "laptop 1"})
+    changes = tmp_path / "out.crmsync"
+    sync_file.write_changes(changes)
+    at_the_office(office_db, "wang", changes, tmp_path / "lost.crmsync", laptop)
+    with office_db.connect("boss") as conn:
+        conn.execute("UPDATE customer SET notes = 'office' WHERE name = %s", (WANGS,))
+    customers.update_customer(wangs, {"notes": "laptop 2"})
+
+    result = laptop.sync()
+    assert result.conflicts == 1
+    (conflict,) = sync.conflicts()
+    assert (conflict.field, conflict.local, conflict.remote) == ("notes", "laptop 2", "office")
+
+
 def test_an_altered_or_cut_short_file_is_refused_and_nothing_applied(office_db, laptop, tmp_path):
     wangs = Customer.get(Customer.name == WANGS).id
     customers.update_customer(wangs, {"notes": "true note"})
