@@ -6,17 +6,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from desktop_crm.domain import recompute
 from desktop_crm.domain.recompute import RecomputeResult
+from desktop_crm.errors import DatabaseBusyError
 from desktop_crm.ui.events import AppEvents
 from desktop_crm.ui.tasks import TaskContext, TaskRunner, run_with_progress
 from desktop_crm.ui.widgets.followup_display import report_error
 
 DAILY_PRIORITY = -10  # behind anything the user is looking at
 TASK_KEY = "derived-recompute"
+BUSY_RETRY_MS = 60_000
 
 
 class DerivedDataRecompute(QObject):
@@ -30,7 +32,8 @@ class DerivedDataRecompute(QObject):
         self.running = False  # the start-up run
 
     def run_daily(self, today: date | None = None) -> None:
-        """The start-up run: only if it has not run yet today; quiet unless it changed."""
+        """The start-up run: only if it has not run yet today; quiet unless it changed
+        (a database busy with another writer: again a minute later)."""
         if self.running:
             return
         self.running = True
@@ -86,4 +89,9 @@ class DerivedDataRecompute(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self.running = False
+        if isinstance(exc, DatabaseBusyError):
+            # Another writer (an import, say) holds the database: nothing was changed and
+            # nothing waits for this, so try again later rather than interrupt the user.
+            QTimer.singleShot(BUSY_RETRY_MS, self, self.run_daily)
+            return
         report_error(self._window, exc)

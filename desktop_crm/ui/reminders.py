@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop_crm.domain import reminders
 from desktop_crm.domain.followups import FollowUpItem
+from desktop_crm.errors import DatabaseBusyError
 from desktop_crm.ui import labels
 from desktop_crm.ui.events import AppEvents
 from desktop_crm.ui.widgets.followup_display import local_text
@@ -81,8 +82,11 @@ class ReminderService(QObject):
         self.reminded.emit(items)
         try:
             reminders.mark_reminded([item.id for item in items], now)
-        except Exception:  # noqa: BLE001 - shown already; next session reminds again
-            log.exception("could not mark follow-ups as reminded")
+        except Exception as exc:  # noqa: BLE001 - shown already; next session reminds again
+            if isinstance(exc, DatabaseBusyError):  # another writer (an import) holds it
+                log.warning("follow-ups not marked as reminded: the database is busy")
+            else:
+                log.exception("could not mark follow-ups as reminded")
             self._unmarked.update(item.id for item in items)
         return items
 
