@@ -8,18 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_crm.db.cipher import connect_sqlite
 from desktop_crm.errors import CrmError, WrongPasswordError
+from desktop_crm.ui.widgets.password_form import ProblemLabel, form_of, ok_cancel, password_edit
 
 PROTECT, CHANGE, REMOVE = "protect", "change", "remove"
 
@@ -54,29 +47,18 @@ class NewPasswordDialog(QDialog):
         self.setWindowTitle(titles[mode])
         intro = QLabel(intros[mode])
         intro.setWordWrap(True)
-        self.current_edit = self._password_edit("currentPassword")
-        self.new_edit = self._password_edit("newPassword")
-        self.again_edit = self._password_edit("newPasswordAgain")
-        form = QFormLayout()
+        self.current_edit = password_edit(self, "currentPassword")
+        self.new_edit = password_edit(self, "newPassword")
+        self.again_edit = password_edit(self, "newPasswordAgain")
+        rows = []
         if mode != PROTECT:
-            form.addRow(self.tr("&Current password:"), self.current_edit)
+            rows.append((self.tr("&Current password:"), self.current_edit))
         if mode != REMOVE:
-            form.addRow(self.tr("&New password:"), self.new_edit)
-            form.addRow(self.tr("&Again:"), self.again_edit)
-        for row in range(form.rowCount()):
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-            label.setBuddy(form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget())
-        self.problem_label = QLabel(self)
-        self.problem_label.setObjectName("newPasswordProblem")
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setStyleSheet("color: #b3261e; font-weight: 600;")
-        self.problem_label.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+            rows.append((self.tr("&New password:"), self.new_edit))
+            rows.append((self.tr("&Again:"), self.again_edit))
+        form = form_of(rows)
+        self.problem_label = ProblemLabel("newPasswordProblem", self)
+        buttons, _ok = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.problem_label)
@@ -85,12 +67,6 @@ class NewPasswordDialog(QDialog):
         self.setMinimumWidth(440)
         (self.new_edit if mode == PROTECT else self.current_edit).setFocus()
 
-    def _password_edit(self, name: str) -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setObjectName(name)
-        edit.setEchoMode(QLineEdit.EchoMode.Password)
-        return edit
-
     def current_password(self) -> str:
         return self.current_edit.text()
 
@@ -98,11 +74,7 @@ class NewPasswordDialog(QDialog):
         return self.new_edit.text()
 
     def _refuse(self, message: str, edit: QLineEdit) -> None:
-        self.problem_label.setText(message)
-        self.problem_label.show()
-        self.adjustSize()  # room for the message, the text above it stays whole
-        edit.selectAll()
-        edit.setFocus()
+        self.problem_label.say(message, edit)
 
     def accept(self) -> None:
         """Close only with a current password that opens the file and a new one typed twice."""

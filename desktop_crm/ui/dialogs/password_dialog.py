@@ -13,18 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from desktop_crm.db import cipher
 from desktop_crm.errors import CrmError, WrongPasswordError
+from desktop_crm.ui.widgets.password_form import ProblemLabel, form_of, ok_cancel, password_edit
 
 Unlock = Callable[[str, str], object]
 
@@ -46,25 +39,10 @@ class PasswordDialog(QDialog):
             ).replace("%1", Path(path).name)
         )
         intro.setWordWrap(True)
-        self.password_edit = QLineEdit(self)
-        self.password_edit.setObjectName("databasePassword")
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.problem_label = QLabel(self)
-        self.problem_label.setObjectName("passwordProblem")
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setStyleSheet("color: #b3261e; font-weight: 600;")
-        self.problem_label.hide()
-        form = QFormLayout()
-        form.addRow(self.tr("&Password:"), self.password_edit)
-        form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.password_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.open_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.open_button.setText(self.tr("Open"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.password_edit = password_edit(self, "databasePassword")
+        self.problem_label = ProblemLabel("passwordProblem", self)
+        form = form_of([(self.tr("&Password:"), self.password_edit)])
+        buttons, self.open_button = ok_cancel(self, self.tr("Open"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.problem_label)
@@ -74,11 +52,7 @@ class PasswordDialog(QDialog):
         self.password_edit.setFocus()
 
     def _show_problem(self, message: str) -> None:
-        self.problem_label.setText(message)
-        self.problem_label.show()
-        self.adjustSize()  # room for the message, the text above it stays whole
-        self.password_edit.selectAll()
-        self.password_edit.setFocus()
+        self.problem_label.say(message, self.password_edit)
 
     def accept(self) -> None:
         """Try the password on the file; stay open with the reason when it does not open it."""

@@ -15,22 +15,14 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_crm.db import sign_in
 from desktop_crm.db.connection import open_database
 from desktop_crm.db.sign_in import OfficeAddress
 from desktop_crm.errors import CrmError, SignInError
 from desktop_crm.ui.settings import UiSettings
+from desktop_crm.ui.widgets.password_form import ProblemLabel, form_of, ok_cancel, password_edit
 
 Opener = Callable[[str], object]
 
@@ -63,36 +55,23 @@ class SignInDialog(QDialog):
         self.database_edit.setObjectName("signInDatabase")
         self.user_edit = QLineEdit(address.user, self)
         self.user_edit.setObjectName("signInUser")
-        self.password_edit = QLineEdit(self)
-        self.password_edit.setObjectName("signInPassword")
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_edit(self, "signInPassword")
         self.remember_box = QCheckBox(self.tr("&Remember the password in the system keyring"))
         self.remember_box.setObjectName("signInRemember")
         if not sign_in.keyring_available():
             self.remember_box.setEnabled(False)
             self.remember_box.setToolTip(self.tr("This computer has no keyring to keep it in."))
-        self.problem_label = QLabel(self)
-        self.problem_label.setObjectName("signInProblem")
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setStyleSheet("color: #b3261e; font-weight: 600;")
-        self._show_problem(problem)
-
-        form = QFormLayout()
-        form.addRow(self.tr("&Server:"), self.server_edit)
-        form.addRow(self.tr("&Database:"), self.database_edit)
-        form.addRow(self.tr("&User name:"), self.user_edit)
-        form.addRow(self.tr("&Password:"), self.password_edit)
-        for row in range(form.rowCount()):
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-            label.setBuddy(form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.problem_label = ProblemLabel("signInProblem", self)
+        self.problem_label.say(problem)
+        form = form_of(
+            [
+                (self.tr("&Server:"), self.server_edit),
+                (self.tr("&Database:"), self.database_edit),
+                (self.tr("&User name:"), self.user_edit),
+                (self.tr("&Password:"), self.password_edit),
+            ]
         )
-        self.sign_in_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.sign_in_button.setText(self.tr("Sign In"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.sign_in_button = ok_cancel(self, self.tr("Sign In"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -102,10 +81,6 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
         (self.password_edit if address.user else self.user_edit).setFocus()
-
-    def _show_problem(self, message: str | None) -> None:
-        self.problem_label.setText(message or "")
-        self.problem_label.setVisible(bool(message))
 
     def address(self) -> OfficeAddress:
         return OfficeAddress.from_fields(
@@ -117,7 +92,7 @@ class SignInDialog(QDialog):
         try:
             address = self.address()
         except CrmError as exc:
-            self._show_problem(exc.message)
+            self.problem_label.say(exc.message)
             return
         password = self.password_edit.text()
         url = address.url(password)
@@ -125,12 +100,10 @@ class SignInDialog(QDialog):
         try:
             self._opener(url)
         except SignInError as exc:
-            self._show_problem(exc.message)
-            self.password_edit.selectAll()
-            self.password_edit.setFocus()
+            self.problem_label.say(exc.message, self.password_edit)
             return
         except CrmError as exc:
-            self._show_problem(exc.message)
+            self.problem_label.say(exc.message)
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -139,7 +112,7 @@ class SignInDialog(QDialog):
             try:
                 sign_in.remember_password(address, password)
             except CrmError as exc:  # signed in all the same; say why it was not kept
-                self._show_problem(exc.message)
+                self.problem_label.say(exc.message)
         else:
             sign_in.forget_password(address)
         self.url = url
