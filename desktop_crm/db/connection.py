@@ -355,3 +355,20 @@ def write_transaction(db: peewee.Database | None = None):  # noqa: ANN201 - a co
     if isinstance(db, peewee.SqliteDatabase):
         return db.atomic("IMMEDIATE")
     return db.atomic()
+
+
+@contextlib.contextmanager
+def without_waiting(db: peewee.Database | None = None) -> Iterator[None]:
+    """Writes that give up at once (DatabaseBusyError) when another connection holds the
+    SQLite write lock, instead of waiting `busy_timeout` for it: for bookkeeping the UI
+    thread may skip, so that a long import elsewhere never freezes the window."""
+    db = db or database.obj
+    if not isinstance(db, peewee.SqliteDatabase):
+        yield
+        return
+    (waited,) = db.execute_sql("PRAGMA busy_timeout").fetchone()
+    db.execute_sql("PRAGMA busy_timeout = 0")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA busy_timeout = {int(waited)}")

@@ -16,6 +16,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from desktop_crm.db.connection import without_waiting
 from desktop_crm.domain import reminders
 from desktop_crm.domain.followups import FollowUpItem
 from desktop_crm.errors import DatabaseBusyError
@@ -81,10 +82,11 @@ class ReminderService(QObject):
             self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, MESSAGE_MS)
         self.reminded.emit(items)
         try:
-            reminders.mark_reminded([item.id for item in items], now)
+            with without_waiting():  # on the UI thread: never wait for an import's lock
+                reminders.mark_reminded([item.id for item in items], now)
         except Exception as exc:  # noqa: BLE001 - shown already; next session reminds again
             if isinstance(exc, DatabaseBusyError):  # another writer (an import) holds it
-                log.warning("follow-ups not marked as reminded: the database is busy")
+                log.info("follow-ups not marked as reminded: the database is busy")
             else:
                 log.exception("could not mark follow-ups as reminded")
             self._unmarked.update(item.id for item in items)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from desktop_crm.db.models import User
+from desktop_crm.db.models import FollowUp, User
 from desktop_crm.domain import customers, followups
 from desktop_crm.ui.events import AppEvents
 from desktop_crm.ui.reminders import ReminderService
@@ -140,4 +142,27 @@ def test_clicking_the_message_opens_the_customer_or_the_due_list(qtbot, events, 
 def test_nothing_due_means_no_signal(qtbot, events, people):
     service = ReminderService(events)
     with qtbot.assertNotEmitted(service.reminded):
+        assert service.check_now() == []
+
+
+def test_reminding_while_another_program_writes_does_not_wait_for_it(
+    qtbot, events, people, db_path
+):
+    """An import in another window holds the database: the reminder is shown at once and
+    marked next time, rather than the window freezing until the import lets go."""
+    zhang, _li = people
+    followups.plan_followup(zhang, utc_now() - timedelta(hours=1), subject="回访报价")
+    other = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    # Let go after 2 s: well within the 10 s a writer would otherwise wait for it.
+    letting_go = threading.Timer(2, lambda: other.execute("ROLLBACK"))
+    letting_go.start()
+    service = ReminderService(events)
+    try:
+        assert [item.subject for item in service.check_now()] == ["回访报价"]
+    finally:
+        letting_go.join()
+        other.close()
+    assert FollowUp.get(FollowUp.subject == "回访报价").reminded_at is None
+    with qtbot.assertNotEmitted(service.reminded):  # not shown twice in this session
         assert service.check_now() == []
