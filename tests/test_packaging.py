@@ -4,9 +4,14 @@ desktop_crm.bundle derives for it (icons, version resource, Info.plist) is right
 from __future__ import annotations
 
 import ast
+import os
 import plistlib
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
+
+import pytest
 
 from desktop_crm import bundle
 
@@ -128,3 +133,20 @@ def test_the_icon_is_drawn_from_the_svg(qapp):
     assert image.size().width() == 64
     assert image.pixelColor(32, 58).name() == QColor("#2f6fb3").name()  # the blue tile
     assert image.pixelColor(0, 0).alpha() == 0  # outside its rounded corner
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes the child's descriptors 0-2")
+def test_the_entry_point_works_without_standard_streams(tmp_path: Path):
+    """As the windowed Windows bundle starts: Python sets sys.stdout (…) to None."""
+
+    def no_streams() -> None:
+        for fd in (0, 1, 2):
+            os.close(fd)
+
+    env = {**os.environ, "DESKTOP_CRM_DATA_DIR": str(tmp_path)}
+    env.pop("DESKTOP_CRM_DATABASE", None)
+    command = [sys.executable, "-m", "desktop_crm", "demo", "--customers", "3"]
+    result = subprocess.run(command, env=env, preexec_fn=no_streams, timeout=120)
+    assert result.returncode == 0
+    assert (tmp_path / "crm.sqlite3").exists()
+    assert not (tmp_path / "desktop-crm.log").exists()  # no bug was logged
