@@ -100,7 +100,8 @@ def smoke_lines(result: subprocess.CompletedProcess[str]) -> dict[str, str]:
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"Desktop CRM {__version__} smoke test")
     panes = dict(line.split(": ", 1) for line in lines[1:])
-    assert list(panes) == list(PANES)
+    assert list(panes) == [*PANES, "dashboard"]
+    assert panes["dashboard"].startswith("visible (charts: ")  # Qt Charts in the bundle
     return panes
 
 

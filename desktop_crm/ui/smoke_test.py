@@ -2,12 +2,15 @@
 
 A built bundle proves with it that it starts as a person would see it: translations,
 icons, Qt plugins and the database all found. Hidden from --help; prints one line per
-pane and exits 0 when all four are there and visible, else 1.
+pane, then opens the dashboard from its menu action (Qt Charts load only then) and
+prints a line for it; exits 0 when all four panes and the dashboard's charts are shown,
+else 1.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QWidget
 
 from desktop_crm import __version__
@@ -42,6 +45,22 @@ def pane_report(window: QWidget) -> tuple[bool, list[str]]:
     return ok, lines
 
 
+def dashboard_report(window: QWidget) -> tuple[bool, str]:
+    """Open the dashboard as the menu does; whether it is shown with its charts, and a
+    line saying so."""
+    action = window.findChild(QAction, "dashboard")
+    if action is None:
+        return False, "dashboard: no menu action"
+    action.trigger()
+    dashboard = window.findChild(QWidget, "dashboard")
+    if dashboard is None or not dashboard.isVisible():
+        return False, "dashboard: not shown"
+    from PySide6.QtCharts import QChartView  # late, as the app loads it
+
+    charts = len(dashboard.findChildren(QChartView))
+    return charts > 0, f"dashboard: visible (charts: {charts})"
+
+
 def _what_it_shows(pane: QWidget) -> str:
     if isinstance(pane, QAbstractItemView) and pane.model() is not None:
         return f"rows: {pane.model().rowCount()}"
@@ -60,6 +79,8 @@ def run_smoke_test(app: QApplication, window: QWidget, language: str) -> int:
             return
         result["checked"] = True
         ok, lines = pane_report(window)
+        shown, line = dashboard_report(window)
+        ok, lines = ok and shown, [*lines, line]
         print(f"Desktop CRM {__version__} smoke test ({language}): {window.windowTitle()}")
         print("\n".join(lines), flush=True)
         result["code"] = 0 if ok else 1

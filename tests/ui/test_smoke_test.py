@@ -1,5 +1,6 @@
-"""`desktop-crm --smoke-test`: the real main window reports its four panes, and fails
-when one is not shown; from the sources here, from the built bundle in test_bundle.py."""
+"""`desktop-crm --smoke-test`: the real main window reports its four panes and the
+dashboard, and fails when a pane is not shown; from the sources here, from the built
+bundle in test_bundle.py."""
 
 from __future__ import annotations
 
@@ -76,7 +77,8 @@ def test_the_app_started_with_the_flag_reports_its_panes_and_logs_its_version(
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"Desktop CRM {__version__} smoke test (zh_CN)")
-    assert [line.split(":")[0] for line in lines[1:]] == list(PANES)
+    assert [line.split(":")[0] for line in lines[1:]] == [*PANES, "dashboard"]
+    assert lines[-1].startswith("dashboard: visible (charts: ")  # opened from its action
     assert "followUpPane: visible (跟进)" in lines  # the Chinese translation was loaded
     assert "no customers" in lines[1]  # a new database: the hint in the list's place
     log = (tmp_path / "desktop-crm.log").read_text(encoding="utf-8")
