@@ -6,11 +6,20 @@ This is the one place where the long-lived objects are built.
 from __future__ import annotations
 
 import logging
+import os
+import platform
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QLockFile, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QLockFile,
+    QTranslator,
+    qVersion,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_crm import __version__
@@ -26,6 +35,7 @@ from desktop_crm.ui.dialogs.sign_in_dialog import sign_in_to_office
 from desktop_crm.ui.instance_lock import READ_ONLY, take_instance_lock
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.settings import UiSettings
+from desktop_crm.ui.smoke_test import run_smoke_test
 from desktop_crm.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -95,6 +105,14 @@ def _log_to_file() -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
     logging.getLogger().setLevel(logging.INFO)
+    # The first thing a log read after a problem must say: which build ran.
+    log.info(
+        "Desktop CRM %s starting (Python %s, Qt %s, %s)",
+        __version__,
+        platform.python_version(),
+        qVersion(),
+        "bundle" if getattr(sys, "frozen", False) else "from source",
+    )
 
     def excepthook(kind, value, tb) -> None:  # noqa: ANN001 - sys.excepthook signature
         logging.getLogger("desktop_crm").error("unexpected error", exc_info=(kind, value, tb))
@@ -105,8 +123,16 @@ def _log_to_file() -> None:
     sys.excepthook = excepthook
 
 
-def run_gui(database: str, lang: str | None = None, *, read_only: bool = False) -> int:
-    """Start the desktop application on `database`; returns the exit code."""
+def run_gui(
+    database: str, lang: str | None = None, *, read_only: bool = False, smoke_test: bool = False
+) -> int:
+    """Start the desktop application on `database`; returns the exit code.
+
+    `smoke_test` starts it offscreen (unless a platform is chosen), checks the main
+    window's panes, says what it found and quits (see ui/smoke_test.py).
+    """
+    if smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Desktop CRM")
     app.setOrganizationName("DesktopCRM")
@@ -114,13 +140,15 @@ def run_gui(database: str, lang: str | None = None, *, read_only: bool = False) 
     UiThreadCollector(app)
     _log_to_file()
     settings = UiSettings()
-    install_translations(app, lang or settings.language or QLocale.system().name())
+    language = install_translations(app, lang or settings.language or QLocale.system().name())
     apply_theme(app, settings.theme)
     window = open_at_start(database, settings, read_only=read_only)
     if isinstance(window, int):
         return window
     window.show()
     window.start()
+    if smoke_test:
+        return run_smoke_test(app, window, language)
     return app.exec()
 
 

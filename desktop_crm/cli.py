@@ -128,6 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the app on the database without being able to change it (a backup, "
         "or a file another window has open)",
     )
+    # A built bundle proves it starts (ui/smoke_test.py): not for users, so not in --help.
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser(
@@ -509,7 +511,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     database = args.database or paths.default_database()
     if args.command is None:
-        return _run_gui(database, args.lang, read_only=args.read_only)
+        return _run_gui(database, args.lang, read_only=args.read_only, smoke_test=args.smoke_test)
     from desktop_crm.domain import messages
 
     messages.set_language(args.lang or _system_language())
@@ -542,13 +544,15 @@ def _driver_errors() -> tuple[type[Exception], ...]:
     return (module.DatabaseError,) if module is not None else ()
 
 
-def _run_gui(database: str, lang: str | None, *, read_only: bool = False) -> int:
+def _run_gui(
+    database: str, lang: str | None, *, read_only: bool = False, smoke_test: bool = False
+) -> int:
     try:
         from desktop_crm.app import run_gui  # late: only the GUI needs Qt widgets
     except ImportError as exc:
         _error(f"the desktop interface cannot start: {exc}")
         return EXIT_ERROR
-    return run_gui(database, lang, read_only=read_only)
+    return run_gui(database, lang, read_only=read_only, smoke_test=smoke_test)
 
 
 def _system_language() -> str:

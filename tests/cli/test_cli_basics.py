@@ -48,7 +48,9 @@ def test_no_command_opens_the_gui_with_the_database_and_language(
 ) -> None:
     calls = []
     fake = types.ModuleType("desktop_crm.app")
-    fake.run_gui = lambda database, lang=None, read_only=False: calls.append((database, lang)) or 0
+    fake.run_gui = lambda database, lang=None, read_only=False, smoke_test=False: (
+        calls.append((database, lang)) or 0
+    )
     monkeypatch.setitem(sys.modules, "desktop_crm.app", fake)
     assert run("--database", str(tmp_path / "a.sqlite3"), "--lang", "zh_CN").code == 0
     monkeypatch.setenv("DESKTOP_CRM_DATABASE", str(tmp_path / "env.sqlite3"))

@@ -146,7 +146,7 @@ def test_open_read_only_starts_a_second_app_on_that_file(dialog, two_backups, mo
 
     opened: list = []
 
-    def run_gui(database: str, lang: object, *, read_only: bool) -> int:
+    def run_gui(database: str, lang: object, *, read_only: bool, smoke_test: bool) -> int:
         opened.append(app.open_at_start(database, UiSettings(), read_only=read_only))
         return 0
 

@@ -83,7 +83,9 @@ def test_the_command_line_passes_read_only_to_the_app(
     copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[tuple[str, bool]] = []
-    monkeypatch.setattr(app, "run_gui", lambda db, lang, read_only: seen.append((db, read_only)))
+    monkeypatch.setattr(
+        app, "run_gui", lambda db, lang, read_only, smoke_test: seen.append((db, read_only))
+    )
     cli.main(["--database", str(copy), "--read-only"])
     assert seen == [(str(copy), True)]
 
