@@ -32,8 +32,16 @@ from desktop_crm.ui.settings import UiSettings
 from desktop_crm.ui.tasks import TaskRunner, show_error
 from desktop_crm.ui.widgets.empty_list_hint import EmptyListHint
 
-SEARCH_DELAY_MS = 200
+SEARCH_DELAY_MS = 60  # a pause in typing this long starts the search
+BROAD_SEARCH_DELAY_MS = 150  # one letter or digit: most customers match, more keys will come
+COUNT_PENDING_MS = 300  # rows shown, still counting after this long: say so
 HIDDEN_BY_DEFAULT = ("email", "province", "status", "created_at", "last_contact_at")
+
+
+def search_delay_ms(text: str) -> int:
+    """How long a pause in typing `text` is waited for before it is searched."""
+    text = text.strip()
+    return BROAD_SEARCH_DELAY_MS if len(text) == 1 and text.isascii() else SEARCH_DELAY_MS
 
 
 class CustomerListPane(QWidget):
@@ -41,6 +49,7 @@ class CustomerListPane(QWidget):
 
     currentCustomerChanged = Signal(int)  # noqa: N815 - Qt naming
     countChanged = Signal(int)  # noqa: N815 - Qt naming
+    countPending = Signal()  # noqa: N815 - the rows are shown, their count is still coming
 
     def __init__(
         self, tasks: TaskRunner, settings: UiSettings, parent: QWidget | None = None
@@ -139,13 +148,21 @@ class CustomerListPane(QWidget):
         layout.addWidget(self.list_stack, 1)
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._debounce.setTimerType(Qt.TimerType.PreciseTimer)  # not 5 % late
         self._debounce.timeout.connect(self.apply_filters)
-        self.searchBox.textChanged.connect(self._debounce.start)
-        self.tag_filter.textChanged.connect(self._debounce.start)
-        self.region_filter.textChanged.connect(self._debounce.start)
+        self.searchBox.textChanged.connect(lambda t: self._debounce.start(search_delay_ms(t)))
+        self.tag_filter.textChanged.connect(lambda _t: self._debounce.start(SEARCH_DELAY_MS))
+        self.region_filter.textChanged.connect(lambda _t: self._debounce.start(SEARCH_DELAY_MS))
+        # The first row is made current (and the detail pane reads it) only once the new
+        # rows are painted: the rows are what the user is waiting to see.
+        self._select_first_timer = QTimer(self, singleShot=True, interval=0)
+        self._select_first_timer.timeout.connect(self._select_first)
+        self._count_pending = QTimer(self, singleShot=True, interval=COUNT_PENDING_MS)
+        self._count_pending.timeout.connect(self.countPending)
         self.due_filter.toggled.connect(self.apply_filters)
         self.filter_button.toggled.connect(self.filter_bar.setVisible)
         self.segment_combo.activated.connect(self._segment_chosen)
+        self.model.firstPageShown.connect(self._first_page_shown)
         self.model.loaded.connect(self._loaded)
         self.customerList.selectionModel().currentRowChanged.connect(self._current_changed)
         self.fill_filter_choices()
@@ -319,7 +336,28 @@ class CustomerListPane(QWidget):
         cid = self.model.customer_id(current.row()) if current.isValid() else None
         self.currentCustomerChanged.emit(cid or 0)
 
+    def _first_page_shown(self, rows: int) -> None:
+        if not rows:
+            return  # nothing matches: `_loaded` follows at once and says so
+        self.list_stack.setCurrentWidget(self.customerList)
+        # Painted now, before anything else queued (the detail pane's load) can delay it.
+        self.customerList.executeDelayedItemsLayout()
+        self.customerList.viewport().repaint()
+        if self.model.loading:
+            self._count_pending.start()
+        if self._pending_select is None:
+            self._select_first_timer.start()
+
+    def _select_first(self) -> None:
+        if (
+            self.model.rowCount()
+            and not self.customerList.currentIndex().isValid()
+            and self.may_select_first()
+        ):
+            self._select_row(0)
+
     def _loaded(self, count: int) -> None:
+        self._count_pending.stop()
         self.countChanged.emit(count)
         query = self.model.query
         if count:
@@ -334,9 +372,9 @@ class CustomerListPane(QWidget):
         if self._pending_select is not None:
             pending, self._pending_select = self._pending_select, None
             self.select_customer(pending)
-        elif count and not self.customerList.currentIndex().isValid() and self.may_select_first():
-            self._select_row(0)
-        elif not count:
+        elif count:
+            self._select_first_timer.start()  # after the paint (reload_now: none came first)
+        else:
             self.currentCustomerChanged.emit(0)
 
     # ---------------------------------------------------------------------- columns

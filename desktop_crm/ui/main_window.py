@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
         self.list_pane.currentCustomerChanged.connect(self._customer_selected)
         self.list_pane.may_select_first = lambda: not self.detail.is_busy()
         self.list_pane.countChanged.connect(self._show_count)
+        self.list_pane.countPending.connect(lambda: self.count_label.setText(self.tr("Counting…")))
         self.detail.saved.connect(self._customer_saved)
         self.detail.dirtyChanged.connect(a.save.setEnabled)
         self.detail.dirtyChanged.connect(a.revert.setEnabled)

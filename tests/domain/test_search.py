@@ -554,6 +554,34 @@ def test_both_plans_agree_on_every_page_of_a_larger_list(db, monkeypatch):
     assert all(page for page in first[0][:3])
 
 
+def test_a_search_cancelled_before_it_starts_runs_nothing(people):
+    with assert_query_count(0), pytest.raises(search.SearchCancelled):
+        customer_ids(CustomerQuery(text="建"), limit=10**6, cancelled=lambda: True)
+
+
+def test_a_search_nobody_cancels_gives_the_same_answer(people, plan):
+    query = CustomerQuery(text="c00")
+    assert customer_ids(query, limit=10**6, cancelled=lambda: False) == customer_ids(
+        query, limit=10**6
+    )
+
+
+def test_a_cancelled_search_stops_in_the_middle_and_the_next_one_runs(people, monkeypatch):
+    if not is_sqlite():
+        pytest.skip("a server's statement is not interrupted: its answer is dropped")
+    monkeypatch.setattr(search, "CANCEL_CHECK_STEPS", 1)  # look at every step
+    asked: list[int] = []
+
+    def cancelled() -> bool:  # typing goes on while the search runs
+        asked.append(1)
+        return len(asked) > 3
+
+    with pytest.raises(search.SearchCancelled):
+        customer_ids(CustomerQuery(), sort="stars", limit=10**6, cancelled=cancelled)
+    assert 3 < len(asked) < 10  # stopped within a step of being told, mid-statement
+    assert names(CustomerQuery()) == BY_NAME  # the connection is not left interrupting
+
+
 # ---------------------------------------------------------------------------- the rows
 
 
