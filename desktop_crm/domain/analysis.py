@@ -706,10 +706,22 @@ def _promotion(added: list[tuple], sales: list[tuple]) -> list[SourceRow]:
 # sample data). PostgreSQL plans a CROSS JOIN restricted by WHERE like any join.
 _SOLD = """sold AS (
     SELECT o.customer_id AS cid, o.order_date AS day, o.category AS category,
-           o.channel AS channel, o.amount AS amount, o.cost AS cost, c.province AS province,
-           c.grade AS grade, c.kind AS kind, c.source AS source, c.owner_id AS owner_id,
-           c.created_at AS created_at, c.deleted_at AS deleted_at
+           o.channel AS channel, o.amount AS amount, o.cost AS cost, c.kind AS kind,
+           c.grade AS grade
     FROM customer c CROSS JOIN "order" o WHERE o.customer_id = c.id AND {where}
+)"""
+# The same orders summed per customer, as they come (in customer order: no sort), with
+# what is known of the customer: tables by customer attributes group these rows, a
+# third of the orders here.
+_BUYERS = """buyers AS (
+    SELECT c.province AS province, c.grade AS grade, c.source AS source,
+           CASE WHEN {added} THEN 1 ELSE 0 END AS added, COUNT(*) AS orders,
+           SUM(o.amount) AS amount,
+           SUM(CASE WHEN o.cost IS NOT NULL THEN o.cost ELSE 0 END) AS cost,
+           SUM(CASE WHEN o.cost IS NOT NULL THEN o.amount - o.cost ELSE 0 END) AS margin,
+           SUM(CASE WHEN o.cost IS NOT NULL THEN o.amount ELSE 0 END) AS with_cost
+    FROM customer c CROSS JOIN "order" o WHERE o.customer_id = c.id AND {where}
+    GROUP BY c.id
 )"""
 _PROFIT = (
     "COUNT(DISTINCT cid), COUNT(*), SUM(amount), "
@@ -717,59 +729,101 @@ _PROFIT = (
     "SUM(CASE WHEN cost IS NOT NULL THEN amount - cost ELSE 0 END), "
     "SUM(CASE WHEN cost IS NOT NULL THEN amount ELSE 0 END)"
 )
+_PROFIT_OF_BUYERS = "COUNT(*), SUM(orders), SUM(amount), SUM(cost), SUM(margin), SUM(with_cost)"
+# What `_sales` can give, and the GROUP BY each comes from. Sorting the orders for a
+# GROUP BY is most of a statement's time on SQLite, so tables share one where they can:
+# grouped by several keys at once, a table by one of them is the sum of the cells —
+# its customers too where each customer is in exactly one cell (kind, grade, region,
+# source are the customer's).
 SALES_PARTS = ("month", "category", "channel", "province", "grade", "mix", "total", "source")
+_GROUPINGS = {  # name: the rows grouped, and their keys
+    "month": ("sold", ("month",)),
+    "channel": ("sold", ("channel",)),
+    "products": ("sold", ("category", "kind", "grade")),  # the mix, and by category
+    "customers": ("buyers", ("province", "grade", "source", "added")),
+}
+_FROM_GROUPING = {
+    "month": "month",
+    "channel": "channel",
+    "category": "products",
+    "mix": "products",
+    "province": "customers",
+    "grade": "customers",
+    "total": "customers",
+    "source": "customers",
+}
 
 
 def _sales(
     owner_id: int | None, start: date | None, end: date | None, parts: Sequence[str]
 ) -> dict[str, list[tuple]]:
-    """The period's counted orders (see `_orders_where`) summed several ways in one
-    statement, one GROUP BY per part (see `SALES_PARTS`), their rows tagged by part.
+    """The period's counted orders (see `_orders_where`) summed for each of `parts` (see
+    `SALES_PARTS`), in one statement of a few GROUP BYs.
 
     Every row is three keys, then customers, orders, revenue, cost (of orders with a known
-    cost), margin and the revenue of orders with a known cost, NULL where a part has none:
-    ``month`` (revenue, orders and buying customers); ``category``, ``channel``,
-    ``province``, ``grade`` (all six); ``mix`` (keys category, kind and grade; revenue);
-    ``total`` (no key; orders and revenue); ``source`` (the revenue of the customers
-    added in the period, by their source).
+    cost), margin and the revenue of orders with a known cost: ``month`` (its key),
+    ``category``, ``channel``, ``province``, ``grade`` (their key), ``mix`` (category,
+    kind and grade), ``total`` (one row, no key), ``source`` (the sales to the customers
+    added in the period, by their source). Sums are Decimal (exact, as the database's
+    sums are added up here); `dialect.money` rounds them.
     """
     where, params = _orders_where(owner_id, start, end)
+    groupings = list(dict.fromkeys(_FROM_GROUPING[part] for part in parts))
+    width = max(len(_GROUPINGS[g][1]) for g in groupings)
     month = dialect.month("day")
-    # Typed NULLs: PostgreSQL types a UNION's columns from its first branches.
-    text_, count_, money_ = "CAST(NULL AS TEXT)", "CAST(NULL AS INTEGER)", "CAST(NULL AS NUMERIC)"
-    no_keys, no_costs = f"{text_}, {text_}", f"{money_}, {money_}, {money_}"
-    selects = {
-        "month": (
-            f"{month}, {no_keys}, COUNT(DISTINCT cid), COUNT(*), SUM(amount), {no_costs}",
-            f"GROUP BY {month}",
-        ),
-        "category": (f"category, {no_keys}, {_PROFIT}", "GROUP BY category"),
-        "channel": (f"channel, {no_keys}, {_PROFIT}", "GROUP BY channel"),
-        "province": (f"province, {no_keys}, {_PROFIT}", "GROUP BY province"),
-        "grade": (f"grade, {no_keys}, {_PROFIT}", "GROUP BY grade"),
-        "mix": (
-            f"category, kind, grade, {count_}, {count_}, SUM(amount), {no_costs}",
-            "GROUP BY category, kind, grade",
-        ),
-        "total": (f"{text_}, {no_keys}, {count_}, COUNT(*), SUM(amount), {no_costs}", ""),
-        "source": (
-            f"source, {no_keys}, {count_}, {count_}, SUM(amount), {no_costs}",
-            "WHERE {added} GROUP BY source",
-        ),
-    }
-    branches = []
-    for number, part in enumerate(parts):
-        select, group = selects[part]
-        if part == "source":
-            added, added_params = _customers_where(owner_id, start, end, alias="sold")
-            group = group.format(added=added)
-            params = [*params, *added_params]
-        branches.append(f"SELECT {number}, {select} FROM sold {group}")
-    sql = f"WITH {_SOLD.format(where=where)} " + " UNION ALL ".join(branches)
-    found: dict[str, list[tuple]] = {part: [] for part in parts}
-    for number, *row in dialect.run(sql, params):
-        found[parts[number]].append(tuple(row))
-    return found
+    branches, sources = [], set()
+    for number, grouping in enumerate(groupings):
+        source, keys = _GROUPINGS[grouping]
+        sources.add(source)
+        grouped = [month if key == "month" else key for key in keys]
+        # Typed NULLs: PostgreSQL types a UNION's columns from its first branches.
+        padding = ["CAST(NULL AS TEXT)"] * (width - len(grouped))
+        figures = _PROFIT if source == "sold" else _PROFIT_OF_BUYERS
+        branches.append(
+            f"SELECT {number}, {', '.join(grouped + padding)}, {figures} "
+            f"FROM {source} GROUP BY {', '.join(grouped)}"
+        )
+    ctes, all_params = [], []
+    if "sold" in sources:
+        ctes.append(_SOLD.format(where=where))
+        all_params += params
+    if "buyers" in sources:
+        added, added_params = _customers_where(owner_id, start, end)
+        ctes.append(_BUYERS.format(added=added, where=where))
+        all_params += [*added_params, *params]
+    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(branches)
+    cells: dict[str, list[tuple]] = {g: [] for g in groupings}
+    for number, *row in dialect.run(sql, all_params):
+        grouping = groupings[number]
+        keys, (customers, count, *sums) = row[: len(_GROUPINGS[grouping][1])], row[width:]
+        cells[grouping].append((tuple(keys), customers, count, *(_exact(v) for v in sums)))
+    return {part: _fold(part, cells[_FROM_GROUPING[part]]) for part in parts}
+
+
+def _exact(value: Any) -> Decimal | None:
+    """A sum from SQL as an exact Decimal (a float on SQLite: the shortest that reads back
+    as the same float, as `dialect.money` takes it)."""
+    return None if value is None else Decimal(str(value))
+
+
+def _fold(part: str, cells: list[tuple]) -> list[tuple]:
+    """The rows of one part of `_sales` from the cells of its grouping."""
+    if part in ("month", "channel"):
+        return [(key, None, None, *figures) for (key,), *figures in cells]
+    if part == "mix":
+        return [(*keys, *figures) for keys, *figures in cells]
+    position = {"category": 0, "province": 0, "grade": 1, "source": 2, "total": None}[part]
+    folded: dict[Any, list] = {}
+    if part == "total":
+        folded[None] = [0, 0, Decimal(0), Decimal(0), Decimal(0), Decimal(0)]
+    for keys, *figures in cells:
+        if part == "source" and keys[3] != 1:  # sales to customers added before the period
+            continue
+        key = None if position is None else keys[position]
+        total = folded.setdefault(key, [0, 0, Decimal(0), Decimal(0), Decimal(0), Decimal(0)])
+        for index, figure in enumerate(figures):
+            total[index] += figure or 0
+    return [(key, None, None, *figures) for key, figures in folded.items()]
 
 
 def _added(
