@@ -715,7 +715,7 @@ _SOLD = """sold AS (
 # third of the orders here.
 _BUYERS = """buyers AS (
     SELECT c.province AS province, c.grade AS grade, c.source AS source,
-           CASE WHEN {added} THEN 1 ELSE 0 END AS added, COUNT(*) AS orders,
+           CASE WHEN {added} THEN 'new' ELSE 'old' END AS added, COUNT(*) AS orders,
            SUM(o.amount) AS amount,
            SUM(CASE WHEN o.cost IS NOT NULL THEN o.cost ELSE 0 END) AS cost,
            SUM(CASE WHEN o.cost IS NOT NULL THEN o.amount - o.cost ELSE 0 END) AS margin,
@@ -817,7 +817,7 @@ def _fold(part: str, cells: list[tuple]) -> list[tuple]:
     if part == "total":
         folded[None] = [0, 0, Decimal(0), Decimal(0), Decimal(0), Decimal(0)]
     for keys, *figures in cells:
-        if part == "source" and keys[3] != 1:  # sales to customers added before the period
+        if part == "source" and keys[3] != "new":  # sales to customers added before the period
             continue
         key = None if position is None else keys[position]
         total = folded.setdefault(key, [0, 0, Decimal(0), Decimal(0), Decimal(0), Decimal(0)])
