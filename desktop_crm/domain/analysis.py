@@ -447,7 +447,9 @@ def followups_per_week(
     """Follow-ups done and planned per week (Monday to Sunday, local calendar).
 
     SQL counts per local day; the days are folded into weeks here (at most a few hundred
-    rows), which keeps the SQL the same on every database.
+    rows), which keeps the SQL the same on every database. One statement reads the
+    follow-ups of live customers once, customers first (each one's through the
+    follow-up's customer index), for both counts.
     """
     if start is None or end is None:
         start, end = default_period(today)
@@ -455,35 +457,32 @@ def followups_per_week(
     offset = dialect.local_offset_minutes()
     bounds = [_utc_start(start), _utc_start(end + timedelta(days=1))]
     mine = " AND f.owner_id = ?" if owner_id is not None else ""
-    extra = [owner_id] if owner_id is not None else []
-    base = (
-        "FROM follow_up f JOIN customer c ON c.id = f.customer_id "
-        "WHERE f.deleted_at IS NULL AND c.deleted_at IS NULL"
-    )
+    done = "f.status = 'done' AND f.occurred_at >= ? AND f.occurred_at < ?"
+    planned = "f.status <> 'cancelled' AND f.due_at >= ? AND f.due_at < ?"
     done_day = dialect.local_date("f.occurred_at", offset)
     due_day = dialect.local_date("f.due_at", offset)
-    done = dialect.run(
-        f"SELECT {done_day}, COUNT(*) {base} AND f.status = 'done' "
-        f"AND f.occurred_at >= ? AND f.occurred_at < ?{mine} GROUP BY {done_day}",
-        [*bounds, *extra],
-    )
-    planned = dialect.run(
-        f"SELECT {due_day}, COUNT(*) {base} AND f.status <> 'cancelled' "
-        f"AND f.due_at >= ? AND f.due_at < ?{mine} GROUP BY {due_day}",
-        [*bounds, *extra],
-    )
+    sql = f"""
+        WITH f AS (
+            SELECT f.status AS status, f.occurred_at AS occurred_at, f.due_at AS due_at
+            FROM customer c CROSS JOIN follow_up f
+            WHERE f.customer_id = c.id AND c.deleted_at IS NULL AND f.deleted_at IS NULL{mine}
+              AND (({done}) OR ({planned}))
+        )
+        SELECT 0, {done_day}, COUNT(*) FROM f WHERE {done} GROUP BY {done_day}
+        UNION ALL
+        SELECT 1, {due_day}, COUNT(*) FROM f WHERE {planned} GROUP BY {due_day}"""
+    params = [*([owner_id] if owner_id is not None else []), *bounds, *bounds, *bounds, *bounds]
     first_monday = start - timedelta(days=start.weekday())
     weeks: dict[date, list[int]] = {}
     monday = first_monday
     while monday <= end:
         weeks[monday] = [0, 0]
         monday += timedelta(days=7)
-    for index, rows in ((0, done), (1, planned)):
-        for day, count in rows:
-            day = dialect.as_date(day)
-            week = day - timedelta(days=day.weekday())
-            if week in weeks:
-                weeks[week][index] += count
+    for index, day, count in dialect.run(sql, params):
+        day = dialect.as_date(day)
+        week = day - timedelta(days=day.weekday())
+        if week in weeks:
+            weeks[week][index] += count
     return [WeekFollowups(week, d, p) for week, (d, p) in weeks.items()]
 
 
