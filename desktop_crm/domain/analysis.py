@@ -529,12 +529,13 @@ def persistency(
         )
         + f" ELSE '{TENURE_BANDS[-1][1]}' END"
     )
+    # Per customer, customers first: their orders come in order, no sort to group them.
     per = f"""
         WITH per AS (
-            SELECT o.customer_id AS cid, c.stage AS stage, COUNT(DISTINCT o.order_date) AS n,
+            SELECT c.id AS cid, c.stage AS stage, COUNT(DISTINCT o.order_date) AS n,
                    MIN(o.order_date) AS first_day, SUM(o.amount) AS revenue
-            FROM "order" o JOIN customer c ON c.id = o.customer_id WHERE {where}
-            GROUP BY o.customer_id, c.stage
+            FROM customer c CROSS JOIN "order" o WHERE o.customer_id = c.id AND {where}
+            GROUP BY c.id
         )"""
 
     # One pass: per (stage, tenure band) cell; the two tables are folded from the cells.
