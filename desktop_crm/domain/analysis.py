@@ -608,9 +608,15 @@ def profitability(
     *, owner: str | None = None, start: date | None = None, end: date | None = None
 ) -> ProfitabilityTable:
     """Revenue and margin per grade in the period, and the customers with most margin."""
-    by_grade = _by_grade(_sales(_owner_id(owner), start, end, ["grade"])["grade"])
-    top = value.top_margins(limit=TOP, start=start, end=end, owner=owner)
-    return ProfitabilityTable(by_grade, top)
+    sales = _sales(_owner_id(owner), start, end, ["grade", "top"])
+    return ProfitabilityTable(_by_grade(sales["grade"]), _top_customers(sales["top"]))
+
+
+def _top_customers(rows: list[tuple]) -> list[value.CustomerMargin]:
+    return [
+        value.CustomerMargin(cid, code, name, value.margin_from_sums(revenue, with_cost, cost))
+        for cid, code, name, revenue, with_cost, cost in rows
+    ]
 
 
 def performance(
@@ -714,7 +720,8 @@ _SOLD = """sold AS (
 # what is known of the customer: tables by customer attributes group these rows, a
 # third of the orders here.
 _BUYERS = """buyers AS (
-    SELECT c.province AS province, c.grade AS grade, c.source AS source,
+    SELECT c.id AS cid, c.code AS code, c.name AS name, c.deleted_at AS deleted_at,
+           c.province AS province, c.grade AS grade, c.source AS source,
            CASE WHEN {added} THEN 'new' ELSE 'old' END AS added, COUNT(*) AS orders,
            SUM(o.amount) AS amount,
            SUM(CASE WHEN o.cost IS NOT NULL THEN o.cost ELSE 0 END) AS cost,
@@ -735,12 +742,23 @@ _PROFIT_OF_BUYERS = "COUNT(*), SUM(orders), SUM(amount), SUM(cost), SUM(margin),
 # grouped by several keys at once, a table by one of them is the sum of the cells —
 # its customers too where each customer is in exactly one cell (kind, grade, region,
 # source are the customer's).
-SALES_PARTS = ("month", "category", "channel", "province", "grade", "mix", "total", "source")
+SALES_PARTS = (
+    "month",
+    "category",
+    "channel",
+    "province",
+    "grade",
+    "mix",
+    "total",
+    "source",
+    "top",
+)
 _GROUPINGS = {  # name: the rows grouped, and their keys
     "month": ("sold", ("month",)),
     "channel": ("sold", ("channel",)),
     "products": ("sold", ("category", "kind", "grade")),  # the mix, and by category
     "customers": ("buyers", ("province", "grade", "source", "added")),
+    "top": ("buyers", ("code", "name")),  # the live customers with most margin
 }
 _FROM_GROUPING = {
     "month": "month",
@@ -751,6 +769,7 @@ _FROM_GROUPING = {
     "grade": "customers",
     "total": "customers",
     "source": "customers",
+    "top": "top",
 }
 
 
@@ -778,6 +797,13 @@ def _sales(
         grouped = [month if key == "month" else key for key in keys]
         # Typed NULLs: PostgreSQL types a UNION's columns from its first branches.
         padding = ["CAST(NULL AS TEXT)"] * (width - len(grouped))
+        if grouping == "top":  # as `value.top_margins` picks them
+            columns = ", ".join([str(number), *grouped, *padding, "cid", "CAST(NULL AS INTEGER)"])
+            branches.append(
+                f"SELECT * FROM (SELECT {columns}, amount, cost, margin, with_cost FROM buyers "
+                f"WHERE deleted_at IS NULL ORDER BY margin DESC, cid LIMIT {TOP}) AS top"
+            )
+            continue
         figures = _PROFIT if source == "sold" else _PROFIT_OF_BUYERS
         branches.append(
             f"SELECT {number}, {', '.join(grouped + padding)}, {figures} "
@@ -812,6 +838,12 @@ def _fold(part: str, cells: list[tuple]) -> list[tuple]:
         return [(key, None, None, *figures) for (key,), *figures in cells]
     if part == "mix":
         return [(*keys, *figures) for keys, *figures in cells]
+    if part == "top":  # id, code, name, revenue, with a known cost, cost; most margin first
+        ordered = sorted(cells, key=lambda cell: (-cell[5], cell[1]))
+        return [
+            (cid, *keys, revenue, with_cost, cost)
+            for keys, cid, _, revenue, cost, _, with_cost in ordered
+        ]
     position = {"category": 0, "province": 0, "grade": 1, "source": 2, "total": None}[part]
     folded: dict[Any, list] = {}
     if part == "total":
@@ -986,13 +1018,7 @@ def dashboard_data(
         retention=retention[:retention_limit],
         profile=_profile(counted.__getitem__),
         persistency=timed("persistency", lambda: persistency(owner=owner, today=today)),
-        profitability=ProfitabilityTable(
-            _by_grade(sales["grade"]),
-            timed(
-                "top_customers",
-                lambda: value.top_margins(limit=TOP, start=start, end=end, owner=owner),
-            ),
-        ),
+        profitability=ProfitabilityTable(_by_grade(sales["grade"]), _top_customers(sales["top"])),
         performance=_performance(sales),
         prospecting=_prospecting(added["month"], start, end),
         product_mix=_product_mix(sales["mix"]),
