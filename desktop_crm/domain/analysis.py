@@ -32,7 +32,7 @@ from desktop_crm.db import dialect
 from desktop_crm.db.models import Customer, User
 from desktop_crm.domain import lifecycle, orders, service, value
 from desktop_crm.domain.messages import text
-from desktop_crm.errors import ValidationError
+from desktop_crm.errors import CrmError, ValidationError
 
 DIMENSIONS = {
     "stage": "c.stage",
@@ -51,6 +51,10 @@ PERFORMANCE_BY = ("category", "channel", "province")  # parts of `_sales`
 TENURE_BANDS = ((365, "<1y"), (730, "1-2y"), (1095, "2-3y"), (None, "3y+"))
 COUNTED = value.COUNTED_ORDER_SQL
 TOP = 10
+
+
+class DashboardCancelled(CrmError):
+    """The dashboard was no longer wanted before it was computed."""
 
 
 @dataclass(frozen=True)
@@ -963,6 +967,7 @@ def dashboard_data(
     today: date | None = None,
     retention_limit: int = 50,
     clock: Callable[[], float] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> DashboardData:
     """Everything the dashboard shows, for one owner (or all) and one period.
 
@@ -972,7 +977,8 @@ def dashboard_data(
     dimension, one sums the period's orders every way the charts and 7P tables need,
     one counts the customers added in the period by month and by source. `timings`
     records how long each part took (seconds) when a `clock` (e.g. ``time.perf_counter``)
-    is given.
+    is given. `cancelled()` is asked before each part: when it says so (a newer choice
+    of owner or period made this one useless), `DashboardCancelled` is raised.
     """
     today = today or date.today()
     if start is None or end is None:
@@ -980,6 +986,8 @@ def dashboard_data(
     timings: dict[str, float] = {}
 
     def timed(name: str, make: Callable[[], Any]) -> Any:
+        if cancelled is not None and cancelled():
+            raise DashboardCancelled(text("dashboard_cancelled"))
         began = clock() if clock else 0.0
         result = make()
         if clock:
