@@ -6,7 +6,8 @@ each also as a ratio to replaying the SQL it executed.
                                     [--postgres URL]
 
 1. Sample data: `desktop-crm demo --customers SIZE --seed 1` (orders, payments, follow-ups,
-   complaints, surveys …), written once by the baseline's code and kept in `--dir`
+   complaints, surveys …), written once (by the version of the code with the older
+   schema) and kept in `--dir`
    (default: a folder in the system temp directory): 100,000 customers take 3–5 minutes
    and 750 MB, 1,000,000 about ten times that. Stages, grades and credit ratings are then
    recomputed once, as the app does at start-up. `--rebuild` makes it anew.
@@ -197,6 +198,17 @@ def baseline_tree(directory: Path, ref: str) -> tuple[Path, str]:
     return tree, f"{ref} {sha}"
 
 
+def schema_of(code: Path) -> int:
+    """The schema version a version of the code writes."""
+    out = run_with(
+        code,
+        "-c",
+        "from desktop_crm.db.migrations import CURRENT_VERSION; print(CURRENT_VERSION)",
+        capture=True,
+    )
+    return int(out.strip())
+
+
 def pg_admin(url: str, statement: str) -> None:
     import psycopg
 
@@ -214,7 +226,7 @@ def pg_exists(url: str, name: str) -> bool:
 
 
 def sample_database(args: argparse.Namespace, code: Path) -> str:
-    """The sample data (made once, by the baseline's code) as a path or URL."""
+    """The sample data (made once, by `code`) as a path or URL."""
     name = f"dashboard_{args.size}_seed{SEED}"
     if args.postgres:
         server = args.postgres.rpartition("/")[0]
@@ -325,7 +337,9 @@ def main() -> None:
         tree, name = baseline_tree(args.dir, args.baseline)
         versions.append((f"before ({name})", tree))
     versions.append(("after (this tree)", TREE))
-    sample = sample_database(args, versions[0][1])
+    # Written by the version with the older schema: the other one migrates its copy.
+    oldest = min((code for _, code in versions), key=schema_of)
+    sample = sample_database(args, oldest)
     targets = [version_copy(sample, "before" if i < len(versions) - 1 else "after")
                for i in range(len(versions))]  # fmt: skip
 
