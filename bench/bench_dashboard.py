@@ -6,11 +6,11 @@ each also as a ratio to replaying the SQL it executed.
                                     [--postgres URL]
 
 1. Sample data: `desktop-crm demo --customers SIZE --seed 1` (orders, payments, follow-ups,
-   complaints, surveys …), written once (by the version of the code with the older
-   schema) and kept in `--dir`
-   (default: a folder in the system temp directory): 100,000 customers take 3–5 minutes
-   and 750 MB, 1,000,000 about ten times that. Stages, grades and credit ratings are then
-   recomputed once, as the app does at start-up. `--rebuild` makes it anew.
+   complaints, surveys …), written once — by the version of the code with the older
+   schema — and kept in `--dir` (default: a folder in the system temp directory):
+   100,000 customers take 3–5 minutes and 750 MB, 1,000,000 about ten times that.
+   Stages, grades and credit ratings are then recomputed once, as the app does at
+   start-up. `--rebuild` makes it anew.
 2. Two versions of the code: *before*, the baseline commit (`--baseline`, default `main`)
    exported with `git archive` into `--dir`, and *after*, this working tree. Each runs in
    a process of its own (its tree first on `sys.path`) on its own copy of the database
