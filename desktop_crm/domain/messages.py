@@ -274,6 +274,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} is not a vCard file: it has no BEGIN:VCARD line",
         "zh_CN": "{file} 不是 vCard 文件：没有 BEGIN:VCARD 行",
     },
+    "dashboard_cancelled": {
+        "en": "the dashboard computation was cancelled",
+        "zh_CN": "仪表盘计算已取消",
+    },
     "import_cancelled": {
         "en": "the import was cancelled; nothing of it was kept",
         "zh_CN": "导入已取消，没有保留任何导入内容",

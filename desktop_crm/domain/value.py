@@ -473,7 +473,8 @@ def rfm_grid(*, today: date | None = None, start: date | None = None) -> dict[tu
 # ------------------------------------------------------------------------------- margin
 
 
-def _margin(revenue: Any, with_cost: Any, cost: Any) -> Margin:
+def margin_from_sums(revenue: Any, with_cost: Any, cost: Any) -> Margin:
+    """A `Margin` from SQL sums of the revenue, the revenue with a known cost, the cost."""
     revenue, with_cost, cost = dialect.money(revenue), dialect.money(with_cost), dialect.money(cost)
     margin = with_cost - cost
     return Margin(
@@ -521,7 +522,7 @@ def customer_margin(
         f'SELECT {MARGIN_COLUMNS} FROM "order" o WHERE {COUNTED_ORDER_SQL} '
         f"AND o.customer_id = ?{period}"
     )
-    return _margin(*dialect.run(sql, [customer_id, *params])[0])
+    return margin_from_sums(*dialect.run(sql, [customer_id, *params])[0])
 
 
 def top_margins(
@@ -542,7 +543,7 @@ def top_margins(
         GROUP BY c.id, c.code, c.name
         ORDER BY {margin} DESC, c.id LIMIT ?"""
     return [
-        CustomerMargin(cid, code, name, _margin(rev, with_cost, cost))
+        CustomerMargin(cid, code, name, margin_from_sums(rev, with_cost, cost))
         for cid, code, name, rev, with_cost, cost in dialect.run(
             sql, [*params, *owner_params, int(limit)]
         )

@@ -34,7 +34,7 @@ from desktop_crm.domain import analysis, customers
 from desktop_crm.domain.analysis import Count, DashboardData
 from desktop_crm.ui.events import AppEvents
 from desktop_crm.ui.settings import UiSettings
-from desktop_crm.ui.tasks import TaskRunner, show_error
+from desktop_crm.ui.tasks import TaskContext, TaskRunner, show_error
 from desktop_crm.ui.widgets import dashboard_format as fmt
 from desktop_crm.ui.widgets.dashboard_charts import ChartPanel
 from desktop_crm.ui.widgets.dashboard_tables import AnalysisTables
@@ -258,9 +258,14 @@ class Dashboard(LiveView):
         self.busy.show()
         self.status_label.setText(self.tr("Computing…"))
 
-        def work(_context: object) -> DashboardData:
+        def work(context: TaskContext) -> DashboardData:
+            # A newer choice of owner or period cancels this run: it stops between parts.
             return analysis.dashboard_data(
-                owner=owner, start=start, end=end, clock=time.perf_counter
+                owner=owner,
+                start=start,
+                end=end,
+                clock=time.perf_counter,
+                cancelled=lambda: context.cancelled,
             )
 
         self._tasks.run(

@@ -252,9 +252,22 @@ def test_the_dashboard_brings_it_together(shop):
     assert totals.at_risk == len(data.retention)
     assert as_dict(data.by_stage) == as_dict(analysis.customers_by("stage"))
     assert len(data.new_per_month) == 12 and len(data.revenue_per_month) == 12
-    assert "retention" in data.timings and "promotion" in data.timings
+    assert "retention" in data.timings and "sales" in data.timings
     mine = analysis.dashboard_data(today=TODAY, owner="li.na")
     assert (mine.totals.customers, mine.totals.revenue) == (1, Decimal("1200.00"))
+
+
+def test_a_cancelled_dashboard_stops_before_its_next_part(shop):
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return len(asked) == 3
+
+    with pytest.raises(analysis.DashboardCancelled):
+        analysis.dashboard_data(today=TODAY, cancelled=cancelled)
+    assert len(asked) == 3  # two parts computed, the third not started
+    assert analysis.dashboard_data(today=TODAY, cancelled=lambda: False).totals.customers == 4
 
 
 @pytest.mark.parametrize(

@@ -267,6 +267,35 @@ def test_an_older_slow_result_never_overwrites_a_newer_one(qtbot, dashboard, mon
     assert sum(pie_values(dashboard, "stage")) == 160
 
 
+def test_a_superseded_computation_stops_at_its_next_part(qtbot, dashboard, monkeypatch):
+    real = analysis.dashboard_data
+    started, gate = threading.Event(), threading.Event()
+    outcomes = []
+
+    def slow_for_one_owner(**kwargs):
+        if kwargs.get("owner") == OWNER:
+            started.set()
+            gate.wait(10)
+        try:
+            result = real(**kwargs)
+        except analysis.DashboardCancelled:
+            outcomes.append(("cancelled", kwargs.get("owner")))
+            raise
+        outcomes.append(("computed", kwargs.get("owner")))
+        return result
+
+    monkeypatch.setattr(analysis, "dashboard_data", slow_for_one_owner)
+    choose(qtbot, dashboard.owner_combo, OWNER)  # starts the slow computation
+    qtbot.waitUntil(started.is_set)
+    dashboard.owner_combo.setCurrentIndex(0)  # everyone: newer, so the first is not wanted
+    settle(qtbot, dashboard)
+    gate.set()
+    dashboard._tasks.wait(10000)
+    qtbot.wait(50)
+    assert ("cancelled", OWNER) in outcomes and ("computed", OWNER) not in outcomes
+    assert sum(pie_values(dashboard, "stage")) == 160
+
+
 def test_changes_while_visible_recompute_after_a_short_delay(qtbot, dashboard, events):
     customers.create_customer({"name": "新客户"})
     events.customersChanged.emit()
