@@ -73,25 +73,48 @@ class ImportLookups:
         db = database.obj
         for chunk in _chunks(missing):
             marks = ", ".join([db.param] * len(chunk))
-            sql = (
-                f'SELECT t."{column}", MIN(t.customer_id) FROM "{table}" t '
-                f'JOIN "customer" c ON c.id = t.customer_id '
-                f'WHERE t."{column}" IN ({marks}) AND c.deleted_at IS NULL GROUP BY t."{column}"'
-            )
+            # Two plain queries, not one join: with a long IN list and no statistics,
+            # SQLite's planner walks every live customer (the deleted_at index) instead of
+            # looking the keys up (~50 ms a query at 100,000 customers, not ~1 ms).
+            pairs = db.execute_sql(
+                f'SELECT "{column}", customer_id FROM "{table}" WHERE "{column}" IN ({marks})',
+                chunk,
+            ).fetchall()
+            live = self._live({cid for _key, cid in pairs})
             known.update(dict.fromkeys(chunk))
-            known.update(db.execute_sql(sql, chunk).fetchall())
+            for key, cid in sorted(pairs, key=lambda pair: pair[1], reverse=True):
+                if cid in live:
+                    known[key] = cid  # the smallest id is written last
+
+    @staticmethod
+    def _live(customer_ids: set[int]) -> set[int]:
+        """Those of the customers that are not in the trash (nor merged away)."""
+        db = database.obj
+        live: set[int] = set()
+        for chunk in _chunks(sorted(customer_ids)):
+            marks = ", ".join([db.param] * len(chunk))
+            live.update(
+                cid
+                for (cid,) in db.execute_sql(
+                    f"SELECT id FROM customer WHERE id IN ({marks}) AND deleted_at IS NULL", chunk
+                ).fetchall()
+            )
+        return live
 
     def _fetch_externals(self, keys: Iterable[str]) -> None:
         missing = _new(keys, self._externals)
         db = database.obj
         for chunk in _chunks(missing):
             marks = ", ".join([db.param] * len(chunk))
-            sql = (
-                f"SELECT external_id, MIN(id) FROM customer WHERE external_id IN ({marks}) "
-                "AND deleted_at IS NULL GROUP BY external_id"
-            )
+            # (deleted_at tested here, not in SQL: the planner would walk its index instead)
+            rows = db.execute_sql(
+                f"SELECT external_id, id, deleted_at FROM customer WHERE external_id IN ({marks})"
+                " ORDER BY id DESC",
+                chunk,
+            ).fetchall()
             self._externals.update(dict.fromkeys(chunk))
-            self._externals.update(db.execute_sql(sql, chunk).fetchall())
+            # the smallest id is written last
+            self._externals.update((key, cid) for key, cid, gone in rows if gone is None)
 
     def _fetch_codes(self, keys: Iterable[str]) -> None:
         missing = _new(keys, self._codes)

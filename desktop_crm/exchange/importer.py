@@ -76,7 +76,7 @@ FORMATS = (*PRESETS, "xlsx", "vcard")  # csv, google and outlook are all CSV fil
 _CODE_MAX = 20
 # New customers are written through the bulk path this many at a time (all inside the
 # import's one transaction); create_customer one by one costs ~15 ms a row.
-FLUSH_EVERY = 500
+FLUSH_EVERY = 2000
 # Rows read ahead whose phones, emails, codes … are looked up together (import_lookups).
 LOOKUP_EVERY = 2000
 # Fields that count as empty for a merge even though they always hold a value.
