@@ -48,7 +48,7 @@ from typing import Any
 from desktop_crm.db.connection import write_transaction
 from desktop_crm.db.models import Customer, ImportBatch, User, utcnow
 from desktop_crm.domain import customers, imports
-from desktop_crm.domain.bulk import NewCustomer, bulk_insert_customers
+from desktop_crm.domain.bulk import NewCustomer, bulk_insert_customers, garbage_collector_spared
 from desktop_crm.domain.customers import (
     CustomerRecord,
     get_customer,
@@ -441,7 +441,7 @@ def import_customers(
         dry_run if keep_plans is None else keep_plans,
     )
     try:
-        with write_transaction():
+        with garbage_collector_spared(), write_transaction():
             file_name = str(Path(path).resolve())[:500]
             batch = ImportBatch.create(file_name=file_name, file_format=source.batch_format)
             run.earlier_batches = _earlier_batches(Path(path).name, batch.id)
