@@ -37,6 +37,15 @@ _MOBILE_TYPES = (
 
 _POSSIBLE = phonenumbers.ValidationResult.IS_POSSIBLE
 _UNKNOWN = phonenumbers.PhoneNumberType.UNKNOWN
+# Eleven ASCII digits starting with 1 (how Chinese mobiles are typed), and what would make
+# `parse` read such digits otherwise: an international prefix, a national prefix or
+# carrier code, the country code — taken from phonenumbers' own data for China.
+_CN_METADATA = phonenumbers.PhoneMetadata.metadata_for_region(DEFAULT_REGION)
+_CN_PLAIN = re.compile(r"1[0-9]{10}")
+_CN_PREFIXES = re.compile(
+    f"(?:{_CN_METADATA.international_prefix})|(?:{_CN_METADATA.national_prefix_for_parsing})"
+    f"|{_CN_METADATA.country_code}"
+)
 
 
 class FieldError(ValueError):
@@ -94,12 +103,18 @@ def normalize_phone(
 @lru_cache(maxsize=16_384)
 def _phone_facts(value: str, region: str) -> tuple[str, str, bool, bool] | None:
     """(E.164, national digits, valid for its region, mobile) of a number; None: impossible."""
-    if any(ch.isalpha() for ch in _EXTENSION.sub("", value.lower().removeprefix("tel:"))):
-        return None  # 1-800-FLOWERS is not kept
-    try:
-        parsed = phonenumbers.parse(value, region)
-    except phonenumbers.NumberParseException:
-        return None
+    if region == DEFAULT_REGION and _CN_PLAIN.fullmatch(value) and not _CN_PREFIXES.match(value):
+        # A Chinese mobile typed as plain digits: what `parse` makes of it (nothing to
+        # strip: no international or national prefix, no country code) without its ~15 µs.
+        parsed = phonenumbers.PhoneNumber(country_code=_CN_METADATA.country_code)
+        parsed.national_number = int(value)
+    else:
+        if any(ch.isalpha() for ch in _EXTENSION.sub("", value.lower().removeprefix("tel:"))):
+            return None  # 1-800-FLOWERS is not kept
+        try:
+            parsed = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            return None
     # number_type is UNKNOWN exactly when is_valid_number is false (both ask the same
     # metadata of the number's region); asking once saves the second pattern match.
     kind = phonenumbers.number_type(parsed)

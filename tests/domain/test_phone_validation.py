@@ -125,3 +125,12 @@ def test_the_quick_path_says_what_phonenumbers_says_the_long_way(raw, region):
     # twice in a row, so the remembered answer is checked too.
     assert _ours(raw, region) == _by_the_book(raw, region)
     assert _ours(raw, region) == _by_the_book(raw, region)
+
+
+def test_plain_chinese_mobiles_read_as_phonenumbers_reads_them():
+    # Plain 11-digit numbers skip phonenumbers' parser: every 4-digit start, with a few
+    # endings each, must come out as the parser's reading does.
+    for start in range(1000, 2000):
+        for ending in ("0000000", "1234567", "9999999", "0013800"):
+            number = f"{start}{ending}"
+            assert _ours(number, "CN") == _by_the_book(number, "CN"), number
