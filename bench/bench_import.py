@@ -2,7 +2,7 @@
 plain `sqlite3` `executemany` of the same rows; and `add_sample_data` (the demo) timed.
 
     python bench/bench_import.py [--rows 100000] [--before /work/main] [--demo 100000]
-                                 [--dir DIR] [--keep] [--profile] [--no-import]
+                                 [--repeat 2] [--dir DIR] [--keep] [--profile] [--no-import]
 
 It writes a CSV file the way a Chinese office's export looks (姓名, 手机, 邮箱, 公司, 城市,
 地址, 生日, 标签, 备注; a few percent of the rows broken or repeated), then times:
@@ -21,13 +21,14 @@ It writes a CSV file the way a Chinese office's export looks (姓名, 手机, �
 3. **baseline, plain table** — the same cells into a table with one text column per CSV
    column (no index), the earlier baseline of this script.
 
-Both baselines run in one transaction with the app's pragmas. The ratios import /
-baseline are the price of everything an import does beyond storing the cells, printed
-for wall time and for CPU time (`time.process_time` of the process doing the work; the
-machine may be busy with other work, which shows in wall time only).
+Both baselines run in one transaction with the app's pragmas. Everything runs `--repeat`
+rounds (the baselines, then each tree's import, in turn) and the fastest run of each
+counts. The ratios import / baseline are the price of everything an import does beyond
+storing the cells, for wall time and for CPU time (`time.process_time` of the process
+doing the work). On a machine busy with other work both get slower, wall time most.
 
-Each import runs in a fresh subprocess, once for this tree and, with `--before DIR`,
-once for another checkout (e.g. main), back to back in the same run, so "before" and
+Each import runs in a fresh subprocess, for this tree and, with `--before DIR`, for
+another checkout (e.g. main), back to back in the same run, so "before" and
 "after" see the same machine. `--demo N` also times `add_sample_data(N)` (what
 `desktop-crm demo --customers N` does) into a fresh database, for each tree.
 """
@@ -264,6 +265,7 @@ def main() -> None:
     parser.add_argument("--before", type=Path, default=None, help="another checkout to time too")
     parser.add_argument("--demo", type=int, default=0, metavar="N", help="also time demo of N")
     parser.add_argument("--no-import", action="store_true", help="only the demo")
+    parser.add_argument("--repeat", type=int, default=2, help="rounds (the fastest counts)")
     parser.add_argument("--dir", type=Path, default=None)
     parser.add_argument("--keep", action="store_true", help="keep the files afterwards")
     parser.add_argument("--profile", action="store_true", help="print where the time goes")
@@ -301,26 +303,32 @@ def _bench_import(args: argparse.Namespace, folder: Path, trees: list[tuple[str,
     write_file(csv_path, args.rows)
     size = csv_path.stat().st_size / 1_048_576
     print(f"{args.rows:,} rows, {size:.1f} MB of CSV in {folder}")
-    # Baselines before and after the imports; the faster of each pair is the figure.
+    # Rounds of: both baselines, then each tree's import; the fastest of each is the
+    # figure (a busy machine only ever makes a run slower).
     plain, schema = [], []
-    for round_ in (1, 2):
+    runs: dict[str, list[dict]] = {label: [] for label, _code in trees}
+    for round_ in range(1, args.repeat + 1):
         plain.append(baseline_plain(csv_path, folder / f"plain{round_}.sqlite3"))
         schema.append(baseline_schema(csv_path, folder / f"schema{round_}.sqlite3"))
-        if round_ == 1:
-            results = [
-                (
-                    label,
-                    code,
-                    _run_child(
-                        code,
-                        "import",
-                        folder / f"import-{label}.sqlite3",
-                        ["--file", str(csv_path)],
-                        args.profile,
-                    ),
-                )
-                for label, code in trees
-            ]
+        for label, code in trees:
+            db = folder / f"import-{label}{round_}.sqlite3"
+            runs[label].append(
+                _run_child(code, "import", db, ["--file", str(csv_path)], args.profile)
+            )
+            for leftover in folder.glob(f"{db.name}*"):
+                leftover.unlink()  # a 100,000-row database is ~250 MB
+    results = [
+        (
+            label,
+            code,
+            {
+                "wall": min(r["wall"] for r in runs[label]),
+                "cpu": min(r["cpu"] for r in runs[label]),
+                "what": runs[label][0]["what"],
+            },
+        )
+        for label, code in trees
+    ]
     plain_wall, plain_cpu = min(w for w, _ in plain), min(c for _, c in plain)
     schema_wall, schema_cpu = min(w for w, _ in schema), min(c for _, c in schema)
     print(f"baseline, plain table:  {plain_wall:7.2f} s wall {plain_cpu:7.2f} s CPU")
