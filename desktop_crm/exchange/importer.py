@@ -38,19 +38,17 @@ waiting in the group (same code, external id, phone or email) writes the group f
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from peewee import Field, Model
-
 from desktop_crm.db.connection import write_transaction
-from desktop_crm.db.models import Customer, Email, ImportBatch, Phone, User, database, utcnow
+from desktop_crm.db.models import Customer, ImportBatch, User, utcnow
 from desktop_crm.domain import customers, imports
-from desktop_crm.domain.bulk import NewCustomer, bulk_insert_customers
+from desktop_crm.domain.bulk import NewCustomer, bulk_insert_customers, garbage_collector_spared
 from desktop_crm.domain.customers import (
     CustomerRecord,
     get_customer,
@@ -68,6 +66,7 @@ from desktop_crm.domain.validation import (
 from desktop_crm.errors import CrmError, FileFormatError, NotFoundError, ValidationError
 from desktop_crm.exchange.csv_io import DELIMITER_NAMES, CsvTable, read_csv
 from desktop_crm.exchange.dates import DATE_ORDERS, DateColumn
+from desktop_crm.exchange.import_lookups import DuplicateInfo, ImportLookups
 from desktop_crm.exchange.mapping import PRESETS, ColumnMapping, RowData, guess_preset
 from desktop_crm.exchange.vcard_io import FIELD_PROPERTIES, read_vcards
 from desktop_crm.exchange.xlsx_io import XlsxTable, read_xlsx
@@ -77,7 +76,9 @@ FORMATS = (*PRESETS, "xlsx", "vcard")  # csv, google and outlook are all CSV fil
 _CODE_MAX = 20
 # New customers are written through the bulk path this many at a time (all inside the
 # import's one transaction); create_customer one by one costs ~15 ms a row.
-FLUSH_EVERY = 500
+FLUSH_EVERY = 2000
+# Rows read ahead whose phones, emails, codes … are looked up together (import_lookups).
+LOOKUP_EVERY = 2000
 # Fields that count as empty for a merge even though they always hold a value.
 _EMPTY_DEFAULTS = {"stars": 0}
 _SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".vcf": "vcard", ".vcard": "vcard"}
@@ -440,17 +441,19 @@ def import_customers(
         dry_run if keep_plans is None else keep_plans,
     )
     try:
-        with write_transaction():
+        with garbage_collector_spared(), write_transaction():
             file_name = str(Path(path).resolve())[:500]
             batch = ImportBatch.create(file_name=file_name, file_format=source.batch_format)
             run.earlier_batches = _earlier_batches(Path(path).name, batch.id)
             run.batch_id = batch.id
-            for line, row in source.rows():
-                if cancelled is not None and cancelled():
-                    raise ImportCancelled(text("import_cancelled"))
-                run.import_row(line, row)
-                if progress is not None and summary.rows % 100 == 0:
-                    progress(summary.rows)
+            for chunk in _chunked(source.rows(), LOOKUP_EVERY):
+                run.prefetch(chunk)
+                for line, row in chunk:
+                    if cancelled is not None and cancelled():
+                        raise ImportCancelled(text("import_cancelled"))
+                    run.import_row(line, row)
+                    if progress is not None and summary.rows % 100 == 0:
+                        progress(summary.rows)
             if summary.rows == 0:
                 empty = "import_no_cards" if source.batch_format == "vcard" else "import_no_rows"
                 raise FileFormatError(text(empty, file=source.name))
@@ -475,6 +478,17 @@ def import_customers(
     if progress is not None:
         progress(summary.rows)
     return summary
+
+
+def _chunked(rows: Iterator[tuple[int, RowData]], size: int) -> Iterator[list[tuple[int, RowData]]]:
+    chunk: list[tuple[int, RowData]] = []
+    for item in rows:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _earlier_batches(file_name: str, current: int) -> list[int]:
@@ -509,6 +523,33 @@ class _ImportRun:
         # New customers not written yet, and what later rows could match them by.
         self.pending: list[tuple[NewCustomer, int | None, str | None, int]] = []
         self.pending_keys: set[str] = set()
+        self.lookups = ImportLookups()
+
+    def prefetch(self, chunk: list[tuple[int, RowData]]) -> None:
+        """Look up the customers the rows of `chunk` may name or duplicate, in one pass."""
+        phones: list[str] = []
+        emails: list[str] = []
+        codes: list[str] = []
+        externals: list[str] = []
+        uuids: list[uuid.UUID] = []
+        for _line, row in chunk:
+            if row.error is not None:
+                continue
+            data = row.data
+            if row.uid:
+                with contextlib.suppress(ValueError):
+                    uuids.append(uuid.UUID(row.uid))
+            code = (row.code or "").strip()
+            if code:
+                codes.append(code)
+            external = str(data.get("external_id") or (row.external_id or "")[:200]).strip()
+            if external:
+                externals.append(external)
+            phones += _phone_digits(data.get("phones"), parsed_only=True)
+            emails += _email_keys(data.get("emails"), parsed_only=True)
+        self.lookups.prefetch(
+            phones=phones, emails=emails, codes=codes, externals=externals, uuids=uuids
+        )
 
     # ---------------------------------------------------------------------- one row
 
@@ -600,7 +641,7 @@ class _ImportRun:
 
     def _decide(self, line: int, row: RowData, name: str, referrer: str | None) -> RowPlan:
         data = row.data
-        ours = _by_uuid(row.uid) if row.uid else None
+        ours = self._by_uuid(row.uid) if row.uid else None
         if ours is not None:  # one of our own customers, exported (a vCard's UID)
             validate_customer(data, partial=True)
             if Customer.select(Customer.deleted_at).where(Customer.id == ours).scalar():
@@ -630,13 +671,13 @@ class _ImportRun:
             self.flush()
         duplicate = self._duplicate_of(clean)
         if duplicate is not None:
-            batch = Customer.select(Customer.import_batch).where(Customer.id == duplicate).scalar()
+            other = self.lookups.duplicate_info(duplicate)
+            batch = other.import_batch
             if code is None and batch is not None and batch in self.earlier_batches:
                 return self._update(line, duplicate, data, name)
             if self.on_duplicate == "merge":
                 return self._merge(line, duplicate, data, clean, name)
             if self.on_duplicate == "skip":
-                other = get_customer(duplicate)
                 return RowPlan(
                     line,
                     "skip",
@@ -665,7 +706,11 @@ class _ImportRun:
         codes = dict(
             Customer.select(Customer.id, Customer.code).where(Customer.id.in_(ids)).tuples()
         )
-        for (_customer, plan_index, referrer, line), cid in zip(pending, ids, strict=True):
+        for (customer, plan_index, referrer, line), cid in zip(pending, ids, strict=True):
+            digits, emails = _new_customer_keys(customer)
+            self.lookups.note_created(
+                cid, code=codes[cid], phones=digits, emails=emails, external=customer.external_id
+            )
             if plan_index is not None:
                 plan = self.summary.plans[plan_index]
                 self.summary.plans[plan_index] = replace(plan, code=codes[cid])
@@ -687,18 +732,19 @@ class _ImportRun:
         """The customer this row names by code or external id, if any (the customer it
         was merged into, for one merged since)."""
         if code is not None:
-            return _merged_target(
-                Customer.select(Customer.id).where(Customer.code == code).scalar()
-            )
+            return _merged_target(self.lookups.by_code(code))
         external = str(data.get("external_id") or "").strip()
         if external:
-            return (
-                Customer.select(Customer.id)
-                .where((Customer.external_id == external) & Customer.deleted_at.is_null())
-                .order_by(Customer.id)
-                .scalar()
-            )
+            return self.lookups.by_external_id(external)
         return None
+
+    def _by_uuid(self, uid: str) -> int | None:
+        """Our customer with this uuid (32 hex digits), or the one it was merged into."""
+        try:
+            key = uuid.UUID(uid)
+        except ValueError:
+            return None
+        return _merged_target(self.lookups.by_uuid(key))
 
     def _check_same_customer(
         self, code: str | None, customer_id: int, data: Mapping[str, Any], name: str
@@ -724,16 +770,11 @@ class _ImportRun:
         """An existing customer with one of these phone numbers or email addresses."""
         digits = [p.digits for p in clean.get("phones", ())]
         emails = [e.address for e in clean.get("emails", ())]
-        return _first_live_owner(Phone, Phone.digits, digits) or _first_live_owner(
-            Email, Email.address, emails
-        )
+        return self.lookups.owner_of(digits, emails)
 
     @staticmethod
-    def _same_what(clean: Mapping[str, Any], other: CustomerRecord) -> str:
-        theirs = {p.digits for p in other.phones} | {
-            p.digits for c in other.contacts for p in c.phones
-        }
-        if any(p.digits in theirs for p in clean.get("phones", ())):
+    def _same_what(clean: Mapping[str, Any], other: DuplicateInfo) -> str:
+        if any(p.digits in other.phone_digits for p in clean.get("phones", ())):
             return "import_same_phone"
         return "import_same_email"
 
@@ -754,6 +795,7 @@ class _ImportRun:
         """Update a customer, noting what changed on one this import did not create (so
         undoing the import can put it back)."""
         after = update_customer(record.id, changes, changed_by=self.changed_by)
+        self._forget(record, after)
         if (
             after.version != record.version
             and Customer.select(Customer.import_batch).where(Customer.id == record.id).scalar()
@@ -761,6 +803,23 @@ class _ImportRun:
         ):
             imports.note_update(self.batch_id, record, after)
         return after
+
+    def _forget(
+        self,
+        before: CustomerRecord,
+        after: CustomerRecord | NewCustomer,
+        other_id: int | None = None,
+    ) -> None:
+        """A customer was updated (or `after`, stored as `other_id`, merged into it): what
+        the look-ups know of it and of its keys, before and after, is asked again."""
+        digits, emails = _new_customer_keys(before)
+        more_digits, more_emails = _new_customer_keys(after)
+        self.lookups.forget(
+            [before.id] if other_id is None else [before.id, other_id],
+            phones=digits + more_digits,
+            emails=emails + more_emails,
+            externals=(before.external_id, after.external_id),
+        )
 
     def _merge(
         self,
@@ -790,35 +849,10 @@ class _ImportRun:
             changed_by=self.changed_by,
         )
         merge_customers(customer_id, new_id, changed_by=self.changed_by, import_batch=self.batch_id)
+        self._forget(record, NewCustomer.from_validated(clean), other_id=new_id)
         return RowPlan(
             line, "merge", name, record.code, text("import_merged_into", name=record.name)
         )
-
-
-@functools.lru_cache(maxsize=64)
-def _owner_sql(model: type[Model], column: str, count: int, param: str) -> str:
-    table, customers_table = model._meta.table_name, Customer._meta.table_name
-    key = model._meta.fields["customer"].column_name
-    marks = ", ".join([param] * count)
-    return (
-        f'SELECT t."{key}" FROM "{table}" t JOIN "{customers_table}" c ON c.id = t."{key}" '
-        f'WHERE t."{column}" IN ({marks}) AND c.deleted_at IS NULL '
-        f'ORDER BY t."{key}" LIMIT 1'
-    )
-
-
-def _first_live_owner(model: type[Model], field: Field, values: list[str]) -> int | None:
-    """The first live customer having a phone (email) with one of these values.
-
-    Plain SQL: this runs for every row of an import, and building the query with peewee
-    each time cost more than everything else an import does (bench/bench_import.py).
-    """
-    if not values:
-        return None
-    db = database.obj
-    sql = _owner_sql(model, field.column_name, len(values), db.param)
-    row = db.execute_sql(sql, values).fetchone()
-    return row[0] if row else None
 
 
 def _merged_target(customer_id: int | None) -> int | None:
@@ -833,13 +867,14 @@ def _merged_target(customer_id: int | None) -> int | None:
     return customer_id
 
 
-def _by_uuid(uid: str) -> int | None:
-    """Our customer with this uuid (32 hex digits), or the one it was merged into."""
-    try:
-        key = uuid.UUID(uid)
-    except ValueError:
-        return None
-    return _merged_target(Customer.select(Customer.id).where(Customer.uuid == key).scalar())
+def _new_customer_keys(customer: CustomerRecord | NewCustomer) -> tuple[list[str], list[str]]:
+    """The phone digits and email addresses a customer's rows hold (its contacts' too)."""
+    phones = list(customer.phones)
+    emails = [e.address for e in customer.emails]
+    for person in customer.contacts:
+        phones += person.phones
+        emails += [e.address for e in person.emails]
+    return [p.digits for p in phones if p.digits is not None], emails
 
 
 def _added_items(record: CustomerRecord, data: Mapping[str, Any]) -> dict[str, list[Any]]:
@@ -914,23 +949,26 @@ def mark_unverified_phones(data: dict[str, Any]) -> list[str]:
     return reasons
 
 
-def _phone_digits(phones: Any) -> list[str]:
-    """Comparable keys for phones (the raw text when a number does not parse)."""
+def _phone_digits(phones: Any, *, parsed_only: bool = False) -> list[str]:
+    """Comparable keys for phones (the raw text when a number does not parse, unless
+    `parsed_only`: then it is left out)."""
     result = []
     for entry in phones or []:
         number = entry["number"] if isinstance(entry, Mapping) else str(entry)
         try:
             result.append(normalize_phone(number, allow_unverified=True).digits)
         except FieldError:
-            result.append(number)
+            if not parsed_only:
+                result.append(number)
     return result
 
 
-def _email_keys(emails: Any) -> list[str]:
+def _email_keys(emails: Any, *, parsed_only: bool = False) -> list[str]:
     result = []
     for entry in emails or []:
         try:
             result.append(normalize_email(str(entry)))
         except FieldError:
-            result.append(str(entry))
+            if not parsed_only:
+                result.append(str(entry))
     return result

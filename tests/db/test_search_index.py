@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 
@@ -9,9 +10,11 @@ import peewee
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from pypinyin import lazy_pinyin
 
 from desktop_crm.db import search_index
 from desktop_crm.db.search_index import (
+    SURNAME_READINGS,
     SearchFields,
     build_document,
     fts_query,
@@ -19,6 +22,7 @@ from desktop_crm.db.search_index import (
     phone_tokens,
     pinyin_spelling,
     pinyin_tokens,
+    spaced,
 )
 
 # Pieces of FTS5 query syntax and the scripts customers' names come in, so generated text
@@ -222,3 +226,46 @@ def test_any_customer_makes_a_document(fields):
 def test_a_hanzi_without_a_known_reading_is_found_but_adds_no_pinyin():
     assert pinyin_tokens("一甅", person=True) == ["yi", "y"]
     assert pinyin_spelling("一甅") == "yi"
+
+
+# The index's text helpers are written for speed; these say the same the plain way.
+_HANZI_ONE = re.compile(f"([{search_index.HANZI}])")
+_HANZI_RUNS = re.compile(f"[{search_index.HANZI}]+")
+
+
+def _pinyin_tokens_plainly(text: str, person: bool) -> list[str]:
+    tokens = []
+    for index, match in enumerate(_HANZI_RUNS.finditer(text)):
+        syllables = [s for s in lazy_pinyin(match.group()) if s.isascii()]
+        if not syllables:
+            continue
+        first = match.group()[0]
+        if person and index == 0 and match.start() == 0 and first in SURNAME_READINGS:
+            syllables[0] = SURNAME_READINGS[first]
+        for start in range(len(syllables)):
+            tokens.append("".join(syllables[start:]))
+            tokens.append("".join(s[0] for s in syllables[start:] if s))
+    return tokens
+
+
+MIXED_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x3400, max_codepoint=0x4DBF),
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+        st.characters(min_codepoint=0xF900, max_codepoint=0xFAFF),
+        st.sampled_from("曾单解王李张三建国华为 ,.-_·"),
+        st.characters(),
+    ),
+    max_size=12,
+)
+
+
+@given(text=MIXED_TEXT)
+def test_spaced_puts_a_space_around_every_hanzi_and_nothing_else(text):
+    assert spaced(text) == _HANZI_ONE.sub(r" \1 ", text)
+
+
+@given(text=MIXED_TEXT, person=st.booleans())
+def test_pinyin_tokens_are_those_of_every_run_spelt_the_plain_way(text, person):
+    assert pinyin_tokens(text, person=person) == _pinyin_tokens_plainly(text, person)
+    assert pinyin_tokens(text, person=person) == _pinyin_tokens_plainly(text, person)  # cached
