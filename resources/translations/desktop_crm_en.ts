@@ -194,7 +194,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="+369"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="+370"/>
         <source>%n customer(s) moved to the trash — Undo brings them back</source>
         <translation>
             <numerusform>%n customer moved to the trash — Undo brings it back</numerusform>
@@ -267,7 +267,7 @@
 <context>
     <name>ReminderService</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/reminders.py" line="+102"/>
+        <location filename="../../desktop_crm/ui/reminders.py" line="+108"/>
         <source>%n follow-ups are due: </source>
         <translation>
             <numerusform>%n follow-up is due: </numerusform>
