@@ -178,7 +178,8 @@ def garbage_collector_spared() -> Iterator[None]:
     global _frozen
     with _frozen_lock:
         _frozen += 1
-        gc.freeze()
+        if _frozen == 1:  # a nested or concurrent use must not freeze what others made since
+            gc.freeze()
     try:
         yield
     finally:
