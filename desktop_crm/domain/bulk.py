@@ -18,7 +18,7 @@ import gc
 import os
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal
 from operator import attrgetter
@@ -125,16 +125,27 @@ class NewCustomer:
     @classmethod
     def from_validated(cls, clean: Mapping[str, Any], *, code: str | None = None) -> NewCustomer:
         """A NewCustomer from the output of `customers.validate_customer`."""
-        values: dict[str, Any] = {}
+        # Filled in directly rather than through the generated __init__ (52 keyword
+        # arguments): an import makes one per row.
+        customer = object.__new__(cls)
+        values = customer.__dict__
+        values.update(_DEFAULTS)
+        for name in COLLECTIONS:
+            values[name] = []
+        values["code"] = code
         for name, value in clean.items():
             if name in ("owner", "referred_by"):
                 values[f"{name}_id"] = value
             elif name in _NEW_CUSTOMER_FIELDS:
                 values[name] = list(value) if name in COLLECTIONS else value
-        return cls(code=code, **values)
+        if "name" not in values:
+            raise TypeError("from_validated() needs the customer's name")
+        return customer
 
 
 _NEW_CUSTOMER_FIELDS = frozenset(f.name for f in fields(NewCustomer))
+_DEFAULTS = {f.name: f.default for f in fields(NewCustomer) if f.default is not MISSING}
+assert set(_DEFAULTS) | set(COLLECTIONS) | {"name"} == _NEW_CUSTOMER_FIELDS
 
 # Customer columns the bulk path fills itself; every other column comes from NewCustomer.
 _COMPUTED = (

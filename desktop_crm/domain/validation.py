@@ -86,23 +86,21 @@ def normalize_phone(
     one digit short) raises `UnverifiedPhoneError`, or with `allow_unverified` is
     returned with `verified=False`, its digits kept as typed."""
     value = (raw or "").strip()
-    facts = _phone_facts(value, region)
-    if facts is None:
+    phone = _phone_facts(value, region)
+    if phone is None:
         raise FieldError(text("bad_phone", value=value))
-    e164, digits, verified, is_mobile = facts
-    phone = NormalizedPhone(value, e164, digits, is_mobile, verified)
-    if verified or allow_unverified:
+    if phone.verified or allow_unverified:
         return phone
     raise UnverifiedPhoneError(text("unverified_phone", value=value), phone)
 
 
 # An import meets each number two or three times (the unverified check, validation, a
 # duplicate key) and phonenumbers costs ~20-30 µs a number: remember the last numbers
-# seen. The facts are pure (the metadata is fixed); messages are made per call, in the
-# language of the moment.
+# seen. The answers are pure (the metadata is fixed) and immutable; messages are made per
+# call, in the language of the moment.
 @lru_cache(maxsize=16_384)
-def _phone_facts(value: str, region: str) -> tuple[str, str, bool, bool] | None:
-    """(E.164, national digits, valid for its region, mobile) of a number; None: impossible."""
+def _phone_facts(value: str, region: str) -> NormalizedPhone | None:
+    """What phonenumbers says of a number (verified: valid for its region); None: impossible."""
     if region == DEFAULT_REGION and _CN_PLAIN.fullmatch(value) and not _CN_PREFIXES.match(value):
         # A Chinese mobile typed as plain digits: what `parse` makes of it (nothing to
         # strip: no international or national prefix, no country code) without its ~15 µs.
@@ -123,7 +121,7 @@ def _phone_facts(value: str, region: str) -> tuple[str, str, bool, bool] | None:
         return None
     e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     digits = phonenumbers.national_significant_number(parsed)
-    return e164, digits, kind != _UNKNOWN, kind in _MOBILE_TYPES
+    return NormalizedPhone(value, e164, digits, kind in _MOBILE_TYPES, kind != _UNKNOWN)
 
 
 def normalize_email(raw: str) -> str:

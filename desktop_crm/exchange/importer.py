@@ -34,6 +34,9 @@ savepoint each); new customers are validated row by row and written through
 `bulk.bulk_insert_customers` in groups of `FLUSH_EVERY` (the rows `create_customer`
 would write, without its per-row cost). A later row that could match a customer still
 waiting in the group (same code, external id, phone or email) writes the group first.
+What the rows may match is looked up `LOOKUP_EVERY` rows at a time (`import_lookups`:
+a few set-based queries instead of one or two per row), kept in step with what the
+import itself writes, so every row sees what a query of its own would have found.
 """
 
 from __future__ import annotations

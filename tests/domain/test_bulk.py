@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import uuid
 from datetime import date
 from decimal import Decimal
@@ -294,3 +295,33 @@ def test_new_customer_covers_every_customer_column():
         for f in Customer._meta.sorted_fields
     } - set(bulk._COMPUTED) | {"code"}
     assert expected <= names
+
+
+def test_from_validated_is_what_the_dataclass_would_make():
+    clean = customers.validate_customer(RICH)
+    made = NewCustomer.from_validated(clean, code="C000042")
+    expected = NewCustomer(
+        code="C000042",
+        **{
+            name: list(value) if name in customers.COLLECTIONS else value
+            for name, value in clean.items()
+        },
+    )
+    assert made == expected
+    other = NewCustomer.from_validated({"name": "李四"})
+    assert other == NewCustomer(name="李四")
+    other.tags.append("VIP")  # fresh lists each time, as the default factories give
+    assert NewCustomer.from_validated({"name": "王五"}).tags == []
+    with pytest.raises(TypeError):
+        NewCustomer.from_validated({"kind": "individual"})
+
+
+def test_the_garbage_collector_spares_old_objects_until_the_last_bulk_write_ends():
+    assert gc.get_freeze_count() == 0
+    with bulk.garbage_collector_spared():
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with bulk.garbage_collector_spared():
+            pass
+        assert gc.get_freeze_count() >= frozen  # still frozen: the outer write goes on
+    assert gc.get_freeze_count() == 0

@@ -407,6 +407,30 @@ def test_the_same_seed_gives_the_same_data_in_two_fresh_databases(tmp_path):
     assert len(first["customers"]) == 60
 
 
+def _referrals(path: Path, batch_size: int) -> list[tuple[str, str]]:
+    open_database(str(path))
+    try:
+        add_sample_data(120, seed=4, today=TODAY, batch_size=batch_size)
+        referrer = Customer.alias()
+        return list(
+            Customer.select(Customer.code, referrer.code)
+            .join(referrer, on=Customer.referred_by == referrer.id)
+            .order_by(Customer.id)
+            .tuples()
+        )
+    finally:
+        close_database()
+
+
+def test_referrers_are_the_same_whether_in_an_earlier_batch_or_the_same_one(tmp_path):
+    # One batch: every referrer is set after its batch is written; batches of 7: most
+    # referrers were written before, with the customer.
+    whole = _referrals(tmp_path / "a.sqlite3", batch_size=200)
+    small = _referrals(tmp_path / "b.sqlite3", batch_size=7)
+    assert whole == small
+    assert len(whole) > 5
+
+
 def test_a_different_seed_gives_different_customers(tmp_path):
     first = make_sample(tmp_path / "a.sqlite3", seed=3)
     other = make_sample(tmp_path / "b.sqlite3", seed=4)
